@@ -1,0 +1,43 @@
+using System.Diagnostics.CodeAnalysis;
+using PipelineSeg.Dicom.Codecs.Rle;
+
+namespace PipelineSeg.Dicom.Codecs;
+
+/// <summary>
+/// Finds the codec for an encapsulated transfer syntax. Native syntaxes (implicit/explicit LE/BE, deflated) are not
+/// here: the reader handles them. Codecs are stateless and thread-safe.
+/// </summary>
+public static class PixelCodecRegistry
+{
+    private static readonly IPixelCodec[] Codecs = [new RleCodec()];
+
+    private static readonly Dictionary<string, IPixelCodec> ByUid = Codecs
+        .SelectMany(c => c.TransferSyntaxUids.Select(uid => (uid, c)))
+        .ToDictionary(p => p.uid, p => p.c, StringComparer.Ordinal);
+
+    /// <summary>The codec for <paramref name="transferSyntaxUid"/> (trailing NUL/space padding ignored), if any.</summary>
+    public static bool TryGet(string transferSyntaxUid, [NotNullWhen(true)] out IPixelCodec? codec)
+    {
+        ArgumentNullException.ThrowIfNull(transferSyntaxUid);
+        return ByUid.TryGetValue(transferSyntaxUid.TrimEnd('\0', ' '), out codec);
+    }
+
+    /// <summary>
+    /// The codec for <paramref name="transferSyntaxUid"/>, or an <see cref="UnsupportedTransferSyntaxException"/> naming
+    /// the transfer syntax and <paramref name="sourceName"/>.
+    /// </summary>
+    public static IPixelCodec GetOrThrow(string transferSyntaxUid, string? sourceName) =>
+        TryGet(transferSyntaxUid, out var codec)
+            ? codec
+            : throw new UnsupportedTransferSyntaxException(transferSyntaxUid.TrimEnd('\0', ' '), sourceName);
+
+    /// <summary>
+    /// The Photometric Interpretation of the decoded frame: lossy JPEG frames stored as YBR_FULL or YBR_FULL_422 are
+    /// converted to RGB (as dcmdjpeg and pydicom/Pillow do); everything else keeps <see cref="PixelFrameInfo.PhotometricInterpretation"/>.
+    /// </summary>
+    public static string DecodedPhotometricInterpretation(string transferSyntaxUid, PixelFrameInfo info)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        return info.PhotometricInterpretation;
+    }
+}
