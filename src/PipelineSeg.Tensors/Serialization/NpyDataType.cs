@@ -1,0 +1,14 @@
+namespace PipelineSeg.Tensors;
+
+/// <summary>Element types <see cref="NpyFile"/> reads and writes.</summary>
+public enum NpyDataType
+{
+    /// <summary>little-endian float32, descr '&lt;f4'.</summary>
+    Float32,
+
+    /// <summary>little-endian int64, descr '&lt;i8'.</summary>
+    Int64,
+
+    /// <summary>uint8, descr '|u1'.</summary>
+    UInt8,
+}
