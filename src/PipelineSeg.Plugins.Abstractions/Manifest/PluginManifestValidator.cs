@@ -1,0 +1,74 @@
+namespace PipelineSeg.Plugins.Abstractions;
+
+/// <summary>Structural checks of a manifest that need no files (the host checks files and hashes separately).</summary>
+public static class PluginManifestValidator
+{
+    /// <summary>Every problem found, as readable sentences; empty when the manifest is consistent.</summary>
+    public static IReadOnlyList<string> Validate(PluginManifest manifest)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        var problems = new List<string>();
+        Require(problems, !string.IsNullOrWhiteSpace(manifest.Id), "'id' is empty");
+        var contract = manifest.ParsedContractVersion;
+        if (contract is null)
+        {
+            problems.Add($"'contractVersion' '{manifest.ContractVersion}' is not major.minor");
+        }
+        else if (!PluginContract.IsCompatible(contract))
+        {
+            problems.Add($"built against contract {contract}, host implements {PluginContract.Version} (needs the same major version and a minor version ≤ {PluginContract.Version.Minor})");
+        }
+        Require(problems, IsPlainRelativePath(manifest.Assembly) && manifest.Assembly.EndsWith(".dll", StringComparison.OrdinalIgnoreCase),
+            $"'assembly' '{manifest.Assembly}' must be a .dll inside the plugin folder");
+        Require(problems, !string.IsNullOrWhiteSpace(manifest.EntryType), "'entryType' is empty");
+        Require(problems, manifest.Models is { Count: > 0 }, "'models' is empty");
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var model in manifest.Models ?? [])
+        {
+            Require(problems, ids.Add(model.Id), $"model id '{model.Id}' appears twice");
+            ValidateModel(model, problems);
+        }
+        return problems;
+    }
+
+    private static void ValidateModel(ModelManifest model, List<string> problems)
+    {
+        var at = $"model '{model.Id}'";
+        Require(problems, !string.IsNullOrWhiteSpace(model.Id), "a model has an empty 'id'");
+        Require(problems, model.Input.Channels > 0 && model.Input.Height > 0 && model.Input.Width > 0,
+            $"{at}: input channels/height/width must be positive");
+        Require(problems, model.Input.Layout != ChannelLayout.AdjacentSlices || model.Input.Channels % 2 == 1,
+            $"{at}: adjacentSlices needs an odd channel count");
+        Require(problems, model.Input.PixelSpacingMm is null or > 0, $"{at}: pixelSpacingMm must be positive");
+        var intensity = model.Input.Intensity;
+        Require(problems, intensity.Kind != IntensityKind.Window || intensity.Width > 0, $"{at}: window width must be positive");
+        Require(problems, intensity.Kind != IntensityKind.ZScore || intensity.Std > 0, $"{at}: std must be positive");
+        Require(problems, model.Output.Classes is { Count: > 0 }, $"{at}: output has no classes");
+        for (var i = 0; i < (model.Output.Classes?.Count ?? 0); i++)
+        {
+            var c = model.Output.Classes![i];
+            Require(problems, c.Index == i, $"{at}: class '{c.Label}' has index {c.Index}, expected {i} (classes are listed in channel order)");
+            var isSegmentation = model.Output.Kind is OutputKind.Probabilities or OutputKind.Logits;
+            Require(problems, !isSegmentation || c.IsBackground || (c.Category is not null && c.Type is not null),
+                $"{at}: class '{c.Label}' needs a category and a type code (DICOM-SEG requires them)");
+            Require(problems, c.Color is null || (c.Color.Count == 3 && c.Color.All(v => v is >= 0 and <= 255)),
+                $"{at}: class '{c.Label}' colour must be three values 0-255");
+        }
+        foreach (var file in model.Files)
+        {
+            Require(problems, IsPlainRelativePath(file.Path), $"{at}: file '{file.Path}' must be a relative path inside the plugin folder");
+            Require(problems, file.Sha256 is { Length: 64 } && file.Sha256.All(Uri.IsHexDigit), $"{at}: file '{file.Path}' needs a 64-digit hex sha256");
+        }
+    }
+
+    private static bool IsPlainRelativePath(string? path) =>
+        !string.IsNullOrWhiteSpace(path) && !Path.IsPathRooted(path) && !path.Replace('\\', '/').Split('/').Contains("..");
+
+    private static void Require(List<string> problems, bool condition, string problem)
+    {
+        if (!condition)
+        {
+            problems.Add(problem);
+        }
+    }
+}

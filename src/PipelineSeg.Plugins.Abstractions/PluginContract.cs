@@ -1,0 +1,21 @@
+namespace PipelineSeg.Plugins.Abstractions;
+
+/// <summary>
+/// Version of the plugin contract this assembly defines. Minor versions only add members; a major version breaks.
+/// A plugin built against contract <c>M.n</c> runs on a host with contract <c>M.m</c> where <c>m ≥ n</c>.
+/// </summary>
+public static class PluginContract
+{
+    /// <summary>The contract version implemented by this assembly.</summary>
+    public static Version Version { get; } = new(1, 0);
+
+    /// <summary>The manifest every plugin folder carries next to its assembly.</summary>
+    public const string ManifestFileName = "plugin.json";
+
+    /// <summary>True when a plugin built against <paramref name="builtAgainst"/> can run on this contract.</summary>
+    public static bool IsCompatible(Version builtAgainst)
+    {
+        ArgumentNullException.ThrowIfNull(builtAgainst);
+        return builtAgainst.Major == Version.Major && builtAgainst.Minor <= Version.Minor;
+    }
+}
