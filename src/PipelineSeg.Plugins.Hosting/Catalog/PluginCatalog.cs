@@ -1,0 +1,109 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace PipelineSeg.Plugins.Hosting;
+
+/// <summary>
+/// The plugins found in a plugins folder (one subfolder per plugin) and the models they serve. Broken plugins are
+/// listed in <see cref="Failures"/> with a reason instead of failing the host. Disposing unloads every plugin.
+/// </summary>
+public sealed class PluginCatalog : IDisposable
+{
+    private readonly Dictionary<string, ModelRegistration> _models;
+
+    private PluginCatalog(string directory, List<LoadedPlugin> plugins, List<PluginFailure> failures, Dictionary<string, ModelRegistration> models)
+    {
+        Directory = directory;
+        Plugins = plugins;
+        Failures = failures;
+        _models = models;
+        Models = [.. models.Values.OrderBy(m => m.Model.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The scanned plugins folder.</summary>
+    public string Directory { get; }
+
+    /// <summary>Plugins that loaded.</summary>
+    public IReadOnlyList<LoadedPlugin> Plugins { get; }
+
+    /// <summary>Plugin folders that were refused, with reasons.</summary>
+    public IReadOnlyList<PluginFailure> Failures { get; }
+
+    /// <summary>Every model of every loaded plugin, ordered by id.</summary>
+    public IReadOnlyList<ModelRegistration> Models { get; }
+
+    /// <summary>Scans <paramref name="pluginsDirectory"/>; a missing folder gives an empty catalog with one failure.</summary>
+    public static async Task<PluginCatalog> LoadAsync(string pluginsDirectory, PluginCatalogOptions? options = null,
+        ILogger<PluginCatalog>? logger = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(pluginsDirectory);
+        options ??= new PluginCatalogOptions();
+        var log = (ILogger?)logger ?? NullLogger.Instance;
+        var root = Path.GetFullPath(pluginsDirectory);
+        var plugins = new List<LoadedPlugin>();
+        var failures = new List<PluginFailure>();
+        var models = new Dictionary<string, ModelRegistration>(StringComparer.Ordinal);
+        if (!System.IO.Directory.Exists(root))
+        {
+            failures.Add(new PluginFailure(root, $"{root}: plugins folder does not exist"));
+            PluginLog.Refused(log, root, failures[0].Reason);
+            return new PluginCatalog(root, plugins, failures, models);
+        }
+        foreach (var dir in System.IO.Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal))
+        {
+            var (plugin, failure) = await PluginLoader.LoadAsync(dir, options, cancellationToken).ConfigureAwait(false);
+            if (plugin is not null)
+            {
+                failure = Register(plugin, models);
+            }
+            if (failure is not null)
+            {
+                plugin?.Unload();
+                failures.Add(failure);
+                PluginLog.Refused(log, dir, failure.Reason);
+                continue;
+            }
+            plugins.Add(plugin!);
+            PluginLog.Loaded(log, plugin!.Manifest.Id, plugin.Manifest.Version, plugin.Manifest.Models.Count, dir);
+            foreach (var warning in plugin.Warnings)
+            {
+                PluginLog.Warning(log, plugin.Manifest.Id, warning);
+            }
+        }
+        return new PluginCatalog(root, plugins, failures, models);
+    }
+
+    /// <summary>Finds a model by id.</summary>
+    public bool TryGetModel(string modelId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ModelRegistration? registration) =>
+        _models.TryGetValue(modelId, out registration);
+
+    /// <summary>The model with this id.</summary>
+    /// <exception cref="KeyNotFoundException">No loaded plugin serves it; the message lists the models there are.</exception>
+    public ModelRegistration GetModel(string modelId) => TryGetModel(modelId, out var r)
+        ? r
+        : throw new KeyNotFoundException($"no plugin in {Directory} serves model '{modelId}' (available: {string.Join(", ", _models.Keys.Order(StringComparer.Ordinal))})");
+
+    /// <summary>Unloads every plugin (models created from them must already be disposed).</summary>
+    public void Dispose()
+    {
+        foreach (var plugin in Plugins)
+        {
+            plugin.Unload();
+        }
+    }
+
+    private static PluginFailure? Register(LoadedPlugin plugin, Dictionary<string, ModelRegistration> models)
+    {
+        var clash = plugin.Manifest.Models.FirstOrDefault(m => models.ContainsKey(m.Id));
+        if (clash is not null)
+        {
+            return new PluginFailure(plugin.Directory,
+                $"{plugin.Directory}: model id '{clash.Id}' is already served by plugin '{models[clash.Id].Plugin.Manifest.Id}' ({models[clash.Id].Plugin.Directory})");
+        }
+        foreach (var model in plugin.Manifest.Models)
+        {
+            models.Add(model.Id, new ModelRegistration(model, plugin));
+        }
+        return null;
+    }
+}

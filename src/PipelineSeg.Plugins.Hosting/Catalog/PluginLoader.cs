@@ -1,0 +1,122 @@
+using System.Reflection;
+using PipelineSeg.Plugins.Abstractions;
+
+namespace PipelineSeg.Plugins.Hosting;
+
+/// <summary>Loads one plugin folder: manifest, files, contract reference, then code. Every refusal has a readable reason.</summary>
+internal static class PluginLoader
+{
+    public static async Task<(LoadedPlugin? Plugin, PluginFailure? Failure)> LoadAsync(string directory, PluginCatalogOptions options, CancellationToken cancellationToken)
+    {
+        var manifestPath = Path.Combine(directory, PluginContract.ManifestFileName);
+        if (!File.Exists(manifestPath))
+        {
+            return Fail(directory, $"{manifestPath}: no {PluginContract.ManifestFileName} (each plugin folder needs one next to its assembly)");
+        }
+        PluginManifest manifest;
+        try
+        {
+            manifest = await PluginManifestSerializer.LoadAsync(manifestPath, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PluginManifestException ex)
+        {
+            return Fail(directory, ex.Message);
+        }
+        var assemblyPath = Path.Combine(directory, manifest.Assembly);
+        if (!File.Exists(assemblyPath))
+        {
+            return Fail(directory, $"{manifestPath}: assembly '{manifest.Assembly}' not found in the plugin folder");
+        }
+        if (!options.SkipFileHashes)
+        {
+            var fileProblems = await ModelFileVerifier.VerifyAsync(directory, manifest, cancellationToken).ConfigureAwait(false);
+            if (fileProblems.Count > 0)
+            {
+                return Fail(directory, $"{manifestPath}: {string.Join("; ", fileProblems)}");
+            }
+        }
+        var contractProblem = CheckContractReference(assemblyPath);
+        if (contractProblem is not null)
+        {
+            return Fail(directory, contractProblem);
+        }
+        var warnings = FindSharedCopies(directory, assemblyPath, options.SharedAssemblyNames);
+        return Instantiate(directory, manifest, assemblyPath, warnings, options);
+    }
+
+    private static string? CheckContractReference(string assemblyPath)
+    {
+        var contract = SharedAssemblies.ContractAssemblyName;
+        Version? referenced;
+        try
+        {
+            referenced = ContractReference.Read(assemblyPath, contract);
+        }
+        catch (BadImageFormatException ex)
+        {
+            return $"{assemblyPath}: not a .NET assembly ({ex.Message})";
+        }
+        if (referenced is null)
+        {
+            return $"{assemblyPath}: does not reference {contract}, so it cannot implement {nameof(ISegmentationModelPlugin)}";
+        }
+        return PluginContract.IsCompatible(new Version(referenced.Major, referenced.Minor))
+            ? null
+            : $"{assemblyPath}: compiled against {contract} {referenced.Major}.{referenced.Minor}, host provides {PluginContract.Version}";
+    }
+
+    private static List<string> FindSharedCopies(string directory, string mainAssemblyPath, IReadOnlySet<string> shared)
+    {
+        var warnings = new List<string>();
+        foreach (var dll in Directory.EnumerateFiles(directory, "*.dll", SearchOption.AllDirectories))
+        {
+            var name = Path.GetFileNameWithoutExtension(dll);
+            if (shared.Contains(name) && !string.Equals(Path.GetFullPath(dll), Path.GetFullPath(mainAssemblyPath), StringComparison.Ordinal))
+            {
+                warnings.Add($"{dll}: plugin ships its own copy of shared assembly {name}; ignored, the host's copy is used (publish the plugin with Private=false / ExcludeAssets=runtime on host references)");
+            }
+        }
+        return warnings;
+    }
+
+    private static (LoadedPlugin?, PluginFailure?) Instantiate(string directory, PluginManifest manifest, string assemblyPath, List<string> warnings, PluginCatalogOptions options)
+    {
+        var context = new PluginLoadContext(assemblyPath, options.SharedAssemblyNames);
+        try
+        {
+            var assembly = context.LoadMainAssembly();
+            var type = assembly.GetType(manifest.EntryType, throwOnError: false);
+            if (type is null)
+            {
+                return FailAndUnload(context, directory, $"{assemblyPath}: entry type '{manifest.EntryType}' not found");
+            }
+            if (!typeof(ISegmentationModelPlugin).IsAssignableFrom(type))
+            {
+                var foreign = type.GetInterfaces().FirstOrDefault(i => i.FullName == typeof(ISegmentationModelPlugin).FullName);
+                var why = foreign is null
+                    ? $"does not implement {typeof(ISegmentationModelPlugin).FullName}"
+                    : $"implements {nameof(ISegmentationModelPlugin)} from another copy of the contract ({foreign.Assembly.Location}), not the host's";
+                return FailAndUnload(context, directory, $"{assemblyPath}: entry type '{manifest.EntryType}' {why}");
+            }
+            if (type.IsAbstract || type.GetConstructor(Type.EmptyTypes) is null)
+            {
+                return FailAndUnload(context, directory, $"{assemblyPath}: entry type '{manifest.EntryType}' needs a public parameterless constructor");
+            }
+            var instance = (ISegmentationModelPlugin)Activator.CreateInstance(type)!;
+            return (new LoadedPlugin(directory, manifest, context, instance, warnings), null);
+        }
+        catch (Exception ex) when (ex is BadImageFormatException or FileLoadException or FileNotFoundException or TypeLoadException
+            or ReflectionTypeLoadException or TargetInvocationException or MissingMethodException)
+        {
+            return FailAndUnload(context, directory, $"{assemblyPath}: cannot load plugin code: {(ex.InnerException ?? ex).Message}");
+        }
+    }
+
+    private static (LoadedPlugin?, PluginFailure?) FailAndUnload(PluginLoadContext context, string directory, string reason)
+    {
+        context.Unload();
+        return Fail(directory, reason);
+    }
+
+    private static (LoadedPlugin?, PluginFailure?) Fail(string directory, string reason) => (null, new PluginFailure(directory, reason));
+}
