@@ -1,0 +1,120 @@
+using System.Runtime.ExceptionServices;
+
+namespace PipelineSeg.Tensors.Kernels;
+
+/// <summary>
+/// Persistent background threads that help the calling thread drain a job's tasks. Allocation-free per call
+/// (Parallel.For is not), so steady-state inference makes no garbage. One job at a time: a concurrent or nested
+/// caller simply runs its tasks inline.
+/// </summary>
+internal static class WorkerPool
+{
+    private static readonly Lock Gate = new();
+    private static readonly ManualResetEventSlim Done = new(false);
+    private static readonly List<SemaphoreSlim> Wake = [];
+    private static IParallelWork? current;
+    private static int taskCount;
+    private static int nextTask;
+    private static int pendingHelpers;
+    private static ExceptionDispatchInfo? failure;
+
+    [ThreadStatic]
+    private static bool insideJob;
+
+    /// <summary>Runs tasks 0..<paramref name="tasks"/>-1 of <paramref name="work"/> on up to <paramref name="maxThreads"/> threads.</summary>
+    public static void Run(IParallelWork work, int tasks, int maxThreads)
+    {
+        int threads = Math.Min(maxThreads, tasks);
+        if (threads <= 1 || insideJob || !Gate.TryEnter())
+        {
+            for (int i = 0; i < tasks; i++)
+            {
+                work.Execute(i);
+            }
+            return;
+        }
+        try
+        {
+            insideJob = true;
+            EnsureWorkers(threads - 1);
+            current = work;
+            taskCount = tasks;
+            nextTask = 0;
+            failure = null;
+            pendingHelpers = threads - 1;
+            Done.Reset();
+            for (int w = 0; w < threads - 1; w++)
+            {
+                Wake[w].Release();
+            }
+            try
+            {
+                Drain();
+            }
+#pragma warning disable CA1031 // rethrown below, after the helpers have stopped touching the job
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                Interlocked.CompareExchange(ref failure, ExceptionDispatchInfo.Capture(ex), null);
+                Volatile.Write(ref nextTask, int.MaxValue / 2);
+            }
+            Done.Wait();
+            current = null;
+            failure?.Throw();
+        }
+        finally
+        {
+            insideJob = false;
+            Gate.Exit();
+        }
+    }
+
+    private static void Drain()
+    {
+        IParallelWork work = current!;
+        int i;
+        while ((i = Interlocked.Increment(ref nextTask) - 1) < taskCount)
+        {
+            work.Execute(i);
+        }
+    }
+
+    private static void EnsureWorkers(int count)
+    {
+        while (Wake.Count < count)
+        {
+            var wake = new SemaphoreSlim(0);
+            Wake.Add(wake);
+            var thread = new Thread(() => WorkerLoop(wake))
+            {
+                IsBackground = true,
+                Name = $"PipelineSeg kernel worker {Wake.Count}",
+            };
+            thread.Start();
+        }
+    }
+
+    private static void WorkerLoop(SemaphoreSlim wake)
+    {
+        insideJob = true;
+        while (true)
+        {
+            wake.Wait();
+            try
+            {
+                Drain();
+            }
+#pragma warning disable CA1031 // the exception is handed to the calling thread, which rethrows it
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                Interlocked.CompareExchange(ref failure, ExceptionDispatchInfo.Capture(ex), null);
+                Volatile.Write(ref nextTask, int.MaxValue / 2);
+            }
+            if (Interlocked.Decrement(ref pendingHelpers) == 0)
+            {
+                Done.Set();
+            }
+        }
+    }
+}
