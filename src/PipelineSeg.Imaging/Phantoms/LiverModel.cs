@@ -43,8 +43,6 @@ public sealed class LiverModel
         _texture = SurfaceRipple.Draw(rng, 4, 20, 80, rng.Uniform(2, 5));
         ParenchymaHu = rng.Uniform(52, 70);
         VesselHu = rng.Uniform(140, 185);
-        DrawVessels(rng);
-        DrawLesions(rng);
     }
 
     /// <summary>Mean parenchymal attenuation (HU).</summary>
@@ -109,7 +107,19 @@ public sealed class LiverModel
         return (hu, label);
     }
 
-    private void DrawVessels(PhantomRandom rng)
+    /// <summary>
+    /// Draws vessels and lesions. <paramref name="isLiver"/> tells where the finished anatomy really is liver (other
+    /// organs take precedence over it), so that lesions are not placed inside a kidney or the spine.
+    /// </summary>
+    public void DrawInterior(PhantomRandom rng, Func<double, double, double, bool> isLiver)
+    {
+        ArgumentNullException.ThrowIfNull(rng);
+        ArgumentNullException.ThrowIfNull(isLiver);
+        DrawVessels(rng, isLiver);
+        DrawLesions(rng, isLiver);
+    }
+
+    private void DrawVessels(PhantomRandom rng, Func<double, double, double, bool> isLiver)
     {
         // Branches fan out from the porta hepatis (medial, inferior part of the right lobe).
         var main = _lobes[0];
@@ -119,24 +129,24 @@ public sealed class LiverModel
         var branches = rng.Next(3, 8);
         for (var i = 0; i < branches; i++)
         {
-            if (TrySampleInterior(rng, 0.8, out var px, out var py, out var pz))
+            if (TrySampleInterior(rng, 0.8, 0, isLiver, out var px, out var py, out var pz))
             {
                 _vessels.Add(new VesselSegment(hx, hy, hz, px, py, pz, rng.Uniform(4, 7), rng.Uniform(1.5, 3)));
             }
         }
     }
 
-    private void DrawLesions(PhantomRandom rng)
+    private void DrawLesions(PhantomRandom rng, Func<double, double, double, bool> isLiver)
     {
         // About one liver in seven has no lesion, so the model must not assume there always is one.
         var count = rng.Chance(0.15) ? 0 : rng.Next(1, 6);
         for (var i = 0; i < count; i++)
         {
-            if (!TrySampleInterior(rng, 0.75, out var x, out var y, out var z))
+            var radius = Math.Exp(rng.Uniform(Math.Log(4), Math.Log(25)));
+            if (!TrySampleInterior(rng, 0.75, 0.6 * radius, isLiver, out var x, out var y, out var z))
             {
                 continue;
             }
-            var radius = Math.Exp(rng.Uniform(Math.Log(4), Math.Log(25)));
             var cyst = rng.Chance(0.2);
             var shape = new Ellipsoid(x, y, z, radius * rng.Uniform(0.8, 1.2), radius * rng.Uniform(0.8, 1.2),
                 radius * rng.Uniform(0.8, 1.2), rng.Uniform(0, Math.PI));
@@ -147,15 +157,20 @@ public sealed class LiverModel
         }
     }
 
-    private bool TrySampleInterior(PhantomRandom rng, double depth, out double x, out double y, out double z)
+    /// <summary>A point inside the liver whose neighbours at ±<paramref name="clearanceMm"/> along each axis are liver too.</summary>
+    private bool TrySampleInterior(PhantomRandom rng, double depth, double clearanceMm, Func<double, double, double, bool> isLiver,
+        out double x, out double y, out double z)
     {
         var lobe = _lobes[rng.Next(0, Math.Min(2, _lobes.Length))];
-        for (var attempt = 0; attempt < 200; attempt++)
+        var c = clearanceMm;
+        for (var attempt = 0; attempt < 300; attempt++)
         {
-            x = lobe.CenterX + rng.Uniform(-1, 1) * lobe.RadiusX;
-            y = lobe.CenterY + rng.Uniform(-1, 1) * lobe.RadiusY;
-            z = lobe.CenterZ + rng.Uniform(-1, 1) * lobe.RadiusZ;
-            if (Implicit(x, y, z) < depth)
+            x = lobe.CenterX + (rng.Uniform(-1, 1) * lobe.RadiusX);
+            y = lobe.CenterY + (rng.Uniform(-1, 1) * lobe.RadiusY);
+            z = lobe.CenterZ + (rng.Uniform(-1, 1) * lobe.RadiusZ);
+            if (Implicit(x, y, z) < depth && isLiver(x, y, z)
+                && (c <= 0 || (isLiver(x - c, y, z) && isLiver(x + c, y, z) && isLiver(x, y - c, z)
+                    && isLiver(x, y + c, z) && isLiver(x, y, z - c) && isLiver(x, y, z + c))))
             {
                 return true;
             }

@@ -46,6 +46,7 @@ public sealed class PhantomAnatomy
         }
         DrawBowel(rng, liverZ);
         _visceralFatTexture = SurfaceRipple.Draw(rng, 5, 15, 60, 15);
+        Liver.DrawInterior(rng, (x, y, z) => Sample(x, y, z).AnatomyLabel == PhantomLabels.Liver);
     }
 
     /// <summary>Trunk outline and wall.</summary>

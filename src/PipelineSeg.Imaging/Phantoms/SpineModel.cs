@@ -18,7 +18,11 @@ public sealed class SpineModel
         CanalRadius = rng.Uniform(7.5, 10);
         SpinousLength = rng.Uniform(28, 38);
         CenterX = torso.CenterX + rng.Uniform(-4, 4);
-        CenterY = torso.PosteriorSkinY - (0.6 * torso.FatThickness) - 12 - SpinousLength - (2 * CanalRadius) - 3 - BodyRadiusY;
+        // The vertebral body sits about two thirds of the way back; the spinous process stops short of the skin fat.
+        CenterY = torso.PosteriorSkinY - (0.6 * torso.FatThickness) - rng.Uniform(66, 80);
+        var room = torso.PosteriorSkinY - (0.6 * torso.FatThickness) - 8 - (CenterY + BodyRadiusY + 3 + (2 * CanalRadius));
+        SpinousLength = Math.Clamp(room, 10, SpinousLength);
+        TransverseLength = rng.Uniform(16, 24);
         Period = rng.Uniform(27, 34);
         DiscThickness = rng.Uniform(6, 9);
         Phase = rng.Uniform(0, Period);
@@ -45,6 +49,8 @@ public sealed class SpineModel
     private double CanalRadius { get; }
 
     private double SpinousLength { get; }
+
+    private double TransverseLength { get; }
 
     private double Period { get; }
 
@@ -74,7 +80,10 @@ public sealed class SpineModel
         hu = 0;
         var dx = x - CenterX;
         var dy = y - CenterY;
-        var inDisc = Modulo(z - Phase, Period) < DiscThickness;
+        var level = Modulo(z - Phase, Period);
+        var inDisc = level < DiscThickness;
+        // 0 at the bottom of the vertebral body, 1 at its top: processes exist only at some levels of each vertebra.
+        var height = (level - DiscThickness) / (Period - DiscThickness);
 
         var body = Math.Sqrt(((dx / BodyRadiusX) * (dx / BodyRadiusX)) + ((dy / BodyRadiusY) * (dy / BodyRadiusY)));
         if (body < 1)
@@ -97,7 +106,7 @@ public sealed class SpineModel
             hu = CanalHu;
             return true;
         }
-        if (!inDisc && IsArch(dx, y - canalY, canalDistance))
+        if (!inDisc && IsArch(dx, y - canalY, canalDistance, height))
         {
             hu = 0.5 * (CorticalHu + CancellousHu);
             label = PhantomLabels.Spine;
@@ -111,19 +120,21 @@ public sealed class SpineModel
         return false;
     }
 
-    private bool IsArch(double dx, double dyCanal, double canalDistance)
+    private bool IsArch(double dx, double dyCanal, double canalDistance, double height)
     {
         // Pedicles and laminae: a ring around the canal (its front merges with the body).
-        if (canalDistance < CanalRadius + 5 && dyCanal > -CanalRadius)
+        if (canalDistance < CanalRadius + 4.5 && dyCanal > -CanalRadius)
         {
             return true;
         }
-        // Spinous process backwards, transverse processes sideways.
-        if (Math.Abs(dx) < 4 && dyCanal > 0 && dyCanal < CanalRadius + SpinousLength)
+        // The spinous process slopes downwards, so it shows in the lower part of each vertebra only.
+        if (height < 0.65 && Math.Abs(dx) < 3.5 && dyCanal > 0 && dyCanal < CanalRadius + SpinousLength)
         {
             return true;
         }
-        return Math.Abs(dyCanal + 2) < 4.5 && Math.Abs(dx) > CanalRadius && Math.Abs(dx) < CanalRadius + 30;
+        // Transverse processes sideways, at mid-height.
+        return height is > 0.35 and < 0.75 && Math.Abs(dyCanal + 2) < 4
+            && Math.Abs(dx) > CanalRadius && Math.Abs(dx) < CanalRadius + TransverseLength;
     }
 
     private bool IsMuscle(double dx, double dy, double z)

@@ -1,0 +1,113 @@
+namespace PipelineSeg.Imaging.Metrics;
+
+/// <summary>Multi-class voxel confusion matrices (256 × 256 labels), for the whole volume and per z slice.</summary>
+public sealed class ConfusionMatrix
+{
+    /// <summary>Number of label values tracked (0..255).</summary>
+    public const int Classes = 256;
+
+    private readonly (int Key, long Count)[][] _perSlice;
+
+    private ConfusionMatrix(long[] total, (int Key, long Count)[][] perSlice)
+    {
+        Total = total;
+        _perSlice = perSlice;
+    }
+
+    /// <summary>Counts indexed [prediction * 256 + truth] over the whole volume.</summary>
+    public long[] Total { get; }
+
+    /// <summary>Number of z slices counted.</summary>
+    public int SliceCount => _perSlice.Length;
+
+    /// <summary>Labels present in the prediction or the ground truth, ascending.</summary>
+    public IReadOnlyList<int> PresentLabels()
+    {
+        var present = new bool[Classes];
+        for (var p = 0; p < Classes; p++)
+        {
+            for (var g = 0; g < Classes; g++)
+            {
+                if (Total[(p * Classes) + g] != 0)
+                {
+                    present[p] = true;
+                    present[g] = true;
+                }
+            }
+        }
+        return Enumerable.Range(0, Classes).Where(l => present[l]).ToList();
+    }
+
+    /// <summary>Volume counts of one label.</summary>
+    public ConfusionCounts For(int label) => ConfusionCounts.FromMatrix(Total, Classes, label);
+
+    /// <summary>Slice z counts of one label.</summary>
+    public ConfusionCounts ForSlice(int z, int label)
+    {
+        long tp = 0, fp = 0, fn = 0, total = 0;
+        foreach (var (key, count) in _perSlice[z])
+        {
+            int p = key >> 8, g = key & 0xff;
+            total += count;
+            if (p == label && g == label)
+            {
+                tp += count;
+            }
+            else if (p == label)
+            {
+                fp += count;
+            }
+            else if (g == label)
+            {
+                fn += count;
+            }
+        }
+        return new ConfusionCounts(tp, fp, fn, total - tp - fp - fn);
+    }
+
+    /// <summary>Counts (prediction, truth) label pairs, in parallel over slices.</summary>
+    public static ConfusionMatrix Count(Volume<byte> prediction, Volume<byte> groundTruth)
+    {
+        ArgumentNullException.ThrowIfNull(prediction);
+        ArgumentNullException.ThrowIfNull(groundTruth);
+        if (prediction.Size != groundTruth.Size)
+        {
+            throw new ArgumentException($"sizes differ: prediction {prediction.Size}, ground truth {groundTruth.Size}");
+        }
+        var nz = prediction.Depth;
+        var perSlice = new (int Key, long Count)[nz][];
+        var p = prediction.Array;
+        var g = groundTruth.Array;
+        var sliceLength = prediction.Size.SliceLength;
+        Parallel.For(0, nz, () => new int[Classes * Classes], (z, _, counts) =>
+        {
+            var off = z * sliceLength;
+            var ps = p.AsSpan(off, sliceLength);
+            var gs = g.AsSpan(off, sliceLength);
+            Array.Clear(counts);
+            for (var i = 0; i < ps.Length; i++)
+            {
+                counts[(ps[i] << 8) | gs[i]]++;
+            }
+            var sparse = new List<(int, long)>();
+            for (var i = 0; i < counts.Length; i++)
+            {
+                if (counts[i] != 0)
+                {
+                    sparse.Add((i, counts[i]));
+                }
+            }
+            perSlice[z] = [.. sparse];
+            return counts;
+        }, _ => { });
+        var total = new long[Classes * Classes];
+        foreach (var slice in perSlice)
+        {
+            foreach (var (key, count) in slice)
+            {
+                total[key] += count;
+            }
+        }
+        return new ConfusionMatrix(total, perSlice);
+    }
+}

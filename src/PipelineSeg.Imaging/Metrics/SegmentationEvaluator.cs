@@ -1,0 +1,46 @@
+namespace PipelineSeg.Imaging.Metrics;
+
+/// <summary>Evaluates a predicted label volume against a ground-truth label volume of the same grid.</summary>
+public static class SegmentationEvaluator
+{
+    /// <summary>Computes the metrics of every requested label. Volumes must have the same size (geometry is the caller's check).</summary>
+    public static EvaluationReport Evaluate(Volume<byte> prediction, Volume<byte> groundTruth, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prediction);
+        ArgumentNullException.ThrowIfNull(groundTruth);
+        options ??= new EvaluationOptions();
+        var matrix = ConfusionMatrix.Count(prediction, groundTruth);
+        var labels = options.Labels ?? matrix.PresentLabels().Where(l => l != 0 || options.ReportBackground).ToList();
+        if (options.ReportBackground && options.Labels is null && !labels.Contains(0))
+        {
+            labels = [0, .. labels];
+        }
+        var spacing = groundTruth.Geometry.Spacing;
+        var voxelMl = spacing.X * spacing.Y * spacing.Z / 1000.0;
+        var segments = new List<SegmentEvaluation>(labels.Count);
+        foreach (var label in labels)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (label is < 0 or > 255)
+            {
+                throw new ArgumentOutOfRangeException(nameof(options), $"label {label} is outside 0..255");
+            }
+            var counts = matrix.For(label);
+            var surface = options.SurfaceDistances ? SurfaceDistance.Compute(prediction, groundTruth, (byte)label) : null;
+            List<SliceEvaluation>? slices = null;
+            if (options.PerSlice)
+            {
+                slices = new List<SliceEvaluation>(matrix.SliceCount);
+                for (var z = 0; z < matrix.SliceCount; z++)
+                {
+                    slices.Add(SliceEvaluation.From(z, matrix.ForSlice(z, label)));
+                }
+            }
+            string? name = null;
+            options.LabelNames?.TryGetValue(label, out name);
+            segments.Add(SegmentEvaluation.From(label, name, counts, voxelMl, surface, slices));
+        }
+        var averaged = segments.Where(s => s.Label != 0 || !options.ExcludeBackgroundFromMean).ToList();
+        return new EvaluationReport(segments, MeanEvaluation.Of(averaged));
+    }
+}
