@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using PipelineSeg.Dicom.Codecs.JpegBaseline;
+using PipelineSeg.Dicom.Codecs.JpegLossless;
 using PipelineSeg.Dicom.Codecs.Rle;
 
 namespace PipelineSeg.Dicom.Codecs;
@@ -9,7 +11,7 @@ namespace PipelineSeg.Dicom.Codecs;
 /// </summary>
 public static class PixelCodecRegistry
 {
-    private static readonly IPixelCodec[] Codecs = [new RleCodec()];
+    private static readonly IPixelCodec[] Codecs = [new RleCodec(), new JpegLosslessCodec(), new JpegDctCodec()];
 
     private static readonly Dictionary<string, IPixelCodec> ByUid = Codecs
         .SelectMany(c => c.TransferSyntaxUids.Select(uid => (uid, c)))
@@ -38,6 +40,9 @@ public static class PixelCodecRegistry
     public static string DecodedPhotometricInterpretation(string transferSyntaxUid, PixelFrameInfo info)
     {
         ArgumentNullException.ThrowIfNull(info);
-        return info.PhotometricInterpretation;
+        return TryGet(transferSyntaxUid, out var codec) && codec is JpegDctCodec && info.SamplesPerPixel == 3
+               && JpegDctCodec.ConvertsToRgb(info.PhotometricInterpretation)
+            ? "RGB"
+            : info.PhotometricInterpretation;
     }
 }

@@ -1,0 +1,151 @@
+using System.Buffers;
+using PipelineSeg.Dicom.Codecs.JpegBaseline;
+using PipelineSeg.Dicom.Codecs.JpegLossless;
+
+namespace PipelineSeg.Dicom.Codecs.Jpeg;
+
+/// <summary>
+/// Decodes a JPEG (T.81) frame of any supported process — baseline and extended sequential DCT, lossless — whatever
+/// the transfer syntax claims (mislabelled files are common), into native Pixel Data layout.
+/// </summary>
+internal static class JpegDecoder
+{
+    /// <summary>Decodes <paramref name="data"/>; <paramref name="convertYbrToRgb"/> applies to 3-component DCT frames.</summary>
+    public static void Decode(ReadOnlySpan<byte> data, PixelFrameInfo info, Span<byte> destination, bool convertYbrToRgb)
+    {
+        CodecGuard.CheckDestination(info, destination, "JPEG");
+        var reader = new JpegStreamReader(data);
+        JpegFrame? frame = null;
+        var rented = new List<ushort[]>();
+        try
+        {
+            var pointTransform = 0;
+            while (reader.NextScan() is { } scan)
+            {
+                if (frame is null)
+                {
+                    frame = reader.Frame!;
+                    Prepare(frame, info, rented);
+                }
+                var end = frame.Marker switch
+                {
+                    JpegMarkers.Sof3Lossless => LosslessScanDecoder.Decode(data, frame, scan, reader.DcTables, reader.RestartInterval),
+                    JpegMarkers.Sof0Baseline or JpegMarkers.Sof1ExtendedHuffman =>
+                        DctScanDecoder.Decode(data, frame, scan, new JpegTables(reader.DcTables, reader.AcTables, reader.QuantTables), reader.RestartInterval),
+                    _ => throw Unsupported(frame.Marker),
+                };
+                if (frame.Marker == JpegMarkers.Sof3Lossless)
+                {
+                    pointTransform = scan.ApproximationLow;
+                }
+                reader.ContinueAt(end);
+            }
+            if (frame is null)
+            {
+                throw new DicomFormatException("JPEG: no scan in the frame");
+            }
+            Output(frame, info, pointTransform, convertYbrToRgb, destination, rented);
+        }
+        finally
+        {
+            foreach (var array in rented)
+            {
+                ArrayPool<ushort>.Shared.Return(array);
+            }
+        }
+    }
+
+    private static void Prepare(JpegFrame frame, PixelFrameInfo info, List<ushort[]> rented)
+    {
+        if (frame.Marker is not (JpegMarkers.Sof0Baseline or JpegMarkers.Sof1ExtendedHuffman or JpegMarkers.Sof3Lossless))
+        {
+            throw Unsupported(frame.Marker);
+        }
+        if (frame.Lines != info.Rows || frame.SamplesPerLine != info.Columns || frame.Components.Length != info.SamplesPerPixel)
+        {
+            throw new DicomFormatException(
+                $"JPEG frame is {frame.SamplesPerLine}x{frame.Lines}x{frame.Components.Length} but the dataset says {info.Columns}x{info.Rows}x{info.SamplesPerPixel}");
+        }
+        var lossless = frame.Marker == JpegMarkers.Sof3Lossless;
+        if (lossless ? frame.Precision is < 2 or > 16 : frame.Precision is not (8 or 12))
+        {
+            throw new DicomFormatException($"JPEG: sample precision {frame.Precision} is not valid for SOF{frame.Marker - 0xC0}");
+        }
+        if (frame.Precision > info.BitsAllocated || info.BitsAllocated == 1)
+        {
+            throw new DicomFormatException($"JPEG: {frame.Precision}-bit samples do not fit Bits Allocated {info.BitsAllocated}");
+        }
+        int maxH = frame.MaxH, maxV = frame.MaxV;
+        var mcuWidth = lossless ? maxH : 8 * maxH;
+        var mcuHeight = lossless ? maxV : 8 * maxV;
+        var mcusX = (frame.SamplesPerLine + mcuWidth - 1) / mcuWidth;
+        var mcusY = (frame.Lines + mcuHeight - 1) / mcuHeight;
+        foreach (var c in frame.Components)
+        {
+            c.Width = (int)(((long)frame.SamplesPerLine * c.H + maxH - 1) / maxH);
+            c.Height = (int)(((long)frame.Lines * c.V + maxV - 1) / maxV);
+            c.Stride = lossless && maxH == 1 ? c.Width : mcusX * c.H * (lossless ? 1 : 8);
+            var length = c.Stride * (lossless && maxV == 1 ? c.Height : mcusY * c.V * (lossless ? 1 : 8));
+            var samples = ArrayPool<ushort>.Shared.Rent(length);
+            rented.Add(samples);
+            samples.AsSpan(0, length).Clear();
+            c.Samples = samples;
+        }
+    }
+
+    private static void Output(JpegFrame frame, PixelFrameInfo info, int pointTransform, bool convertYbrToRgb, Span<byte> destination, List<ushort[]> rented)
+    {
+        var n = frame.Components.Length;
+        var planes = new ushort[n][];
+        var strides = new int[n];
+        int maxH = frame.MaxH, maxV = frame.MaxV;
+        for (var i = 0; i < n; i++)
+        {
+            var c = frame.Components[i];
+            if (c.H == maxH && c.V == maxV)
+            {
+                planes[i] = c.Samples;
+                strides[i] = c.Stride;
+                continue;
+            }
+            if (frame.Marker == JpegMarkers.Sof3Lossless || maxH % c.H != 0 || maxV % c.V != 0)
+            {
+                throw new UnsupportedTransferSyntaxException($"JPEG: component sampling {c.H}x{c.V} of {maxH}x{maxV} is not supported");
+            }
+            var full = ArrayPool<ushort>.Shared.Rent(frame.SamplesPerLine * frame.Lines);
+            rented.Add(full);
+            Upsampler.Upsample(c.Samples, c.Stride, c.Width, c.Height, maxH / c.H, maxV / c.V, full, frame.SamplesPerLine, frame.Lines);
+            planes[i] = full;
+            strides[i] = frame.SamplesPerLine;
+        }
+        if (n == 3 && convertYbrToRgb && frame.Marker != JpegMarkers.Sof3Lossless)
+        {
+            // Colour conversion needs equal strides: copy to full-size planes where the stride differs.
+            for (var i = 0; i < 3; i++)
+            {
+                if (strides[i] != frame.SamplesPerLine)
+                {
+                    var compact = ArrayPool<ushort>.Shared.Rent(frame.SamplesPerLine * frame.Lines);
+                    rented.Add(compact);
+                    for (var y = 0; y < frame.Lines; y++)
+                    {
+                        planes[i].AsSpan(y * strides[i], frame.SamplesPerLine).CopyTo(compact.AsSpan(y * frame.SamplesPerLine));
+                    }
+                    planes[i] = compact;
+                    strides[i] = frame.SamplesPerLine;
+                }
+            }
+            var count = frame.SamplesPerLine * frame.Lines;
+            YCbCrToRgb.Convert(planes[0].AsSpan(0, count), planes[1].AsSpan(0, count), planes[2].AsSpan(0, count), frame.Precision);
+        }
+        SampleWriter.Write(planes, strides, info, pointTransform, destination);
+    }
+
+    private static UnsupportedTransferSyntaxException Unsupported(byte marker) => new(marker switch
+    {
+        JpegMarkers.Sof2Progressive => "JPEG: progressive DCT (SOF2) is not supported",
+        JpegMarkers.Sof55JpegLs => "JPEG-LS codestream (SOF55) found where JPEG was expected",
+        >= 0xC9 and <= 0xCF => $"JPEG: arithmetic coding (SOF{marker - 0xC0}) is not supported",
+        _ => $"JPEG: coding process SOF{marker - 0xC0} (hierarchical/differential) is not supported",
+    });
+}

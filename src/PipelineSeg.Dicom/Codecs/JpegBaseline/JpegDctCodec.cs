@@ -1,0 +1,24 @@
+using PipelineSeg.Dicom.Codecs.Jpeg;
+
+namespace PipelineSeg.Dicom.Codecs.JpegBaseline;
+
+/// <summary>
+/// JPEG baseline (process 1, 8-bit) and extended (processes 2 and 4, 8/12-bit) sequential Huffman DCT, any
+/// integral subsampling, restart markers. YBR_FULL / YBR_FULL_422 colour comes out as RGB, like dcmdjpeg.
+/// Progressive syntaxes (.53/.55) are listed so their files fail with a clear message, not "unknown syntax".
+/// </summary>
+internal sealed class JpegDctCodec : IPixelCodec
+{
+    public IReadOnlyList<string> TransferSyntaxUids { get; } =
+        [TransferSyntaxNames.JpegBaseline, TransferSyntaxNames.JpegExtended, TransferSyntaxNames.JpegSpectralSelection, TransferSyntaxNames.JpegFullProgression];
+
+    /// <summary>True when a 3-component lossy JPEG frame with this Photometric Interpretation is converted to RGB.</summary>
+    public static bool ConvertsToRgb(string photometricInterpretation) =>
+        photometricInterpretation.Trim() is "YBR_FULL" or "YBR_FULL_422";
+
+    public void Decode(ReadOnlySpan<byte> encodedFrame, PixelFrameInfo info, Span<byte> destination)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        JpegDecoder.Decode(encodedFrame, info, destination, ConvertsToRgb(info.PhotometricInterpretation));
+    }
+}

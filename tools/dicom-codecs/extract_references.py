@@ -1,0 +1,78 @@
+#!/usr/bin/python3
+"""Reference pixels for the codec parity tests (run with Debian's /usr/bin/python3: pydicom + dcmtk).
+
+usage: extract_references.py OUT_DIR FILE...
+
+For every FILE with encapsulated Pixel Data writes into OUT_DIR, under a key derived from its index (0000, 0001, ...):
+  KEY.encap  the raw value of the encapsulated Pixel Data element (BOT item, fragment items, as pydicom stores it)
+  KEY.eot    the Extended Offset Table value, when present
+  KEY.ref    reference native pixel bytes: the file decompressed by dcmtk (dcmdjpeg / dcmdrle / dcmdjpls) and read
+             back with pydicom; absent when dcmtk cannot decode it (e.g. JPEG 2000 here)
+and OUT_DIR/manifest.json: per file the Image Pixel attributes, the transfer syntax, and the reference's attributes
+(dcmtk may change Photometric Interpretation / Planar Configuration when it converts colour).
+Nothing derived from the sample files is committed; tests run this at test time.
+"""
+import json
+import os
+import subprocess
+import sys
+
+import pydicom
+
+DECODERS = {
+    "1.2.840.10008.1.2.5": "dcmdrle",
+    "1.2.840.10008.1.2.4.80": "dcmdjpls",
+    "1.2.840.10008.1.2.4.81": "dcmdjpls",
+}
+for uid in ("50", "51", "53", "55", "57", "70"):
+    DECODERS["1.2.840.10008.1.2.4." + uid] = "dcmdjpeg"
+
+
+def pixel_attributes(ds):
+    return {
+        "rows": int(ds.Rows),
+        "columns": int(ds.Columns),
+        "samplesPerPixel": int(ds.get("SamplesPerPixel", 1)),
+        "bitsAllocated": int(ds.BitsAllocated),
+        "bitsStored": int(ds.get("BitsStored", ds.BitsAllocated)),
+        "pixelRepresentation": int(ds.get("PixelRepresentation", 0)),
+        "planarConfiguration": int(ds.get("PlanarConfiguration", 0) or 0),
+        "photometric": str(ds.get("PhotometricInterpretation", "MONOCHROME2")),
+        "frames": int(ds.get("NumberOfFrames", 1) or 1),
+    }
+
+
+def main(out_dir, files):
+    os.makedirs(out_dir, exist_ok=True)
+    manifest = []
+    for index, path in enumerate(files):
+        key = "%04d" % index
+        ds = pydicom.dcmread(path)
+        ts = str(ds.file_meta.TransferSyntaxUID)
+        if "PixelData" not in ds or not ds.file_meta.TransferSyntaxUID.is_compressed or ts == "1.2.840.10008.1.2.1.99":
+            continue  # native or deflated-dataset files: nothing for the codecs
+        entry = {"key": key, "path": path, "transferSyntax": ts, "attributes": pixel_attributes(ds)}
+        with open(os.path.join(out_dir, key + ".encap"), "wb") as f:
+            f.write(ds.PixelData)
+        if "ExtendedOffsetTable" in ds:
+            with open(os.path.join(out_dir, key + ".eot"), "wb") as f:
+                f.write(ds.ExtendedOffsetTable)
+        tool = DECODERS.get(ts)
+        if tool:
+            native = os.path.join(out_dir, key + ".native.dcm")
+            run = subprocess.run([tool, path, native], capture_output=True, text=True)
+            if run.returncode == 0:
+                ref = pydicom.dcmread(native)
+                with open(os.path.join(out_dir, key + ".ref"), "wb") as f:
+                    f.write(ref.PixelData)
+                entry["reference"] = {"tool": tool, "attributes": pixel_attributes(ref)}
+                os.remove(native)
+            else:
+                entry["referenceError"] = (run.stdout + run.stderr).strip()[-500:]
+        manifest.append(entry)
+    with open(os.path.join(out_dir, "manifest.json"), "w") as f:
+        json.dump(manifest, f, indent=1)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2:])
