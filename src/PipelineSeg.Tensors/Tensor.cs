@@ -125,6 +125,13 @@ public sealed unsafe partial class Tensor : IDisposable
     /// <summary>The elements as a new managed array.</summary>
     public float[] ToArray() => Span.ToArray();
 
+    /// <summary>True when both handles use the same memory block (one is a view or share of the other).</summary>
+    public bool SharesStorageWith(Tensor other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return ReferenceEquals(storage, other.storage) && storage is not null;
+    }
+
     /// <summary>True when both shapes are equal.</summary>
     public bool HasShape(params ReadOnlySpan<int> other) => Shape.SequenceEqual(other);
 

@@ -1,0 +1,114 @@
+using PipelineSeg.Tensors;
+using PipelineSeg.Tensors.Kernels;
+
+namespace PipelineSeg.Nn;
+
+/// <summary>torch.nn.ConvTranspose2d: weight [in, out/groups, kH, kW], bias [out]; runs through <see cref="ConvTranspose2dPlan"/>.</summary>
+public sealed class ConvTranspose2d : ConvolutionBase
+{
+    private ConvTranspose2dPlan? plan;
+
+    /// <summary>Square kernel, stride, padding, output padding and dilation.</summary>
+    public ConvTranspose2d(int inChannels, int outChannels, int kernelSize, int stride = 1, int padding = 0,
+        int outputPadding = 0, int groups = 1, bool bias = true, int dilation = 1)
+        : this(new ConvTranspose2dOptions(inChannels, outChannels, kernelSize, kernelSize, stride, stride, padding, padding,
+            outputPadding, outputPadding, dilation, dilation, groups), bias)
+    {
+    }
+
+    /// <summary>Any geometry, as (height, width) pairs in <paramref name="options"/>.</summary>
+    public ConvTranspose2d(ConvTranspose2dOptions options, bool bias = true)
+        : base(CreateWeight(options), bias ? Init.FanInUniform(FanIn(options), options.OutChannels) : null)
+    {
+        Options = options;
+    }
+
+    /// <summary>The geometry.</summary>
+    public ConvTranspose2dOptions Options { get; }
+
+    /// <inheritdoc />
+    public override int OutChannels => Options.OutChannels;
+
+    /// <summary>Output height and width for an input of the given size.</summary>
+    public (int Height, int Width) OutputSize(int height, int width) => Options.OutputSize(height, width);
+
+    /// <inheritdoc />
+    public override Tensor Forward(Tensor input)
+    {
+        var (n, h, w) = CheckInput(input, Options.InChannels);
+        var (oh, ow) = OutputSize(h, w);
+        var output = Tensor.Empty(n, Options.OutChannels, oh, ow);
+        try
+        {
+            Plan().Forward(input.Span, n, h, w, output.Span);
+            return output;
+        }
+        catch
+        {
+            output.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public override void ForwardInto(Tensor input, Tensor output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var (n, h, w) = CheckInput(input, Options.InChannels);
+        var (oh, ow) = OutputSize(h, w);
+        if (!output.HasShape(n, Options.OutChannels, oh, ow))
+        {
+            throw new ArgumentException($"ConvTranspose2d: output buffer is {output}, expected [{n}, {Options.OutChannels}, {oh}, {ow}]", nameof(output));
+        }
+        Plan().Forward(input.Span, n, h, w, output.Span);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"ConvTranspose2d({Options})";
+
+    private protected override void ScaleOutputChannels(Span<float> weight, ReadOnlySpan<float> scale)
+    {
+        // weight[ic, j, :, :] feeds output channel (ic / inPerGroup) * outPerGroup + j.
+        var inPerGroup = Options.InChannels / Options.Groups;
+        var outPerGroup = Options.OutChannels / Options.Groups;
+        var kernel = Options.KernelHeight * Options.KernelWidth;
+        for (var ic = 0; ic < Options.InChannels; ic++)
+        {
+            for (var j = 0; j < outPerGroup; j++)
+            {
+                var c = ic / inPerGroup * outPerGroup + j;
+                var block = weight.Slice((ic * outPerGroup + j) * kernel, kernel);
+                System.Numerics.Tensors.TensorPrimitives.Multiply(block, scale[c], block);
+            }
+        }
+    }
+
+    private protected override void DropPlan()
+    {
+        plan?.Dispose();
+        plan = null;
+    }
+
+    private ConvTranspose2dPlan Plan()
+    {
+        if (plan is null)
+        {
+            var (weight, bias, epilogue) = EffectiveParameters();
+            using (weight)
+            using (bias)
+            {
+                plan = new ConvTranspose2dPlan(Options, weight.Span, bias is null ? [] : bias.Span, epilogue);
+            }
+        }
+        return plan;
+    }
+
+    // PyTorch computes fan_in from weight.size(1) * kH * kW for transposed convolutions.
+    private static int FanIn(ConvTranspose2dOptions o) => o.OutChannels / Math.Max(1, o.Groups) * o.KernelHeight * o.KernelWidth;
+
+    private static Tensor CreateWeight(ConvTranspose2dOptions o)
+    {
+        o.Validate();
+        return Init.FanInUniform(FanIn(o), o.InChannels, o.OutChannels / o.Groups, o.KernelHeight, o.KernelWidth);
+    }
+}

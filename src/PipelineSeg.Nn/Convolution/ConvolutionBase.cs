@@ -1,0 +1,100 @@
+using PipelineSeg.Tensors;
+using PipelineSeg.Tensors.Kernels;
+
+namespace PipelineSeg.Nn;
+
+/// <summary>
+/// What Conv2d and ConvTranspose2d share: the <c>weight</c>/<c>bias</c> parameters, a prepared kernel plan built on
+/// first use, and eval-mode fusion of a following BatchNorm2d (folded into weight and bias) and activation (applied in
+/// the kernel's epilogue).
+/// </summary>
+public abstract class ConvolutionBase : Module
+{
+    private Epilogue epilogue;
+
+    /// <summary>Registers <c>weight</c> and <c>bias</c> in PyTorch's order.</summary>
+    private protected ConvolutionBase(Tensor weight, Tensor? bias)
+    {
+        Weight = RegisterParameter("weight", weight)!;
+        Bias = RegisterParameter("bias", bias);
+    }
+
+    /// <summary>The <c>weight</c> parameter.</summary>
+    public Tensor Weight { get; }
+
+    /// <summary>The <c>bias</c> parameter, or null when built with bias: false.</summary>
+    public Tensor? Bias { get; }
+
+    /// <summary>Output channels (what a fused BatchNorm2d must normalize).</summary>
+    public abstract int OutChannels { get; }
+
+    /// <summary>The BatchNorm2d folded into this convolution, if any.</summary>
+    public BatchNorm2d? FusedBatchNorm { get; private set; }
+
+    /// <summary>The activation module applied in this convolution's epilogue, if any.</summary>
+    public Module? FusedActivationModule { get; private set; }
+
+    /// <summary>True while fusion applies: fused modules are only skipped in eval mode.</summary>
+    internal bool FusionActive => !Training && (FusedBatchNorm is not null || FusedActivationModule is not null);
+
+    internal void SetFusion(BatchNorm2d? batchNorm, Module? activation, Epilogue fused)
+    {
+        FusedBatchNorm = batchNorm;
+        FusedActivationModule = activation;
+        epilogue = fused;
+        DropPlan();
+    }
+
+    /// <summary>Weight and bias with the fused BatchNorm folded in (eval mode) and the epilogue to apply.</summary>
+    private protected (Tensor Weight, Tensor? Bias, Epilogue Epilogue) EffectiveParameters()
+    {
+        if (!FusionActive)
+        {
+            return (Weight.Share(), Bias?.Share(), default);
+        }
+        if (FusedBatchNorm is null)
+        {
+            return (Weight.Share(), Bias?.Share(), epilogue);
+        }
+        var (scale, shift) = FusedBatchNorm.ScaleAndShift();
+        var weight = Weight.Clone();
+        ScaleOutputChannels(weight.Span, scale);
+        var bias = Tensor.Empty(OutChannels);
+        for (var c = 0; c < OutChannels; c++)
+        {
+            var b = Bias is null ? 0f : Bias.Span[c];
+            bias.Span[c] = b * scale[c] + shift[c];
+        }
+        return (weight, bias, epilogue);
+    }
+
+    /// <summary>Multiplies every weight contributing to output channel c by scale[c].</summary>
+    private protected abstract void ScaleOutputChannels(Span<float> weight, ReadOnlySpan<float> scale);
+
+    /// <summary>Disposes the prepared plan so the next forward rebuilds it.</summary>
+    private protected abstract void DropPlan();
+
+    /// <inheritdoc />
+    protected override void OnStateChanged() => DropPlan();
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            DropPlan();
+        }
+        base.Dispose(disposing);
+    }
+
+    /// <summary>Checks a 4-D input with the expected channel count.</summary>
+    private protected (int N, int H, int W) CheckInput(Tensor input, int channels)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Rank != 4 || input.Shape[1] != channels)
+        {
+            throw new ArgumentException($"{GetType().Name}: expected input [N, {channels}, H, W], got {input}", nameof(input));
+        }
+        return (input.Shape[0], input.Shape[2], input.Shape[3]);
+    }
+}

@@ -1,0 +1,109 @@
+using PipelineSeg.Tensors;
+
+namespace PipelineSeg.Nn;
+
+public abstract partial class Module
+{
+    /// <summary>
+    /// Parameters and persistent buffers by state-dict name, in PyTorch's order (each module's parameters, then its
+    /// buffers, then its children). The tensors are the module's own: writing into them changes the model
+    /// (call <see cref="LoadStateDict"/> or <see cref="Eval"/> afterwards so prepared plans are rebuilt).
+    /// </summary>
+    public OrderedDictionary<string, Tensor> StateDict()
+    {
+        var result = new OrderedDictionary<string, Tensor>(StringComparer.Ordinal);
+        AddState(result, "");
+        return result;
+    }
+
+    /// <summary>
+    /// Copies tensors into this module's parameters and persistent buffers. Strict (the default) demands the key sets
+    /// match; shapes must always match. Keys ending in <c>num_batches_tracked</c> are ignored.
+    /// </summary>
+    /// <exception cref="StateDictMismatchException">Names every missing, unexpected and mis-shaped key.</exception>
+    public void LoadStateDict(IReadOnlyDictionary<string, Tensor> stateDict, bool strict = true)
+    {
+        ArgumentNullException.ThrowIfNull(stateDict);
+        Load(new DictionaryTensorSource(stateDict), strict);
+    }
+
+    /// <summary>Loads a .safetensors file (F32, F16 or BF16 tensors), memory-mapped rather than read into memory.</summary>
+    /// <exception cref="StateDictMismatchException">Names every missing, unexpected and mis-shaped key and the file.</exception>
+    public void LoadSafetensors(string path, bool strict = true)
+    {
+        using var file = SafetensorsFile.Open(path);
+        Load(file, strict);
+    }
+
+    /// <summary>Writes the state dict as a float32 .safetensors file.</summary>
+    public void SaveSafetensors(string path) => SafetensorsWriter.Write(path, StateDict());
+
+    private void AddState(OrderedDictionary<string, Tensor> result, string prefix)
+    {
+        foreach (var (name, tensor) in parameters)
+        {
+            if (tensor is not null)
+            {
+                result.Add(Join(prefix, name), tensor);
+            }
+        }
+        foreach (var buffer in buffers)
+        {
+            if (buffer.Persistent && buffer.Tensor is not null)
+            {
+                result.Add(Join(prefix, buffer.Name), buffer.Tensor);
+            }
+        }
+        foreach (var (name, child) in children)
+        {
+            child.AddState(result, Join(prefix, name));
+        }
+    }
+
+    private void Load(ITensorSource source, bool strict)
+    {
+        var own = StateDict();
+        var missing = new List<string>();
+        var unexpected = new List<string>();
+        var misShaped = new List<string>();
+        foreach (var key in source.Keys)
+        {
+            if (IsIgnored(key))
+            {
+                continue;
+            }
+            if (!own.TryGetValue(key, out var target))
+            {
+                unexpected.Add(key);
+            }
+            else if (!source.Shape(key).SequenceEqual(target.Shape))
+            {
+                misShaped.Add($"{key}: checkpoint [{string.Join(", ", source.Shape(key))}], model [{string.Join(", ", target.Shape.ToArray())}]");
+            }
+        }
+        var present = new HashSet<string>(source.Keys, StringComparer.Ordinal);
+        missing.AddRange(own.Keys.Where(k => !present.Contains(k)));
+        if (misShaped.Count > 0 || (strict && (missing.Count > 0 || unexpected.Count > 0)))
+        {
+            throw new StateDictMismatchException(GetType().Name, source.Name, missing, unexpected, misShaped);
+        }
+        foreach (var (key, target) in own)
+        {
+            if (present.Contains(key))
+            {
+                source.CopyTo(key, target.Span);
+            }
+        }
+        foreach (var (_, module) in NamedModules())
+        {
+            module.OnStateChanged();
+        }
+        if (!Training)
+        {
+            FoldBatchNorm();
+        }
+    }
+
+    private static bool IsIgnored(string key) =>
+        key == "num_batches_tracked" || key.EndsWith(".num_batches_tracked", StringComparison.Ordinal);
+}

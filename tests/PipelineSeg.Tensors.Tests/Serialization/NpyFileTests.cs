@@ -1,0 +1,89 @@
+using PipelineSeg.Tensors;
+
+namespace PipelineSeg.Tensors.Tests.Serialization;
+
+public sealed class NpyFileTests : IDisposable
+{
+    private readonly string dir = TestPaths.NewTempDirectory("npy");
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    [Fact]
+    public void Float32_round_trips_with_shape()
+    {
+        var path = Path.Combine(dir, "f.npy");
+        float[] data = [1.5f, -2f, 3.25f, 0f, float.MaxValue, -0f];
+        NpyFile.Write(path, data, [2, 3]);
+        var read = NpyFile.Read(path);
+        Assert.Equal(NpyDataType.Float32, read.DataType);
+        Assert.Equal([2, 3], read.Shape.ToArray());
+        Assert.Equal(data, read.AsFloat32().ToArray());
+    }
+
+    [Fact]
+    public void Int64_and_uint8_round_trip_including_one_dimensional_and_scalar_shapes()
+    {
+        var longs = Path.Combine(dir, "l.npy");
+        NpyFile.Write(longs, [long.MinValue, 7L, long.MaxValue], [3]);
+        Assert.Equal([long.MinValue, 7L, long.MaxValue], NpyFile.Read(longs).AsInt64().ToArray());
+        Assert.Equal([3], NpyFile.Read(longs).Shape.ToArray());
+
+        var bytes = Path.Combine(dir, "b.npy");
+        NpyFile.Write(bytes, [(byte)9], ReadOnlySpan<int>.Empty);
+        var scalar = NpyFile.Read(bytes);
+        Assert.Equal(0, scalar.Shape.Length);
+        Assert.Equal((byte)9, scalar.AsUInt8()[0]);
+    }
+
+    [Fact]
+    public void Header_is_version_1_and_data_starts_64_byte_aligned()
+    {
+        var path = Path.Combine(dir, "a.npy");
+        NpyFile.Write(path, new float[7], [7]);
+        var raw = File.ReadAllBytes(path);
+        Assert.Equal(1, raw[6]);
+        var headerLength = raw[8] | (raw[9] << 8);
+        Assert.Equal(0, (10 + headerLength) % 64);
+        Assert.Equal((byte)'\n', raw[10 + headerLength - 1]);
+    }
+
+    [Fact]
+    public void Reads_files_written_by_numpy()
+    {
+        var path = TestPaths.Repo("tests", "PipelineSeg.Nn.Tests", "Fixtures", "layers", "conv_basic.input.npy");
+        var array = NpyFile.Read(path);
+        Assert.Equal(NpyDataType.Float32, array.DataType);
+        Assert.Equal(4, array.Shape.Length);
+        Assert.Equal(array.Length, array.AsFloat32().Length);
+    }
+
+    [Fact]
+    public void Errors_name_the_file_and_the_cause()
+    {
+        var path = Path.Combine(dir, "bad.npy");
+        File.WriteAllBytes(path, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+        var e = Assert.Throws<InvalidDataException>(() => NpyFile.Read(path));
+        Assert.Contains("bad.npy", e.Message, StringComparison.Ordinal);
+        Assert.Contains("magic", e.Message, StringComparison.Ordinal);
+
+        var f8 = Path.Combine(dir, "f8.npy");
+        NpyFile.Write(f8, new float[2], [2]);
+        var raw = File.ReadAllBytes(f8);
+        var text = System.Text.Encoding.Latin1.GetString(raw).Replace("<f4", "<f8", StringComparison.Ordinal);
+        var patched = System.Text.Encoding.Latin1.GetBytes(text);
+        File.WriteAllBytes(f8, patched);
+        var e2 = Assert.Throws<InvalidDataException>(() => NpyFile.Read(f8));
+        Assert.Contains("<f8", e2.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fortran_order_is_rejected_clearly()
+    {
+        var path = Path.Combine(dir, "fo.npy");
+        NpyFile.Write(path, new float[4], [2, 2]);
+        var text = System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(path)).Replace("False", "True ", StringComparison.Ordinal);
+        File.WriteAllBytes(path, System.Text.Encoding.Latin1.GetBytes(text));
+        var e = Assert.Throws<InvalidDataException>(() => NpyFile.Read(path));
+        Assert.Contains("Fortran", e.Message, StringComparison.Ordinal);
+    }
+}
