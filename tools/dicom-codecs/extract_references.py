@@ -1,13 +1,15 @@
 #!/usr/bin/python3
 """Reference pixels for the codec parity tests (run with Debian's /usr/bin/python3: pydicom + dcmtk).
 
-usage: extract_references.py OUT_DIR FILE...
+usage: extract_references.py OUT_DIR FILE[=NATIVE_TWIN]...
 
 For every FILE with encapsulated Pixel Data writes into OUT_DIR, under a key derived from its index (0000, 0001, ...):
   KEY.encap  the raw value of the encapsulated Pixel Data element (BOT item, fragment items, as pydicom stores it)
   KEY.eot    the Extended Offset Table value, when present
   KEY.ref    reference native pixel bytes: the file decompressed by dcmtk (dcmdjpeg / dcmdrle / dcmdjpls) and read
-             back with pydicom; absent when dcmtk cannot decode it (e.g. JPEG 2000 here)
+             back with pydicom (pydicom's own decoder when dcmtk cannot, e.g. 1-bit RLE); absent when dcmtk cannot decode it (e.g. JPEG 2000 here)
+When FILE=NATIVE_TWIN is given, KEY.ref is the twin's raw native Pixel Data instead (for files no tool here decodes,
+e.g. 1-bit RLE SEGs), with the twin's attributes.
 and OUT_DIR/manifest.json: per file the Image Pixel attributes, the transfer syntax, and the reference's attributes
 (dcmtk may change Photometric Interpretation / Planar Configuration when it converts colour).
 Nothing derived from the sample files is committed; tests run this at test time.
@@ -42,11 +44,29 @@ def pixel_attributes(ds):
     }
 
 
+def pydicom_reference(ds, out_dir, key, entry):
+    """Fallback when dcmtk cannot decode (e.g. 1-bit RLE): pydicom's pixel_array, re-packed to native bytes."""
+    import numpy as np
+    try:
+        array = ds.pixel_array
+    except Exception as error:  # no pydicom handler either: leave the file without reference
+        entry["referenceError"] += " / pydicom: " + str(error)
+        return
+    if int(ds.BitsAllocated) == 1:
+        data = np.packbits(array.astype(np.uint8).ravel(), bitorder="little").tobytes()
+    else:
+        data = array.astype(array.dtype.newbyteorder("<")).tobytes()
+    with open(os.path.join(out_dir, key + ".ref"), "wb") as f:
+        f.write(data)
+    entry["reference"] = {"tool": "pydicom", "attributes": pixel_attributes(ds)}
+
+
 def main(out_dir, files):
     os.makedirs(out_dir, exist_ok=True)
     manifest = []
-    for index, path in enumerate(files):
+    for index, argument in enumerate(files):
         key = "%04d" % index
+        path, _, twin = argument.partition("=")
         ds = pydicom.dcmread(path)
         ts = str(ds.file_meta.TransferSyntaxUID)
         if "PixelData" not in ds or not ds.file_meta.TransferSyntaxUID.is_compressed or ts == "1.2.840.10008.1.2.1.99":
@@ -58,7 +78,12 @@ def main(out_dir, files):
             with open(os.path.join(out_dir, key + ".eot"), "wb") as f:
                 f.write(ds.ExtendedOffsetTable)
         tool = DECODERS.get(ts)
-        if tool:
+        if twin:
+            native = pydicom.dcmread(twin)
+            with open(os.path.join(out_dir, key + ".ref"), "wb") as f:
+                f.write(native.PixelData)
+            entry["reference"] = {"tool": "native twin " + twin, "attributes": pixel_attributes(native)}
+        elif tool:
             native = os.path.join(out_dir, key + ".native.dcm")
             run = subprocess.run([tool, path, native], capture_output=True, text=True)
             if run.returncode == 0:
@@ -69,6 +94,7 @@ def main(out_dir, files):
                 os.remove(native)
             else:
                 entry["referenceError"] = (run.stdout + run.stderr).strip()[-500:]
+                pydicom_reference(ds, out_dir, key, entry)
         manifest.append(entry)
     with open(os.path.join(out_dir, "manifest.json"), "w") as f:
         json.dump(manifest, f, indent=1)
