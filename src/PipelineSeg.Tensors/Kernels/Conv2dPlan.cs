@@ -1,34 +1,72 @@
 namespace PipelineSeg.Tensors.Kernels;
 
-/// <summary>A convolution with its weights prepared once (after BN folding) and reused for every forward.</summary>
-public sealed class Conv2dPlan : IDisposable
+/// <summary>
+/// A convolution with its weights packed once (after BN folding) and reused for every forward. 3×3 stride-1
+/// convolutions use Winograd F(4×4, 3×3); 1×1 stride-1 convolutions are a plain GEMM on the input planes; all
+/// others pack patches straight from the input (implicit im2col). Bias and activation are fused into the GEMM.
+/// Not thread-safe: one forward at a time per plan.
+/// </summary>
+public sealed unsafe class Conv2dPlan : IDisposable
 {
     private readonly Conv2dOptions options;
-    private readonly float[] weight;
-    private readonly float[] bias;
     private readonly Epilogue epilogue;
+    private readonly AlignedBuffer packedWeights;
+    private readonly AlignedBuffer? paddedBias;
+    private readonly long groupWeightStride;
+    private readonly int groupBiasStride;
+    private readonly GemmJob job;
+    private readonly PanelSource source;
+    private readonly bool pointwise;
 
     /// <summary>Prepares the plan; <paramref name="weight"/> is [OutC, InC/groups, kH, kW], <paramref name="bias"/> [OutC] or empty.</summary>
     public Conv2dPlan(Conv2dOptions options, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, Epilogue epilogue)
+        : this(options, weight, bias, epilogue, MicroKernel.Best)
+    {
+    }
+
+    internal Conv2dPlan(Conv2dOptions options, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, Epilogue epilogue, MicroKernel kernel)
     {
         options.Validate();
-        int expected = options.OutChannels * (options.InChannels / options.Groups) * options.KernelHeight * options.KernelWidth;
-        if (weight.Length != expected)
+        int icg = options.InChannels / options.Groups, ocg = options.OutChannels / options.Groups;
+        int k = icg * options.KernelHeight * options.KernelWidth;
+        if (weight.Length != options.OutChannels * k)
         {
-            throw new ArgumentException($"Conv2d: weight has {weight.Length} elements, expected {expected} for {options}.", nameof(weight));
+            throw new ArgumentException($"Conv2d: weight has {weight.Length} elements, expected {options.OutChannels * k} for {options}.", nameof(weight));
         }
         if (!bias.IsEmpty && bias.Length != options.OutChannels)
         {
             throw new ArgumentException($"Conv2d: bias has {bias.Length} elements, expected {options.OutChannels}.", nameof(bias));
         }
         this.options = options;
-        this.weight = weight.ToArray();
-        this.bias = bias.ToArray();
         this.epilogue = epilogue;
+        pointwise = options is { KernelHeight: 1, KernelWidth: 1, StrideH: 1, StrideW: 1, PadH: 0, PadW: 0 };
+        groupWeightStride = PackA.Size(ocg, k, kernel.MR);
+        packedWeights = new AlignedBuffer(groupWeightStride * options.Groups);
+        fixed (float* w = weight)
+        {
+            for (int g = 0; g < options.Groups; g++)
+            {
+                PackA.Pack(false, w + (long)g * ocg * k, k, ocg, k, kernel.MR, packedWeights.Pointer + g * groupWeightStride);
+            }
+        }
+        groupBiasStride = PackA.PaddedRows(ocg, kernel.MR);
+        if (!bias.IsEmpty || epilogue.Activation != FusedActivation.None)
+        {
+            paddedBias = new AlignedBuffer((long)groupBiasStride * options.Groups);
+            for (int g = 0; g < options.Groups && !bias.IsEmpty; g++)
+            {
+                bias.Slice(g * ocg, ocg).CopyTo(new Span<float>(paddedBias.Pointer + g * groupBiasStride, ocg));
+            }
+        }
+        job = new GemmJob(kernel) { M = ocg, K = k, Epilogue = epilogue };
+        source = pointwise ? new MatrixPanelSource() : new Im2colPanelSource(options);
     }
 
     /// <summary>The convolution's geometry.</summary>
     public Conv2dOptions Options => options;
+
+    /// <summary>The fused epilogue.</summary>
+    public Epilogue Epilogue => epilogue;
 
     /// <summary>Output size for an input of the given size.</summary>
     public (int Height, int Width) OutputSize(int inHeight, int inWidth) => options.OutputSize(inHeight, inWidth);
@@ -37,13 +75,55 @@ public sealed class Conv2dPlan : IDisposable
     public void Forward(ReadOnlySpan<float> input, int batch, int inHeight, int inWidth, Span<float> output)
     {
         var (oh, ow) = OutputSize(inHeight, inWidth);
-        ConvShapes.Check("Conv2d", input.Length, batch * options.InChannels * inHeight * inWidth,
-            output.Length, batch * options.OutChannels * oh * ow, oh, ow);
-        Conv2dReference.Forward(options, weight, bias, epilogue, input, batch, inHeight, inWidth, output);
+        ConvShapes.Check("Conv2d", input.Length, (long)batch * options.InChannels * inHeight * inWidth,
+            output.Length, (long)batch * options.OutChannels * oh * ow, oh, ow);
+        ObjectDisposedException.ThrowIf(packedWeights.Pointer == null, this);
+        int icg = options.InChannels / options.Groups, ocg = options.OutChannels / options.Groups;
+        long inPlane = (long)inHeight * inWidth, outPlane = (long)oh * ow;
+        fixed (float* pin = input, pout = output)
+        {
+            try
+            {
+                for (int n = 0; n < batch; n++)
+                {
+                    for (int g = 0; g < options.Groups; g++)
+                    {
+                        float* x = pin + (n * (long)options.InChannels + g * icg) * inPlane;
+                        if (source is MatrixPanelSource matrix)
+                        {
+                            matrix.B = x;
+                            matrix.Ldb = (int)inPlane;
+                        }
+                        else
+                        {
+                            var patches = (Im2colPanelSource)source;
+                            patches.Input = x;
+                            patches.Height = inHeight;
+                            patches.Width = inWidth;
+                            patches.OutHeight = oh;
+                            patches.OutWidth = ow;
+                        }
+                        job.PackedA = packedWeights.Pointer + g * groupWeightStride;
+                        job.Bias = paddedBias is null ? null : paddedBias.Pointer + g * groupBiasStride;
+                        job.N = (int)outPlane;
+                        job.Source = source;
+                        job.C = pout + (n * (long)options.OutChannels + g * ocg) * outPlane;
+                        job.Ldc = (int)outPlane;
+                        job.Run(KernelThreading.MaxThreads);
+                    }
+                }
+            }
+            finally
+            {
+                job.C = null;
+            }
+        }
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
+        packedWeights.Dispose();
+        paddedBias?.Dispose();
     }
 }

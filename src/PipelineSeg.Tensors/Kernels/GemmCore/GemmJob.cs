@@ -47,26 +47,41 @@ internal sealed unsafe class GemmJob : IParallelWork
         {
             return;
         }
+        WorkerPool.Run(this, PlanChunks(threads), threads);
+    }
+
+    /// <summary>Columns per task, as chosen by the last <see cref="Run"/> or <see cref="PlanChunks"/>.</summary>
+    public int Chunk => chunk;
+
+    /// <summary>Chooses the column chunking for <paramref name="threads"/> threads and returns the task count.</summary>
+    public int PlanChunks(int threads)
+    {
         int nr = Kernel.NR;
         int perThread = CeilDiv(N, threads);
         chunk = perThread <= MinChunk
             ? RoundUp(perThread, nr)
             : Math.Clamp(RoundUp(CeilDiv(N, threads * 4), nr), MinChunk, MaxChunk);
-        WorkerPool.Run(this, CeilDiv(N, chunk), threads);
+        return CeilDiv(N, chunk);
     }
 
     public void Execute(int index)
     {
+        int j0 = index * chunk;
+        ComputeChunk(j0, Math.Min(chunk, N - j0), C + j0, Ldc);
+    }
+
+    /// <summary>Computes columns j0..j0+nc of the product into <paramref name="c0"/> (column j0's address, row stride ldc).</summary>
+    public void ComputeChunk(int j0, int nc, float* c0, int ldc)
+    {
         MicroKernel kernel = Kernel;
         int mr = kernel.MR, nr = kernel.NR;
-        int j0 = index * chunk, nc = Math.Min(chunk, N - j0);
         int mpad = PackA.PaddedRows(M, mr);
-        float* packedB = ThreadScratch.PackB((long)PackA.KC * RoundUp(chunk, nr));
+        float* packedB = ThreadScratch.PackB((long)PackA.KC * RoundUp(nc, nr));
         float* tile = stackalloc float[mr * nr];
         var fused = Epilogue.Activation is FusedActivation.Relu or FusedActivation.LeakyRelu ? Epilogue.Activation : FusedActivation.None;
         if (K == 0)
         {
-            ZeroOrKeep(j0, nc);
+            ZeroOrKeep(c0, ldc, nc);
         }
         for (int k0 = 0; k0 < K; k0 += PackA.KC)
         {
@@ -82,14 +97,14 @@ internal sealed unsafe class GemmJob : IParallelWork
                 for (int q = 0; q < nc; q += nr)
                 {
                     int cols = Math.Min(nr, nc - q);
-                    float* c = C + (long)i0 * Ldc + j0 + q;
+                    float* c = c0 + (long)i0 * ldc + q;
                     if (rows == mr && cols == nr)
                     {
-                        kernel.Run(kc, aPanel, packedB + (long)q * kc, c, Ldc, load, bias, fused, Epilogue.NegativeSlope);
+                        kernel.Run(kc, aPanel, packedB + (long)q * kc, c, ldc, load, bias, fused, Epilogue.NegativeSlope);
                     }
                     else
                     {
-                        EdgeTile(kernel, kc, aPanel, packedB + (long)q * kc, c, rows, cols, tile, load, bias, fused);
+                        EdgeTile(kernel, kc, aPanel, packedB + (long)q * kc, c, ldc, rows, cols, tile, load, bias, fused);
                     }
                 }
             }
@@ -98,12 +113,12 @@ internal sealed unsafe class GemmJob : IParallelWork
         {
             for (int i = 0; i < M; i++)
             {
-                ActivationMath.BiasActivate(new Span<float>(C + (long)i * Ldc + j0, nc), 0f, Epilogue);
+                ActivationMath.BiasActivate(new Span<float>(c0 + (long)i * ldc, nc), 0f, Epilogue);
             }
         }
     }
 
-    private void EdgeTile(MicroKernel kernel, int kc, float* a, float* b, float* c, int rows, int cols, float* tile,
+    private void EdgeTile(MicroKernel kernel, int kc, float* a, float* b, float* c, int ldc, int rows, int cols, float* tile,
         bool load, float* bias, FusedActivation fused)
     {
         int nr = kernel.NR;
@@ -111,21 +126,21 @@ internal sealed unsafe class GemmJob : IParallelWork
         {
             for (int r = 0; r < rows; r++)
             {
-                Buffer.MemoryCopy(c + (long)r * Ldc, tile + r * nr, (long)nr * sizeof(float), (long)cols * sizeof(float));
+                Buffer.MemoryCopy(c + (long)r * ldc, tile + r * nr, (long)nr * sizeof(float), (long)cols * sizeof(float));
             }
         }
         kernel.Run(kc, a, b, tile, nr, load, bias, fused, Epilogue.NegativeSlope);
         for (int r = 0; r < rows; r++)
         {
-            Buffer.MemoryCopy(tile + r * nr, c + (long)r * Ldc, (long)cols * sizeof(float), (long)cols * sizeof(float));
+            Buffer.MemoryCopy(tile + r * nr, c + (long)r * ldc, (long)cols * sizeof(float), (long)cols * sizeof(float));
         }
     }
 
-    private void ZeroOrKeep(int j0, int nc)
+    private void ZeroOrKeep(float* c0, int ldc, int nc)
     {
         for (int i = 0; i < M; i++)
         {
-            var row = new Span<float>(C + (long)i * Ldc + j0, nc);
+            var row = new Span<float>(c0 + (long)i * ldc, nc);
             if (!Accumulate)
             {
                 row.Clear();

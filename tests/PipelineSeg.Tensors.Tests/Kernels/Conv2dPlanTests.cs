@@ -1,0 +1,74 @@
+using PipelineSeg.Tensors.Kernels;
+
+namespace PipelineSeg.Tensors.Tests.Kernels;
+
+public class Conv2dPlanTests
+{
+    public static TheoryData<Conv2dOptions, int, int, int, FusedActivation, bool> Cases() => new()
+    {
+        { new Conv2dOptions(1, 1, 1, 1), 1, 1, 1, FusedActivation.None, false },
+        { new Conv2dOptions(3, 5, 1, 1), 7, 9, 2, FusedActivation.Relu, true },
+        { new Conv2dOptions(4, 9, 3, 3, PadH: 1, PadW: 1), 11, 13, 1, FusedActivation.Relu, true },
+        { new Conv2dOptions(5, 17, 3, 3, PadH: 1, PadW: 1), 33, 31, 1, FusedActivation.LeakyRelu, true },
+        { new Conv2dOptions(3, 8, 3, 3), 6, 35, 2, FusedActivation.None, false },
+        { new Conv2dOptions(6, 7, 3, 3, StrideH: 2, StrideW: 2, PadH: 1, PadW: 1), 17, 15, 1, FusedActivation.Sigmoid, true },
+        { new Conv2dOptions(4, 6, 3, 3, PadH: 2, PadW: 2, DilationH: 2, DilationW: 2), 12, 10, 1, FusedActivation.Tanh, true },
+        { new Conv2dOptions(6, 9, 5, 3, StrideH: 1, StrideW: 3, PadH: 2, PadW: 0, Groups: 3), 13, 14, 2, FusedActivation.Relu, true },
+        { new Conv2dOptions(8, 8, 3, 3, PadH: 1, PadW: 1, Groups: 8), 9, 9, 1, FusedActivation.None, true },
+        { new Conv2dOptions(2, 3, 7, 7, StrideH: 2, StrideW: 2, PadH: 3, PadW: 3), 19, 23, 1, FusedActivation.None, true },
+        { new Conv2dOptions(4, 4, 2, 2, StrideH: 2, StrideW: 2), 8, 9, 1, FusedActivation.LeakyRelu, false },
+        { new Conv2dOptions(300, 3, 1, 1), 5, 5, 1, FusedActivation.None, true },
+        { new Conv2dOptions(40, 33, 3, 3, PadH: 1, PadW: 1), 16, 16, 1, FusedActivation.Relu, true },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Every_path_matches_the_reference(Conv2dOptions o, int h, int w, int batch, FusedActivation act, bool withBias)
+    {
+        var epilogue = new Epilogue(act, 0.1f);
+        var weight = KernelAssert.Random(o.OutChannels * (o.InChannels / o.Groups) * o.KernelHeight * o.KernelWidth, 5, 0.5f);
+        var bias = withBias ? KernelAssert.Random(o.OutChannels, 6) : [];
+        var input = KernelAssert.Random(batch * o.InChannels * h * w, 7);
+        var (oh, ow) = o.OutputSize(h, w);
+        var expected = new float[batch * o.OutChannels * oh * ow];
+        Conv2dReference.Forward(o, weight, bias, epilogue, input, batch, h, w, expected);
+        foreach (var kernel in MicroKernel.All)
+        {
+            using var plan = new Conv2dPlan(o, weight, bias, epilogue, kernel);
+            Assert.Equal((oh, ow), plan.OutputSize(h, w));
+            var actual = new float[expected.Length];
+            plan.Forward(input, batch, h, w, actual);
+            KernelAssert.Close(expected, actual, 1e-4f, $"{kernel.Path} {o}");
+        }
+    }
+
+    [Fact]
+    public void Writes_only_its_channel_range_of_a_concat_buffer()
+    {
+        var o = new Conv2dOptions(3, 5, 3, 3, PadH: 1, PadW: 1);
+        const int h = 10, w = 12, before = 2, after = 3;
+        var weight = KernelAssert.Random(5 * 3 * 9, 8);
+        var bias = KernelAssert.Random(5, 9);
+        var input = KernelAssert.Random(3 * h * w, 10);
+        var expected = new float[5 * h * w];
+        Conv2dReference.Forward(o, weight, bias, new Epilogue(FusedActivation.Relu), input, 1, h, w, expected);
+        foreach (var kernel in MicroKernel.All)
+        {
+            using var plan = new Conv2dPlan(o, weight, bias, new Epilogue(FusedActivation.Relu), kernel);
+            var concat = new float[(before + 5 + after) * h * w];
+            Array.Fill(concat, -7f);
+            plan.Forward(input, 1, h, w, concat.AsSpan(before * h * w, 5 * h * w));
+            KernelAssert.Close(expected, concat.AsSpan(before * h * w, 5 * h * w), 1e-4f, $"{kernel.Path} slice");
+            KernelAssert.Untouched(concat, before * h * w, 5 * h * w, -7f, $"{kernel.Path} slice");
+        }
+    }
+
+    [Fact]
+    public void Rejects_wrong_weight_size_and_small_output()
+    {
+        var o = new Conv2dOptions(2, 3, 3, 3);
+        Assert.Throws<ArgumentException>(() => new Conv2dPlan(o, new float[5], [], default));
+        using var plan = new Conv2dPlan(o, new float[54], [], default);
+        Assert.Throws<ArgumentException>(() => plan.Forward(new float[2 * 5 * 5], 1, 5, 5, new float[3 * 3 * 3 - 1]));
+    }
+}
