@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using PipelineSeg.Dicom.Codecs.JpegBaseline;
 using PipelineSeg.Dicom.Codecs.JpegLossless;
+using PipelineSeg.Dicom.Codecs.JpegLs;
 using PipelineSeg.Dicom.Codecs.Rle;
 
 namespace PipelineSeg.Dicom.Codecs;
@@ -11,7 +12,7 @@ namespace PipelineSeg.Dicom.Codecs;
 /// </summary>
 public static class PixelCodecRegistry
 {
-    private static readonly IPixelCodec[] Codecs = [new RleCodec(), new JpegLosslessCodec(), new JpegDctCodec()];
+    private static readonly IPixelCodec[] Codecs = [new RleCodec(), new JpegLosslessCodec(), new JpegDctCodec(), new JpegLsCodec()];
 
     private static readonly Dictionary<string, IPixelCodec> ByUid = Codecs
         .SelectMany(c => c.TransferSyntaxUids.Select(uid => (uid, c)))

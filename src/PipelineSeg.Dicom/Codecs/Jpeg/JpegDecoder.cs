@@ -25,6 +25,12 @@ internal static class JpegDecoder
                 if (frame is null)
                 {
                     frame = reader.Frame!;
+                    if (frame.Marker == JpegMarkers.Sof55JpegLs)
+                    {
+                        // A JPEG-LS codestream under a JPEG transfer syntax: decode what is there.
+                        JpegLs.JpegLsDecoder.Decode(data, info, destination);
+                        return;
+                    }
                     Prepare(frame, info, rented);
                 }
                 var end = frame.Marker switch
@@ -144,7 +150,6 @@ internal static class JpegDecoder
     private static UnsupportedTransferSyntaxException Unsupported(byte marker) => new(marker switch
     {
         JpegMarkers.Sof2Progressive => "JPEG: progressive DCT (SOF2) is not supported",
-        JpegMarkers.Sof55JpegLs => "JPEG-LS codestream (SOF55) found where JPEG was expected",
         >= 0xC9 and <= 0xCF => $"JPEG: arithmetic coding (SOF{marker - 0xC0}) is not supported",
         _ => $"JPEG: coding process SOF{marker - 0xC0} (hierarchical/differential) is not supported",
     });
