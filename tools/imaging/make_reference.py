@@ -90,6 +90,7 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     refs = {"nifti": nifti_fixtures()}
     refs.update(reference_metrics.metric_fixtures(OUT))
+    refs["morphology"] = reference_metrics.morphology_fixtures(OUT)
     with open(os.path.join(OUT, "reference.json"), "w") as f:
         json.dump(refs, f, indent=1)
     print("wrote", OUT)

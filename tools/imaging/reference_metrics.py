@@ -118,3 +118,50 @@ def metric_fixtures(out_dir):
     edt = ndimage.distance_transform_edt(mask, sampling=(0.6, 1.3, 3.1))
     cases["edt"] = edt.flatten(order="F").tolist()
     return {"metrics": cases}
+
+
+def morphology_fixtures(out_dir):
+    """Components (6/18/26), morphology and per-slice hole filling on one random mask; map_coordinates for resampling."""
+    rng = np.random.default_rng(23)
+    shape = (24, 20, 12)
+    mask = blob(rng, shape, 1.2, 0.6)
+    mask[5:15, 5:15, 6] = True
+    mask[8:11, 8:11, 6] = False  # a hole in slice 6
+    aff = np.diag([0.9, 0.9, 2.0, 1.0])
+    nib.save(nib.Nifti1Image(mask.astype(np.uint8), aff), os.path.join(out_dir, "morph_mask.nii.gz"))
+    refs = {"components": {}}
+    for conn, rank in (("6", 1), ("18", 2), ("26", 3)):
+        lab, n = ndimage.label(mask, structure=ndimage.generate_binary_structure(3, rank))
+        sizes = np.bincount(lab.ravel())[1:]
+        spans = []
+        for k in range(1, n + 1):
+            zs = np.nonzero((lab == k).any(axis=(0, 1)))[0]
+            spans.append(int(zs.max() - zs.min() + 1))
+        refs["components"][conn] = {"sizes": sorted(int(s) for s in sizes), "spans_by_size": [s for _, s in sorted(zip(sizes.tolist(), spans))]}
+    for name, rank in (("6", 1), ("26", 3)):
+        st = ndimage.generate_binary_structure(3, rank)
+        for it in (1, 2):
+            ops = {
+                "dilate": ndimage.binary_dilation(mask, st, iterations=it),
+                "erode": ndimage.binary_erosion(mask, st, iterations=it),
+                "open": ndimage.binary_opening(mask, st, iterations=it),
+                "close": ndimage.binary_closing(mask, st, iterations=it),
+            }
+            for op, res in ops.items():
+                nib.save(nib.Nifti1Image(res.astype(np.uint8), aff), os.path.join(out_dir, f"morph_{op}_{name}_{it}.nii.gz"))
+    filled = np.stack([ndimage.binary_fill_holes(mask[:, :, z]) for z in range(shape[2])], axis=2)
+    nib.save(nib.Nifti1Image(filled.astype(np.uint8), aff), os.path.join(out_dir, "morph_fill_slices.nii.gz"))
+
+    # trilinear resampling to a new spacing, same origin: source index = target index * new / old spacing
+    img = ndimage.gaussian_filter(rng.standard_normal(shape), 1.5).astype(np.float32) * 100
+    nib.save(nib.Nifti1Image(img, aff), os.path.join(out_dir, "resample_image.nii.gz"))
+    new_spacing = (0.7, 1.3, 1.5)
+    new_shape = tuple(int(round(n * o / s)) for n, o, s in zip(shape, (0.9, 0.9, 2.0), new_spacing))
+    grid = np.meshgrid(*[np.arange(n) * s / o for n, s, o in zip(new_shape, new_spacing, (0.9, 0.9, 2.0))], indexing="ij")
+    lin = ndimage.map_coordinates(img.astype(np.float64), grid, order=1, mode="nearest")
+    inside = np.ones(new_shape, bool)
+    for axis, n in enumerate(shape):
+        inside &= grid[axis] <= n - 1
+    refs["resample"] = {"spacing": list(new_spacing), "shape": list(new_shape),
+                        "linear": [None if not ok else float(v) for v, ok in zip(lin.flatten(order="F"), inside.flatten(order="F"))]}
+    return refs
