@@ -22,8 +22,11 @@ public sealed unsafe class IndexTensor : IDisposable
     /// <summary>Number of elements.</summary>
     public int Length { get; }
 
+    /// <summary>Address of the first index.</summary>
+    public int* Pointer => (int*)(storage ?? throw new ObjectDisposedException(nameof(IndexTensor))).Pointer;
+
     /// <summary>The indices in C order.</summary>
-    public Span<int> Span => new((storage ?? throw new ObjectDisposedException(nameof(IndexTensor))).Pointer, Length);
+    public Span<int> Span => new(Pointer, Length);
 
     /// <summary>An uninitialized index tensor from the shared pool.</summary>
     public static IndexTensor Empty(params ReadOnlySpan<int> shape)
