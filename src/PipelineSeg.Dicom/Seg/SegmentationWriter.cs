@@ -1,0 +1,129 @@
+namespace PipelineSeg.Dicom.Seg;
+
+/// <summary>
+/// Writes DICOM-SEG (Segmentation Storage) objects for a source series: one frame per segment and source slice
+/// (dimension organisation: segment number, then position), each frame referencing the exact source instance.
+/// </summary>
+public static class SegmentationWriter
+{
+    /// <summary>SOP Class UID of Segmentation Storage.</summary>
+    public const string SegmentationStorageUid = "1.2.840.10008.5.1.4.1.1.66.4";
+
+    /// <summary>
+    /// Writes a SEG to <paramref name="outputPath"/>. <paramref name="masks"/>[s] holds segment s+1 as
+    /// Slices × Rows × Columns bytes in the series' slice order: nonzero = inside for BINARY, 0..255 probability×255
+    /// for FRACTIONAL. Patient/study attributes are copied from the first source file.
+    /// </summary>
+    public static SegmentationWriteResult Write(string outputPath, DicomSeries source, IReadOnlyList<SegmentDefinition> segments,
+        IReadOnlyList<ReadOnlyMemory<byte>> masks, SegmentationWriterOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(outputPath);
+        var dataset = Build(source, segments, masks, options);
+        DicomWriter.WriteFile(outputPath, dataset);
+        return new SegmentationWriteResult(outputPath, dataset.GetString(DicomTags.SOPInstanceUID)!,
+            dataset.GetString(DicomTags.SeriesInstanceUID)!, dataset.GetInt32(DicomTags.NumberOfFrames, 0));
+    }
+
+    /// <summary>Builds the SEG dataset without writing it.</summary>
+    public static DicomDataset Build(DicomSeries source, IReadOnlyList<SegmentDefinition> segments,
+        IReadOnlyList<ReadOnlyMemory<byte>> masks, SegmentationWriterOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(segments);
+        ArgumentNullException.ThrowIfNull(masks);
+        ArgumentNullException.ThrowIfNull(options);
+        if (segments.Count == 0 || segments.Count != masks.Count)
+        {
+            throw new ArgumentException($"{segments.Count} segment definitions but {masks.Count} masks; need one mask per segment (at least one)");
+        }
+        if (source.Geometry is null || source.Slices.Count == 0)
+        {
+            throw new ArgumentException($"series {source.Key} has no geometry; a SEG needs a placed image stack", nameof(source));
+        }
+        var plane = source.Rows * source.Columns;
+        var volume = (long)plane * source.Slices.Count;
+        for (var s = 0; s < masks.Count; s++)
+        {
+            if (masks[s].Length != volume)
+            {
+                throw new ArgumentException($"mask {s + 1} has {masks[s].Length} values; the series has {source.Slices.Count}×{source.Rows}×{source.Columns} = {volume}");
+            }
+        }
+
+        var frames = new List<(int Segment, int Slice)>();
+        for (var s = 0; s < masks.Count; s++)
+        {
+            for (var z = 0; z < source.Slices.Count; z++)
+            {
+                if (!options.OmitEmptyFrames || masks[s].Span.Slice(z * plane, plane).ContainsAnyExcept((byte)0))
+                {
+                    frames.Add((s, z));
+                }
+            }
+        }
+        if (frames.Count == 0)
+        {
+            // A SEG needs at least one frame; keep the first slice of segment 1 even when everything is empty.
+            frames.Add((0, 0));
+        }
+
+        using var sourceFile = DicomFile.Open(source.Slices[0].FilePath, DicomReadOptions.HeaderOnly);
+        var dataset = SegmentationDatasetBuilder.Build(sourceFile.Dataset, source, segments, options, frames);
+        dataset.SetBytes(DicomTags.PixelData, DicomVR.OB, PackPixels(masks, frames, plane, options.Type));
+        return dataset;
+    }
+
+    /// <summary>Splits a label map (value k = segment k, 0 = background) into one 0/1 mask per segment 1..count.</summary>
+    public static byte[][] MasksFromLabelMap(ReadOnlySpan<byte> labels, int segmentCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(segmentCount, 1);
+        var masks = new byte[segmentCount][];
+        for (var s = 0; s < segmentCount; s++)
+        {
+            masks[s] = new byte[labels.Length];
+        }
+        for (var i = 0; i < labels.Length; i++)
+        {
+            var l = labels[i];
+            if (l != 0 && l <= segmentCount)
+            {
+                masks[l - 1][i] = 1;
+            }
+        }
+        return masks;
+    }
+
+    /// <summary>Quantises probabilities in [0, 1] to FRACTIONAL values 0..255 (rounded, clamped).</summary>
+    public static byte[] QuantizeProbabilities(ReadOnlySpan<float> probabilities)
+    {
+        var result = new byte[probabilities.Length];
+        for (var i = 0; i < probabilities.Length; i++)
+        {
+            var p = probabilities[i];
+            result[i] = float.IsNaN(p) ? (byte)0 : (byte)Math.Clamp(MathF.Round(p * 255f), 0f, 255f);
+        }
+        return result;
+    }
+
+    private static byte[] PackPixels(IReadOnlyList<ReadOnlyMemory<byte>> masks, List<(int Segment, int Slice)> frames, int plane,
+        SegmentationType type)
+    {
+        if (type == SegmentationType.Fractional)
+        {
+            var bytes = new byte[((long)frames.Count * plane) + (((long)frames.Count * plane) & 1)];
+            for (var f = 0; f < frames.Count; f++)
+            {
+                masks[frames[f].Segment].Span.Slice(frames[f].Slice * plane, plane).CopyTo(bytes.AsSpan(f * plane, plane));
+            }
+            return bytes;
+        }
+        var bits = (long)frames.Count * plane;
+        var length = (bits + 7) / 8;
+        var packed = new byte[length + (length & 1)];
+        for (var f = 0; f < frames.Count; f++)
+        {
+            BitPacking.Pack(masks[frames[f].Segment].Span.Slice(frames[f].Slice * plane, plane), packed, (long)f * plane);
+        }
+        return packed;
+    }
+}
