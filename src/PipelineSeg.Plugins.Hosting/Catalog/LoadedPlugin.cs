@@ -26,6 +26,9 @@ public sealed class LoadedPlugin
     /// <summary>Things that did not stop loading but deserve attention (e.g. an ignored copy of a shared assembly).</summary>
     public IReadOnlyList<string> Warnings { get; }
 
+    /// <summary>The plugin's load context until <see cref="Unload"/> (tests watch it being collected).</summary>
+    internal PluginLoadContext? LoadContext => _context;
+
     /// <summary>True once <see cref="Unload"/> ran.</summary>
     public bool IsUnloaded => _context is null;
 

@@ -1,0 +1,5 @@
+using TestPlugins.Shared;
+
+namespace TestPlugins.BadManifest;
+
+public sealed class BadManifestPlugin : ThresholdPluginBase;

@@ -1,0 +1,5 @@
+using TestPlugins.Shared;
+
+namespace TestPlugins.Good;
+
+public sealed class GoodPlugin : ThresholdPluginBase;

@@ -1,0 +1,5 @@
+using TestPlugins.Shared;
+
+namespace TestPlugins.StrayContract;
+
+public sealed class StrayContractPlugin : ThresholdPluginBase;
