@@ -13,10 +13,19 @@ internal sealed record ReferenceFile(string RelativePath, string TransferSyntaxU
 /// <summary>Runs the extraction script once per test run over a list of sample files.</summary>
 internal static class ReferenceFrames
 {
-    private static readonly Lazy<IReadOnlyDictionary<string, ReferenceFile>> Samples = new(() => Extract(SampleArguments()));
+    private static readonly Lazy<IReadOnlyDictionary<string, ReferenceFile>> Samples = new(() => Run("extract_references.py", SampleArguments()));
+
+    private static readonly Lazy<IReadOnlyDictionary<string, ReferenceFile>> Synthetic = new(() => Run("make_synthetic.py", []));
 
     /// <summary>Encapsulated sample files (relative to dicom-samples) and their references, by relative path.</summary>
     public static IReadOnlyDictionary<string, ReferenceFile> SampleFiles => Samples.Value;
+
+    /// <summary>
+    /// Synthetic images (made at test time) compressed by dcmtk and libjpeg-turbo's cjpeg: every JPEG lossless
+    /// predictor, point transform, 8–16 bits, colour, 4:2:0 / 4:2:2 / 4:1:1 / 1x2 subsampling, restart markers,
+    /// fragmented frames with and without BOT, JPEG-LS interleave modes and presets, RLE 8–32 bits, by file name.
+    /// </summary>
+    public static IReadOnlyDictionary<string, ReferenceFile> SyntheticFiles => Synthetic.Value;
 
     /// <summary>Every encapsulated file of transfer-syntaxes/ plus the multi-fragment / 1-bit quirk files.</summary>
     private static IEnumerable<string> SampleArguments()
@@ -35,17 +44,17 @@ internal static class ReferenceFrames
             + Path.Combine(root, "seg", "pydicom-data", "liver_nonbyte_aligned.dcm");
     }
 
-    /// <summary>Runs the script over <paramref name="arguments"/> (FILE or FILE=TWIN) and loads its output.</summary>
-    public static IReadOnlyDictionary<string, ReferenceFile> Extract(IEnumerable<string> arguments)
+    /// <summary>Runs a tools/dicom-codecs script with OUT_DIR and <paramref name="arguments"/>, and loads its manifest.</summary>
+    private static IReadOnlyDictionary<string, ReferenceFile> Run(string scriptName, IEnumerable<string> arguments)
     {
         var output = TestPaths.NewTempDirectory("codec-refs");
         try
         {
-            var script = TestPaths.Repo("tools", "dicom-codecs", "extract_references.py");
+            var script = TestPaths.Repo("tools", "dicom-codecs", scriptName);
             var result = ExternalTool.Run(ExternalTool.Python, [script, output, .. arguments], TimeSpan.FromMinutes(3));
             if (result.ExitCode != 0)
             {
-                throw new InvalidOperationException($"extract_references.py failed: {result.Combined}");
+                throw new InvalidOperationException($"{scriptName} failed: {result.Combined}");
             }
             using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "manifest.json")));
             var files = new Dictionary<string, ReferenceFile>(StringComparer.Ordinal);
@@ -53,7 +62,9 @@ internal static class ReferenceFrames
             {
                 var key = entry.GetProperty("key").GetString()!;
                 var path = entry.GetProperty("path").GetString()!;
-                var relative = Path.GetRelativePath(TestPaths.DicomSamples, path);
+                var relative = path.StartsWith(TestPaths.DicomSamples, StringComparison.Ordinal)
+                    ? Path.GetRelativePath(TestPaths.DicomSamples, path)
+                    : Path.GetFileName(path);
                 var attributes = entry.GetProperty("attributes");
                 var refPath = Path.Combine(output, key + ".ref");
                 PixelFrameInfo? refInfo = null;
