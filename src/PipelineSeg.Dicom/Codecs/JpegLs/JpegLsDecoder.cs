@@ -4,8 +4,8 @@ using PipelineSeg.Dicom.Codecs.Jpeg;
 namespace PipelineSeg.Dicom.Codecs.JpegLs;
 
 /// <summary>
-/// Decodes a JPEG-LS (T.87) frame: one scan per component (ILV 0) or line-interleaved (ILV 1), lossless or
-/// near-lossless, default or LSE preset parameters.
+/// Decodes a JPEG-LS (T.87) frame: one scan per component (ILV 0), line-interleaved (ILV 1) or sample-interleaved
+/// (ILV 2), lossless or near-lossless, default or LSE preset parameters.
 /// </summary>
 internal static class JpegLsDecoder
 {
@@ -83,10 +83,6 @@ internal static class JpegLsDecoder
             throw new UnsupportedTransferSyntaxException("JPEG-LS: point transform or mapping tables are not supported");
         }
         var n = scan.ComponentIndexes.Length;
-        if (interleave == 2 && n > 1)
-        {
-            throw new UnsupportedTransferSyntaxException("JPEG-LS: sample-interleaved scans (ILV 2) are not supported");
-        }
         if (interleave > 2 || (interleave == 0 && n != 1))
         {
             throw new DicomFormatException($"JPEG-LS: interleave mode {interleave} with {n} components");
@@ -105,9 +101,16 @@ internal static class JpegLsDecoder
         var reader = new JpegLsBitReader(data, scan.DataOffset);
         for (var y = 0; y < height; y++)
         {
+            if (interleave == 2)
+            {
+                decoder.DecodeInterleavedLine(ref reader, prev, cur, width, ref runIndex[0]);
+            }
             for (var i = 0; i < n; i++)
             {
-                decoder.DecodeLine(ref reader, prev[i], cur[i], width, ref runIndex[i]);
+                if (interleave != 2)
+                {
+                    decoder.DecodeLine(ref reader, prev[i], cur[i], width, ref runIndex[i]);
+                }
                 var plane = planes[scan.ComponentIndexes[i]].AsSpan(y * width, width);
                 var line = cur[i].AsSpan(1, width);
                 for (var x = 0; x < width; x++)

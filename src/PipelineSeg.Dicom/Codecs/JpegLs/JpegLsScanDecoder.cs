@@ -41,6 +41,62 @@ internal sealed class JpegLsScanDecoder(JpegLsParameters p)
         }
     }
 
+    /// <summary>
+    /// Sample-interleaved line (ILV 2) of all components: run mode only when every component's context is 0; run
+    /// interruption codes each component against Rb with the RItype 0 context, as CharLS (used by dcmtk) does.
+    /// </summary>
+    public void DecodeInterleavedLine(ref JpegLsBitReader reader, int[][] prev, int[][] cur, int width, ref int runIndex)
+    {
+        var n = prev.Length;
+        for (var c = 0; c < n; c++)
+        {
+            cur[c][0] = prev[c][1];
+            prev[c][width + 1] = prev[c][width];
+        }
+        Span<int> qs = stackalloc int[n];
+        var x = 0;
+        while (x < width)
+        {
+            var allZero = true;
+            for (var c = 0; c < n; c++)
+            {
+                int ra = cur[c][x], rb = prev[c][x + 1], rc = prev[c][x], rd = prev[c][x + 2];
+                qs[c] = (((Quantize(rd - rb) * 9) + Quantize(rb - rc)) * 9) + Quantize(rc - ra);
+                allZero &= qs[c] == 0;
+            }
+            if (!allZero)
+            {
+                for (var c = 0; c < n; c++)
+                {
+                    cur[c][x + 1] = DecodeRegular(ref reader, qs[c], cur[c][x], prev[c][x + 1], prev[c][x]);
+                }
+                x++;
+                continue;
+            }
+            var count = DecodeRunLength(ref reader, width - x, ref runIndex);
+            for (var c = 0; c < n; c++)
+            {
+                cur[c].AsSpan(x + 1, count).Fill(cur[c][x]);
+            }
+            var end = x + count;
+            if (end < width)
+            {
+                for (var c = 0; c < n; c++)
+                {
+                    int ra = cur[c][x], rb = prev[c][end + 1];
+                    var k = _contexts.RunGolombK(0);
+                    var mapped = DecodeValue(ref reader, k, p.Limit - J[runIndex] - 1);
+                    var error = _contexts.RunError(0, k, mapped);
+                    _contexts.UpdateRun(0, error, mapped);
+                    cur[c][end + 1] = Reconstruct(rb, rb >= ra ? error : -error);
+                }
+                runIndex = Math.Max(0, runIndex - 1);
+                count++;
+            }
+            x += count;
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Quantize(int d)
     {
@@ -112,7 +168,22 @@ internal sealed class JpegLsScanDecoder(JpegLsParameters p)
     private int DecodeRun(ref JpegLsBitReader reader, int[] prev, int[] cur, int x, int width, ref int runIndex)
     {
         var ra = cur[x];
-        var remaining = width - x;
+        var count = DecodeRunLength(ref reader, width - x, ref runIndex);
+        cur.AsSpan(x + 1, count).Fill(ra);
+        var end = x + count;
+        if (end == width)
+        {
+            return count;
+        }
+        var rb = prev[end + 1];
+        cur[end + 1] = DecodeInterruption(ref reader, ra, rb, runIndex);
+        runIndex = Math.Max(0, runIndex - 1);
+        return count + 1;
+    }
+
+    /// <summary>Run length (A.7.1): 1 bits for full J-sized segments, then J[RUNindex] bits of remainder.</summary>
+    private static int DecodeRunLength(ref JpegLsBitReader reader, int remaining, ref int runIndex)
+    {
         var count = 0;
         while (reader.ReadBit())
         {
@@ -135,16 +206,7 @@ internal sealed class JpegLsScanDecoder(JpegLsParameters p)
         {
             throw new DicomFormatException("JPEG-LS: run longer than the rest of the line");
         }
-        cur.AsSpan(x + 1, count).Fill(ra);
-        var end = x + count;
-        if (end == width)
-        {
-            return count;
-        }
-        var rb = prev[end + 1];
-        cur[end + 1] = DecodeInterruption(ref reader, ra, rb, runIndex);
-        runIndex = Math.Max(0, runIndex - 1);
-        return count + 1;
+        return count;
     }
 
     /// <summary>Run interruption sample (A.7.2).</summary>
