@@ -1,2 +1,4 @@
-// Composition root; the CLI is wired in by the walking-skeleton work.
-return 0;
+using PipelineSeg.Host.Cli;
+
+// Composition root: the command tree lives in Cli/, hosting in Hosting/, options in Options/.
+return await CliApplication.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PipelineSeg.Host.Options;
+
+/// <summary>What is written per series and where failures go (section <c>Output</c>).</summary>
+public sealed class OutputOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string Section = "Output";
+
+    /// <summary>Write report.json next to each DICOM-SEG.</summary>
+    public bool WriteReport { get; set; } = true;
+
+    /// <summary>Folder (under the output folder) where series that could not be processed are recorded with their reason.</summary>
+    [Required(AllowEmptyStrings = false)]
+    [RegularExpression(@"^[^/\\:*?""<>|]+$", ErrorMessage = "QuarantineFolder must be a plain folder name")]
+    public string QuarantineFolder { get; set; } = "quarantine";
+
+    /// <summary>Copy the files of a quarantined series next to its reason (batch leaves the input untouched either way).</summary>
+    public bool CopyQuarantinedFiles { get; set; } = true;
+}

@@ -1,0 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PipelineSeg.Host.Options;
+
+/// <summary>Quartz cron schedules of the service's periodic jobs (section <c>Schedules</c>).</summary>
+public sealed class ScheduleOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string Section = "Schedules";
+
+    /// <summary>Quartz cron (with seconds) for the full rescan of every watched folder, e.g. <c>0 0/5 * * * ?</c>.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string Rescan { get; set; } = "0 0/5 * * * ?";
+
+    /// <summary>Quartz cron for removing processed-job bookkeeping older than <see cref="RetainProcessedFor"/>.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string Housekeeping { get; set; } = "0 30 3 * * ?";
+
+    /// <summary>How long the service remembers a processed folder (so an unchanged folder is not processed twice).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
+    public TimeSpan RetainProcessedFor { get; set; } = TimeSpan.FromDays(7);
+}

@@ -1,0 +1,56 @@
+namespace PipelineSeg.Pipeline.Definitions;
+
+/// <summary>
+/// A named processing recipe from configuration (<c>Pipelines:&lt;name&gt;</c>): which model segments the series and
+/// how its output becomes a label map.
+/// </summary>
+public sealed class PipelineDefinition
+{
+    /// <summary>Model id served by a loaded plugin (see <c>pipelineseg models</c>).</summary>
+    public string Model { get; set; } = string.Empty;
+
+    /// <summary>A pixel gets a foreground class when that class is the most probable and at least this probable.</summary>
+    public double Threshold { get; set; } = 0.5;
+
+    /// <summary>
+    /// Class labels treated together as one organ of which only the largest connected component is kept
+    /// (e.g. liver and lesion: lesions outside the liver are false positives). Empty: no filtering.
+    /// </summary>
+    public List<string> KeepLargestComponentOf { get; } = [];
+
+    /// <summary>Connected components of a foreground class smaller than this (ml) are removed.</summary>
+    public double MinimumComponentMl { get; set; }
+
+    /// <summary>Modalities this pipeline accepts; other series are reported and skipped.</summary>
+    public List<string> Modalities { get; } = [];
+
+    /// <summary>Series Description of the DICOM-SEG written.</summary>
+    public string SeriesDescription { get; set; } = "PipelineSeg segmentation";
+
+    /// <summary>Problems that make the definition unusable, each naming the field; empty when valid.</summary>
+    public IReadOnlyList<string> Validate(string name)
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(Model))
+        {
+            errors.Add($"Pipelines:{name}:Model is required");
+        }
+        if (Threshold is <= 0 or >= 1 || double.IsNaN(Threshold))
+        {
+            errors.Add($"Pipelines:{name}:Threshold must be between 0 and 1 (exclusive), got {Threshold}");
+        }
+        if (MinimumComponentMl < 0 || double.IsNaN(MinimumComponentMl))
+        {
+            errors.Add($"Pipelines:{name}:MinimumComponentMl must be ≥ 0, got {MinimumComponentMl}");
+        }
+        if (string.IsNullOrWhiteSpace(SeriesDescription) || SeriesDescription.Length > 64)
+        {
+            errors.Add($"Pipelines:{name}:SeriesDescription must be 1–64 characters (DICOM LO)");
+        }
+        return errors;
+    }
+
+    /// <summary>True when the pipeline accepts <paramref name="modality"/> (any, when <see cref="Modalities"/> is empty).</summary>
+    public bool Accepts(string modality) =>
+        Modalities.Count == 0 || Modalities.Contains(modality, StringComparer.OrdinalIgnoreCase);
+}
