@@ -88,6 +88,10 @@ public sealed partial record DicomSegmentation
 
     private int SliceIndex(SegmentationFrame frame, DicomGeometry geometry, IReadOnlyList<DicomSlice>? slices)
     {
+        if (slices is not null && frame.Position is { } sp && MatchSlicePosition(sp, geometry, slices) is { } matched)
+        {
+            return matched; // exact source positions also handle stacks with gaps or uneven spacing
+        }
         if (frame.Position is { } p)
         {
             var along = geometry.SliceDirection.Dot(geometry.Normal) * geometry.Spacing.Z;
@@ -119,5 +123,18 @@ public sealed partial record DicomSegmentation
         }
         throw new DicomException($"frame {frame.Index + 1} has no position and no source reference in the given slices",
             FilePath, DicomTags.PerFrameFunctionalGroupsSequence, null);
+    }
+
+    private static int? MatchSlicePosition(DicomVector3 p, DicomGeometry geometry, IReadOnlyList<DicomSlice> slices)
+    {
+        var tolerance = Math.Max(0.01, 0.05 * Math.Min(geometry.Spacing.X, geometry.Spacing.Y));
+        for (var z = 0; z < slices.Count; z++)
+        {
+            if (slices[z].Position is { } q && (p - q).Length <= tolerance)
+            {
+                return z;
+            }
+        }
+        return null;
     }
 }
