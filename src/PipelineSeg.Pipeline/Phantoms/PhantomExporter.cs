@@ -32,8 +32,8 @@ public static class PhantomExporter
                 await PhantomMetadata.Of(phantom).WriteAsync(Path.Combine(folder, "meta.json"), cancellationToken).ConfigureAwait(false);
                 break;
             case PhantomFormat.Dicom:
-                var slices = PhantomCtSeriesWriter.Write(phantom, Path.Combine(folder, "ct"), cancellationToken);
-                PhantomGroundTruthWriter.Write(phantom, slices, Path.Combine(folder, "ground-truth"));
+                PhantomCtSeriesWriter.Write(phantom, Path.Combine(folder, "ct"), cancellationToken);
+                await PhantomGroundTruthWriter.WriteAsync(phantom, Path.Combine(folder, "ct"), Path.Combine(folder, "ground-truth"), cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(format), format, "unknown phantom format");
