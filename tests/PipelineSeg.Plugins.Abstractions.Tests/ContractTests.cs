@@ -1,0 +1,70 @@
+using PipelineSeg.Plugins.Abstractions;
+
+namespace PipelineSeg.Plugins.Abstractions.Tests;
+
+public sealed class ContractTests
+{
+    [Theory]
+    [InlineData(1, 0, true)]
+    [InlineData(1, 1, false)] // built against a newer minor: may use members this host lacks
+    [InlineData(0, 9, false)]
+    [InlineData(2, 0, false)]
+    public void Compatibility_needs_same_major_and_no_newer_minor(int major, int minor, bool compatible) =>
+        Assert.Equal(compatible, PluginContract.IsCompatible(new Version(major, minor)));
+
+    [Fact]
+    public void Assembly_version_is_the_contract_version()
+    {
+        var v = typeof(PluginContract).Assembly.GetName().Version!;
+        Assert.Equal(PluginContract.Version, new Version(v.Major, v.Minor));
+    }
+
+    [Fact]
+    public void Window_clips_and_maps_linearly_zscore_standardises_none_passes()
+    {
+        float[] values = [-1000, -150, 50, 250, 3000];
+        new IntensityTransform { Kind = IntensityKind.Window, Center = 50, Width = 400 }.Apply(values);
+        Assert.Equal([0f, 0f, 0.5f, 1f, 1f], values);
+        float[] z = [10, 14];
+        new IntensityTransform { Kind = IntensityKind.ZScore, Mean = 10, Std = 2 }.Apply(z);
+        Assert.Equal([0f, 2f], z);
+        float[] same = [3, 4];
+        new IntensityTransform().Apply(same);
+        Assert.Equal([3f, 4f], same);
+        float[] signed = [-150, 250];
+        new IntensityTransform { Kind = IntensityKind.Window, Center = 50, Width = 400, OutputMin = -1, OutputMax = 1 }.Apply(signed);
+        Assert.Equal([-1f, 1f], signed);
+    }
+
+    [Fact]
+    public void Models_without_monte_carlo_support_refuse_it_by_default()
+    {
+        using var model = new FixedModel();
+        var ex = Assert.Throws<NotSupportedException>(() =>
+            ((ISegmentationModel)model).PredictMonteCarlo(new float[1], 1, new float[2], new float[1], new MonteCarloOptions()));
+        Assert.Contains("'fixed'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Creation_context_resolves_manifest_paths_inside_the_plugin_folder()
+    {
+        var context = new ModelCreationContext("/opt/plugins/unet");
+        Assert.Equal("/opt/plugins/unet/models/a.safetensors", context.ResolveFile("models/a.safetensors"));
+    }
+
+    private sealed class FixedModel : ISegmentationModel
+    {
+        public ModelManifest Manifest { get; } = new()
+        {
+            Id = "fixed", Name = "f", Version = "1", Family = "test",
+            Input = new ModelInputSpec { Height = 1, Width = 1 },
+            Output = new ModelOutputSpec { Classes = [new SegmentClass { Index = 0, Label = "bg", IsBackground = true }, new SegmentClass { Index = 1, Label = "x" }] },
+        };
+
+        public void Predict(ReadOnlySpan<float> input, int sliceCount, Span<float> output, CancellationToken cancellationToken = default) => output.Fill(0.5f);
+
+        public void Dispose()
+        {
+        }
+    }
+}
