@@ -17,14 +17,18 @@ public sealed unsafe class Conv2dPlan : IDisposable
     private readonly GemmJob job;
     private readonly PanelSource source;
     private readonly bool pointwise;
+    private readonly WinogradConvolution? winograd;
+    private bool disposed;
 
     /// <summary>Prepares the plan; <paramref name="weight"/> is [OutC, InC/groups, kH, kW], <paramref name="bias"/> [OutC] or empty.</summary>
     public Conv2dPlan(Conv2dOptions options, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, Epilogue epilogue)
-        : this(options, weight, bias, epilogue, MicroKernel.Best)
+        : this(options, weight, bias, epilogue, MicroKernel.Best, allowWinograd: true)
     {
     }
 
-    internal Conv2dPlan(Conv2dOptions options, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, Epilogue epilogue, MicroKernel kernel)
+    /// <summary>Tests pick the micro-kernel and whether Winograd may be used.</summary>
+    internal Conv2dPlan(Conv2dOptions options, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, Epilogue epilogue,
+        MicroKernel kernel, bool allowWinograd)
     {
         options.Validate();
         int icg = options.InChannels / options.Groups, ocg = options.OutChannels / options.Groups;
@@ -40,11 +44,15 @@ public sealed unsafe class Conv2dPlan : IDisposable
         this.options = options;
         this.epilogue = epilogue;
         pointwise = options is { KernelHeight: 1, KernelWidth: 1, StrideH: 1, StrideW: 1, PadH: 0, PadW: 0 };
-        groupWeightStride = PackA.Size(ocg, k, kernel.MR);
+        if (allowWinograd && WinogradConvolution.Suits(options))
+        {
+            winograd = new WinogradConvolution(options, weight, epilogue, kernel);
+        }
+        groupWeightStride = winograd is null ? PackA.Size(ocg, k, kernel.MR) : 0;
         packedWeights = new AlignedBuffer(groupWeightStride * options.Groups);
         fixed (float* w = weight)
         {
-            for (int g = 0; g < options.Groups; g++)
+            for (int g = 0; g < options.Groups && winograd is null; g++)
             {
                 PackA.Pack(false, w + (long)g * ocg * k, k, ocg, k, kernel.MR, packedWeights.Pointer + g * groupWeightStride);
             }
@@ -77,11 +85,20 @@ public sealed unsafe class Conv2dPlan : IDisposable
         var (oh, ow) = OutputSize(inHeight, inWidth);
         ConvShapes.Check("Conv2d", input.Length, (long)batch * options.InChannels * inHeight * inWidth,
             output.Length, (long)batch * options.OutChannels * oh * ow, oh, ow);
-        ObjectDisposedException.ThrowIf(packedWeights.Pointer == null, this);
+        ObjectDisposedException.ThrowIf(disposed, this);
         int icg = options.InChannels / options.Groups, ocg = options.OutChannels / options.Groups;
         long inPlane = (long)inHeight * inWidth, outPlane = (long)oh * ow;
         fixed (float* pin = input, pout = output)
         {
+            if (winograd is not null)
+            {
+                for (int n = 0; n < batch; n++)
+                {
+                    winograd.Forward(pin + n * options.InChannels * inPlane, inHeight, inWidth,
+                        pout + n * options.OutChannels * outPlane, paddedBias is null ? null : paddedBias.Pointer, KernelThreading.MaxThreads);
+                }
+                return;
+            }
             try
             {
                 for (int n = 0; n < batch; n++)
@@ -123,7 +140,9 @@ public sealed unsafe class Conv2dPlan : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        disposed = true;
         packedWeights.Dispose();
         paddedBias?.Dispose();
+        winograd?.Dispose();
     }
 }

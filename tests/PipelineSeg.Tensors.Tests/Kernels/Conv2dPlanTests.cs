@@ -19,6 +19,11 @@ public class Conv2dPlanTests
         { new Conv2dOptions(4, 4, 2, 2, StrideH: 2, StrideW: 2), 8, 9, 1, FusedActivation.LeakyRelu, false },
         { new Conv2dOptions(300, 3, 1, 1), 5, 5, 1, FusedActivation.None, true },
         { new Conv2dOptions(40, 33, 3, 3, PadH: 1, PadW: 1), 16, 16, 1, FusedActivation.Relu, true },
+        { new Conv2dOptions(16, 8, 3, 3, PadH: 1, PadW: 1), 37, 29, 1, FusedActivation.LeakyRelu, true },
+        { new Conv2dOptions(8, 12, 3, 3), 9, 41, 2, FusedActivation.Sigmoid, false },
+        { new Conv2dOptions(8, 8, 3, 3, PadH: 1, PadW: 1), 10, 75, 1, FusedActivation.Relu, true },
+        { new Conv2dOptions(9, 10, 3, 3, PadH: 1, PadW: 1), 8, 64, 1, FusedActivation.None, false },
+        { new Conv2dOptions(270, 9, 3, 3, PadH: 2, PadW: 0), 6, 7, 1, FusedActivation.None, true },
     };
 
     [Theory]
@@ -26,7 +31,8 @@ public class Conv2dPlanTests
     public void Every_path_matches_the_reference(Conv2dOptions o, int h, int w, int batch, FusedActivation act, bool withBias)
     {
         var epilogue = new Epilogue(act, 0.1f);
-        var weight = KernelAssert.Random(o.OutChannels * (o.InChannels / o.Groups) * o.KernelHeight * o.KernelWidth, 5, 0.5f);
+        int fanIn = o.InChannels / o.Groups * o.KernelHeight * o.KernelWidth;
+        var weight = KernelAssert.Random(o.OutChannels * fanIn, 5, 1f / MathF.Sqrt(fanIn));
         var bias = withBias ? KernelAssert.Random(o.OutChannels, 6) : [];
         var input = KernelAssert.Random(batch * o.InChannels * h * w, 7);
         var (oh, ow) = o.OutputSize(h, w);
@@ -34,27 +40,31 @@ public class Conv2dPlanTests
         Conv2dReference.Forward(o, weight, bias, epilogue, input, batch, h, w, expected);
         foreach (var kernel in MicroKernel.All)
         {
-            using var plan = new Conv2dPlan(o, weight, bias, epilogue, kernel);
-            Assert.Equal((oh, ow), plan.OutputSize(h, w));
-            var actual = new float[expected.Length];
-            plan.Forward(input, batch, h, w, actual);
-            KernelAssert.Close(expected, actual, 1e-4f, $"{kernel.Path} {o}");
+            foreach (bool winograd in new[] { false, true })
+            {
+                using var plan = new Conv2dPlan(o, weight, bias, epilogue, kernel, winograd);
+                Assert.Equal((oh, ow), plan.OutputSize(h, w));
+                var actual = new float[expected.Length];
+                Array.Fill(actual, float.NaN);
+                plan.Forward(input, batch, h, w, actual);
+                KernelAssert.Close(expected, actual, 1e-4f, $"{kernel.Path} winograd={winograd} {o}");
+            }
         }
     }
 
     [Fact]
     public void Writes_only_its_channel_range_of_a_concat_buffer()
     {
-        var o = new Conv2dOptions(3, 5, 3, 3, PadH: 1, PadW: 1);
-        const int h = 10, w = 12, before = 2, after = 3;
-        var weight = KernelAssert.Random(5 * 3 * 9, 8);
+        var o = new Conv2dOptions(9, 5, 3, 3, PadH: 1, PadW: 1);
+        const int h = 10, w = 13, before = 2, after = 3;
+        var weight = KernelAssert.Random(5 * 9 * 9, 8);
         var bias = KernelAssert.Random(5, 9);
-        var input = KernelAssert.Random(3 * h * w, 10);
+        var input = KernelAssert.Random(9 * h * w, 10);
         var expected = new float[5 * h * w];
         Conv2dReference.Forward(o, weight, bias, new Epilogue(FusedActivation.Relu), input, 1, h, w, expected);
         foreach (var kernel in MicroKernel.All)
         {
-            using var plan = new Conv2dPlan(o, weight, bias, new Epilogue(FusedActivation.Relu), kernel);
+            using var plan = new Conv2dPlan(o, weight, bias, new Epilogue(FusedActivation.Relu), kernel, allowWinograd: true);
             var concat = new float[(before + 5 + after) * h * w];
             Array.Fill(concat, -7f);
             plan.Forward(input, 1, h, w, concat.AsSpan(before * h * w, 5 * h * w));
