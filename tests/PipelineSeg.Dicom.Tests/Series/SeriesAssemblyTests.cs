@@ -1,0 +1,117 @@
+using PipelineSeg.Dicom.Tests.Support;
+
+namespace PipelineSeg.Dicom.Tests.Series;
+
+public sealed class SeriesAssemblyTests
+{
+    [Theory]
+    [InlineData("pydicom-98892003-MR700-angio-projections", 7)]
+    [InlineData("pydicom-98892003-MR2-localizer", 3)]
+    public async Task Mixed_orientation_series_are_never_stacked(string folder, int images)
+    {
+        var scan = await DicomSeriesScanner.ScanAsync(Samples.Path("mr-series", folder));
+        Assert.Empty(scan.Volumes);
+        Assert.Equal(images, scan.Series.Count);
+        Assert.All(scan.Series, s =>
+        {
+            Assert.Single(s.Slices);
+            Assert.Contains(s.Problems, p => p.Contains("mixes orientations", StringComparison.Ordinal));
+        });
+    }
+
+    [Fact]
+    public async Task Oblique_mr_is_sorted_along_the_normal_not_by_file_name()
+    {
+        var series = await Samples.SingleVolumeAsync("mr-series", "dcmqi-QIN-PROSTATE-ADC");
+        Assert.Equal(20, series.Slices.Count);
+        var normal = series.Geometry!.Normal;
+        var d = series.Slices.Select(s => s.Position!.Value.Dot(normal)).ToList();
+        Assert.True(d.Zip(d.Skip(1), (a, b) => b > a).All(x => x));
+        Assert.Equal(3.0, series.Geometry.Spacing.Z, 2);
+        Assert.Equal(series.Slices[0].Position, series.Geometry.Origin);
+        Assert.Empty(series.Warnings);
+        // Every slice lies where the geometry says it does.
+        for (var k = 0; k < series.Slices.Count; k++)
+        {
+            Assert.True((series.Geometry.SlicePosition(k) - series.Slices[k].Position!.Value).Length < 0.01);
+        }
+    }
+
+    [Fact]
+    public async Task Descending_positions_are_reordered_and_gaps_are_reported()
+    {
+        var ct5 = await Samples.SingleVolumeAsync("ct-series", "pydicom-98892001-CT5N");
+        Assert.Equal(5, ct5.Slices.Count);
+        Assert.True(ct5.Slices[0].Position!.Value.Z < ct5.Slices[4].Position!.Value.Z);
+        Assert.Equal(2.5, ct5.Geometry!.Spacing.Z, 3);
+
+        var ct2 = await Samples.SingleVolumeAsync("ct-series", "pydicom-77654033-CT2");
+        Assert.Contains(ct2.Warnings, w => w.StartsWith("gap:", StringComparison.Ordinal));
+        Assert.Equal(1.25, ct2.Geometry!.Spacing.Z, 2);
+    }
+
+    [Fact]
+    public async Task Enhanced_multiframe_frames_are_placed_by_position()
+    {
+        var scan = await DicomSeriesScanner.ScanAsync(Samples.Path("mr-series", "enhanced"));
+        var bruker = scan.Volumes.Single(s => s.Rows == 128);
+        Assert.Equal(4, bruker.Slices.Count);
+        Assert.All(bruker.Slices, s => Assert.True(s.IsFrameOfMultiFrame));
+        Assert.Equal(1.0, bruker.Geometry!.Spacing.Z, 3);
+        var emri = scan.Series.Single(s => s.Rows == 64);
+        Assert.Contains(emri.Warnings, w => w.Contains("Instance Number", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Duplicates_keep_the_main_acquisition_and_identical_positions_fall_back_to_instance_number()
+    {
+        var dir = TestPaths.NewTempDirectory("series-dup");
+        try
+        {
+            SyntheticSeries.Write(dir, "a", slices: 4, rows: 8, columns: 8, acquisition: 1);
+            SyntheticSeries.Write(dir, "b", slices: 1, rows: 8, columns: 8, acquisition: 2, seriesUid: SyntheticSeries.SeriesUid(dir, "a"));
+            var scan = await DicomSeriesScanner.ScanAsync(dir);
+            var series = Assert.Single(scan.Volumes);
+            Assert.Equal(4, series.Slices.Count);
+            Assert.Contains(series.Warnings, w => w.StartsWith("duplicate position", StringComparison.Ordinal));
+            Assert.All(series.Slices, s => Assert.Equal(1, s.AcquisitionNumber));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+        dir = TestPaths.NewTempDirectory("series-same");
+        try
+        {
+            SyntheticSeries.Write(dir, "s", slices: 3, rows: 8, columns: 8, acquisition: 1, samePosition: true);
+            var scan = await DicomSeriesScanner.ScanAsync(dir);
+            var series = Assert.Single(scan.Volumes);
+            Assert.Equal([1, 2, 3], series.Slices.Select(s => s.InstanceNumber ?? 0));
+            Assert.Contains(series.Warnings, w => w.Contains("Instance Number", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public async Task Scanner_reports_non_dicom_and_broken_files()
+    {
+        var dir = TestPaths.NewTempDirectory("series-junk");
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "notes.txt"), "not dicom");
+            File.Copy(Samples.Path("malformed", "pydicom", "rtplan_truncated.dcm"), Path.Combine(dir, "broken.dcm"));
+            var scan = await DicomSeriesScanner.ScanAsync(dir);
+            Assert.Empty(scan.Series);
+            Assert.Equal(2, scan.Skipped.Count);
+            Assert.Contains(scan.Skipped, s => !s.IsDicom && s.FilePath.EndsWith("notes.txt", StringComparison.Ordinal));
+            Assert.Contains(scan.Skipped, s => s.IsDicom && s.Reason.Contains("(300A,00B0)", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+}
