@@ -162,6 +162,10 @@ internal ref struct JpegStreamReader
             }
             dc[i] = s[2 + (2 * i)] >> 4;
             ac[i] = s[2 + (2 * i)] & 15;
+            if (Frame.Marker != JpegMarkers.Sof55JpegLs && (dc[i] > 3 || ac[i] > 3))
+            {
+                throw Bad($"scan component {id} selects Huffman tables {dc[i]}/{ac[i]} (0-3 allowed)");
+            }
         }
         var tail = s[(1 + (2 * n))..];
         return new JpegScan(indexes, dc, ac, tail[0], tail[1], tail[2] >> 4, tail[2] & 15, dataOffset);

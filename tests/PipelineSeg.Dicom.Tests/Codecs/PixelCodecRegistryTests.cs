@@ -1,0 +1,64 @@
+using PipelineSeg.Dicom.Codecs;
+
+namespace PipelineSeg.Dicom.Tests.Codecs;
+
+public sealed class PixelCodecRegistryTests
+{
+    [Theory]
+    [InlineData("1.2.840.10008.1.2.5")]
+    [InlineData("1.2.840.10008.1.2.4.50")]
+    [InlineData("1.2.840.10008.1.2.4.51")]
+    [InlineData("1.2.840.10008.1.2.4.57")]
+    [InlineData("1.2.840.10008.1.2.4.70\0")] // UI values are NUL-padded to even length
+    [InlineData("1.2.840.10008.1.2.4.80")]
+    [InlineData("1.2.840.10008.1.2.4.81")]
+    public void Encapsulated_syntaxes_have_a_codec(string uid)
+    {
+        Assert.True(PixelCodecRegistry.TryGet(uid, out var codec));
+        Assert.Contains(uid.TrimEnd('\0'), codec.TransferSyntaxUids);
+    }
+
+    [Theory]
+    [InlineData("1.2.840.10008.1.2.1")]
+    [InlineData("1.2.840.10008.1.2.4.90")]
+    [InlineData("1.2.840.10008.1.2.4.201")]
+    [InlineData("1.2.3.4")]
+    public void Native_and_unsupported_syntaxes_have_none(string uid) => Assert.False(PixelCodecRegistry.TryGet(uid, out _));
+
+    [Theory]
+    [InlineData("1.2.840.10008.1.2.4.91", "JPEG 2000 Image Compression")]
+    [InlineData("1.2.840.10008.1.2.4.203", "High-Throughput JPEG 2000 Image Compression")]
+    [InlineData("1.2.840.10008.1.2.4.102", "MPEG-4 AVC/H.264")]
+    [InlineData("1.9.9", "unknown transfer syntax")]
+    public void Unsupported_syntax_error_names_uid_name_and_file(string uid, string name)
+    {
+        var e = Assert.Throws<UnsupportedTransferSyntaxException>(() => PixelCodecRegistry.GetOrThrow(uid, "/data/x.dcm"));
+        Assert.Contains(uid, e.Message, StringComparison.Ordinal);
+        Assert.Contains(name, e.Message, StringComparison.Ordinal);
+        Assert.Contains("/data/x.dcm", e.Message, StringComparison.Ordinal);
+        Assert.Equal(uid, e.TransferSyntaxUid);
+    }
+
+    [Fact]
+    public void Corrupt_frame_error_names_file_and_frame()
+    {
+        var info = new PixelFrameInfo(2, 2, 1, 8, 8, false, 0, "MONOCHROME2");
+        var e = Assert.Throws<DicomFormatException>(
+            () => PixelFrameDecoder.Decode(TransferSyntaxNames.JpegBaseline, new byte[] { 1, 2, 3 }, info, new byte[4], "/data/y.dcm", 2));
+        Assert.Equal("/data/y.dcm", e.FilePath);
+        Assert.Contains("frame 3", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(TransferSyntaxNames.JpegBaseline, "YBR_FULL_422", 3, "RGB")]
+    [InlineData(TransferSyntaxNames.JpegExtended, "YBR_FULL", 3, "RGB")]
+    [InlineData(TransferSyntaxNames.JpegBaseline, "RGB", 3, "RGB")]
+    [InlineData(TransferSyntaxNames.JpegLosslessSv1, "YBR_FULL", 3, "YBR_FULL")]
+    [InlineData(TransferSyntaxNames.RleLossless, "YBR_FULL", 3, "YBR_FULL")]
+    [InlineData(TransferSyntaxNames.JpegBaseline, "MONOCHROME2", 1, "MONOCHROME2")]
+    public void Decoded_photometric_interpretation(string uid, string stored, int samples, string decoded)
+    {
+        var info = new PixelFrameInfo(1, 1, samples, 8, 8, false, 0, stored);
+        Assert.Equal(decoded, PixelCodecRegistry.DecodedPhotometricInterpretation(uid, info));
+    }
+}
