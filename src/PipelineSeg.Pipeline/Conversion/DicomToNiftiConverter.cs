@@ -1,0 +1,74 @@
+using PipelineSeg.Dicom;
+using PipelineSeg.Pipeline.Volumes;
+
+namespace PipelineSeg.Pipeline.Conversion;
+
+/// <summary>Converts every image stack under a folder (or in one file) to NIfTI, one file per series.</summary>
+public static class DicomToNiftiConverter
+{
+    /// <summary>
+    /// Converts the series found in <paramref name="input"/> (folder or file). With one series the output is
+    /// <paramref name="output"/>; with several, each gets <c>&lt;stem&gt;_&lt;series number&gt;[_&lt;stack&gt;].nii.gz</c> beside it.
+    /// </summary>
+    public static async Task<IReadOnlyList<ConversionOutcome>> ConvertAsync(string input, string output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        var scan = Directory.Exists(input)
+            ? await DicomSeriesScanner.ScanAsync(input, cancellationToken).ConfigureAwait(false)
+            : File.Exists(input)
+                ? await DicomSeriesScanner.ScanFilesAsync([input], new DicomSeriesAssemblyOptions(), cancellationToken).ConfigureAwait(false)
+                : throw new FileNotFoundException($"input '{input}' does not exist", input);
+        var images = scan.Series.Where(s => s.Rows > 0 && s.Columns > 0 && !IsSegmentation(s)).ToList();
+        var outcomes = new List<ConversionOutcome>();
+        if (images.Count == 0)
+        {
+            var reasons = scan.Skipped.Count > 0 ? $" ({scan.Skipped.Count} files skipped, e.g. {scan.Skipped[0].FilePath}: {scan.Skipped[0].Reason})" : string.Empty;
+            outcomes.Add(new ConversionOutcome(input, null, $"no DICOM image series found in '{input}'{reasons}"));
+            return outcomes;
+        }
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var series in images)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var description = DicomVolumeLoader.Describe(series);
+            var path = images.Count == 1 ? output : UniquePath(output, series, used);
+            try
+            {
+                var volume = await DicomVolumeLoader.LoadImageAsync(series, cancellationToken).ConfigureAwait(false);
+                var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+                if (folder is not null)
+                {
+                    Directory.CreateDirectory(folder);
+                }
+                await NiftiExport.WriteAsync(volume, path, cancellationToken).ConfigureAwait(false);
+                outcomes.Add(new ConversionOutcome(description, path, null));
+            }
+            catch (Exception e) when (e is InvalidDataException or DicomException or IOException or NotSupportedException)
+            {
+                outcomes.Add(new ConversionOutcome(description, null, e.Message));
+            }
+        }
+        return outcomes;
+    }
+
+    private static bool IsSegmentation(DicomSeries s) => s.SopClassUid == "1.2.840.10008.5.1.4.1.1.66.4";
+
+    private static string UniquePath(string output, DicomSeries series, HashSet<string> used)
+    {
+        var name = Path.GetFileName(output);
+        var ext = name.EndsWith(".nii.gz", StringComparison.OrdinalIgnoreCase) ? ".nii.gz" : Path.GetExtension(name);
+        var stem = Path.Combine(Path.GetDirectoryName(output) ?? string.Empty, name[..^ext.Length]);
+        var tag = series.SeriesNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "x";
+        if (series.StackIndex > 0)
+        {
+            tag += "_" + series.StackIndex.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        var candidate = $"{stem}_{tag}{ext}";
+        for (var n = 2; !used.Add(candidate); n++)
+        {
+            candidate = $"{stem}_{tag}_{n}{ext}";
+        }
+        return candidate;
+    }
+}
