@@ -1,0 +1,83 @@
+using PipelineSeg.Dicom.Tests.Support;
+
+namespace PipelineSeg.Dicom.Tests.Hostile;
+
+public sealed class MalformedInputTests
+{
+    [Fact]
+    public void A_4_gb_length_in_a_tiny_file_is_a_format_error_naming_tag_and_offset()
+    {
+        var bytes = new DatasetBytes().Text(0x0008, 0x0060, "CS", "CT")
+            .Element(0x0010, 0x0010, "UT", [], 0xFFFFFFF0).ToPart10("1.2.840.10008.1.2.1");
+        var ex = Assert.Throws<DicomFormatException>(() => DicomFile.Parse(bytes, "tiny.dcm"));
+        Assert.Equal(new DicomTag(0x0010, 0x0010), ex.Tag);
+        Assert.NotNull(ex.Offset);
+        Assert.Contains("tiny.dcm", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deep_nesting_is_refused_without_stack_overflow()
+    {
+        var b = new DatasetBytes();
+        for (var i = 0; i < 10_000; i++)
+        {
+            b.Element(0x0008, 0x1115, "SQ", [], 0xFFFFFFFF).Tag(0xFFFE, 0xE000, 0xFFFFFFFF);
+        }
+        var ex = Assert.Throws<DicomFormatException>(() => DicomFile.Parse(b.ToPart10("1.2.840.10008.1.2.1"), "deep.dcm"));
+        Assert.Contains("nested", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Missing_sequence_delimiter_at_end_of_file_is_reported()
+    {
+        var bytes = new DatasetBytes().Element(0x0008, 0x1115, "SQ", [], 0xFFFFFFFF)
+            .Tag(0xFFFE, 0xE000, 0xFFFFFFFF).Text(0x0008, 0x0060, "CS", "CT").ToPart10("1.2.840.10008.1.2.1");
+        Assert.Throws<DicomFormatException>(() => DicomFile.Parse(bytes, "nodelim.dcm"));
+    }
+
+    [Theory]
+    [InlineData("malformed/pydicom/rtplan_truncated.dcm", false)]
+    [InlineData("malformed/pydicom/MR_truncated.dcm", true)]
+    [InlineData("malformed/fo-dicom/GH626.dcm", false)]
+    public void Truncated_or_inconsistent_files_fail_with_file_and_tag(string relative, bool headerReadable)
+    {
+        var path = Samples.Path(relative.Split('/'));
+        if (headerReadable)
+        {
+            using var header = DicomFile.Open(path, DicomReadOptions.HeaderOnly);
+            Assert.True(header.Dataset.Count > 0);
+        }
+        var ex = Assert.Throws<DicomFormatException>(() => DicomFile.Open(path));
+        Assert.Contains(Path.GetFileName(path), ex.Message, StringComparison.Ordinal);
+        Assert.NotNull(ex.Tag);
+        Assert.NotNull(ex.Offset);
+    }
+
+    [Theory]
+    [InlineData("malformed/pydicom/UN_sequence.dcm")]
+    [InlineData("malformed/pydicom-data/bad_sequence.dcm")]
+    [InlineData("malformed/fo-dicom/GH223.dcm")]
+    [InlineData("malformed/fo-dicom/GH487.dcm")]
+    [InlineData("malformed/fo-dicom/GH220.dcm")]
+    [InlineData("malformed/fo-dicom/GH177_D_CLUNIE_CT1_IVRLE_BigEndian_undefined_length.dcm")]
+    [InlineData("malformed/pydicom/ExplVR_BigEndNoMeta.dcm")]
+    [InlineData("malformed/pydicom/ExplVR_LitEndNoMeta.dcm")]
+    [InlineData("malformed/pydicom/meta_missing_tsyntax.dcm")]
+    [InlineData("malformed/pydicom/no_meta_group_length.dcm")]
+    [InlineData("malformed/pydicom/JPEG2000-embedded-sequence-delimiter.dcm")]
+    [InlineData("malformed/pydicom-data/emri_small_jpeg_2k_lossless_too_short.dcm")]
+    public void Quirky_but_readable_files_are_read(string relative)
+    {
+        using var file = DicomFile.Open(Samples.Path(relative.Split('/')));
+        Assert.True(file.Dataset.Count > 0);
+    }
+
+    [Fact]
+    public void Big_endian_file_with_un_of_undefined_length_reads_pixels()
+    {
+        // fo-dicom GH177: (0008,2112) UN, undefined length, inside an explicit big endian dataset (CP-246).
+        using var file = DicomFile.Open(Samples.Path("malformed", "fo-dicom", "GH177_D_CLUNIE_CT1_IVRLE_BigEndian_undefined_length.dcm"));
+        Assert.Single(file.Dataset.GetSequence(DicomTags.SourceImageSequence));
+        Assert.Equal(512 * 512 * 2, file.Dataset.GetElement(DicomTags.PixelData)!.Length);
+    }
+}
