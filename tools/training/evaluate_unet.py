@@ -1,7 +1,7 @@
 """Held-out evaluation of a trained U-Net, done the way the pipeline does it: resize each slice over its field of
 view to the model size, window, predict, softmax, resize the probabilities back bilinearly, argmax; 3-D Dice per case.
 
-Usage: /usr/bin/python3 tools/training/evaluate_unet.py --data DIR --model samples/models/unet-liver-phantom [--seeds 5000:5010]"""
+Usage: /usr/bin/python3 tools/training/evaluate_unet.py --data DIR --model samples/models/unet-liver-phantom [--seeds 0:10]"""
 import argparse
 import json
 import os
@@ -32,7 +32,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", required=True)
     ap.add_argument("--model", required=True)
-    ap.add_argument("--seeds", default="5000:5010")
+    ap.add_argument("--seeds", default="0:10", help="held-out seeds (0-999 are reserved for evaluation; training uses 1000+)")
     args = ap.parse_args()
     torch.set_num_threads(1)
     with open(os.path.join(args.model, "training.json"), encoding="utf-8") as f:

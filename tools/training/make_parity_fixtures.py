@@ -4,7 +4,7 @@
 - unet-liver-phantom/: input.npy = one held-out phantom slice prepared as the pipeline does [1,1,128,128],
   expected.npy = softmax probabilities of the committed model [1,3,128,128].
 
-Usage: /usr/bin/python3 tools/training/make_parity_fixtures.py --data DIR (phantoms from PhantomExport, seed 5000)"""
+Usage: /usr/bin/python3 tools/training/make_parity_fixtures.py --data DIR (phantoms from PhantomExport, held-out seed 1)"""
 import argparse
 import json
 import os
@@ -49,7 +49,7 @@ def liver(data: str):
     model = UNet(1, 3, cfg["base"], cfg["depth"], cfg["dropout"])
     model.load_state_dict(load_safetensors(os.path.join(model_dir, "model.safetensors")), strict=False)
     model.eval()
-    ct, labels, _ = load_case(data, 5000)
+    ct, labels, _ = load_case(data, 1)
     z = int(np.argmax((labels == 1).sum(axis=(1, 2))))
     x = resize_slices(ct[z:z + 1], cfg["size"])
     with torch.no_grad():
@@ -58,7 +58,7 @@ def liver(data: str):
     os.makedirs(folder, exist_ok=True)
     np.save(os.path.join(folder, "input.npy"), x.numpy().astype(np.float32))
     np.save(os.path.join(folder, "expected.npy"), y.numpy().astype(np.float32))
-    print(f"liver fixture: seed 5000 slice {z}, predicted liver pixels {(y.argmax(1) == 1).sum().item()}")
+    print(f"liver fixture: seed 1 slice {z}, predicted liver pixels {(y.argmax(1) == 1).sum().item()}")
 
 
 if __name__ == "__main__":
