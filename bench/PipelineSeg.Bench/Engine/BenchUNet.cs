@@ -78,7 +78,10 @@ internal sealed class BenchUNet : Module
                     up[l].ForwardInto(x, upsampled);
                 }
                 x.Dispose();
-                x = decode[l].Forward(concat[l]);
+                // The decoder's last conv runs after its first has consumed the whole concat buffer, so its result
+                // can overwrite the (dead) skip half instead of taking a new buffer; x keeps that memory alive.
+                x = concat[l].Narrow(1, 0, Widths[l]);
+                decode[l].ForwardInto(concat[l], x);
                 concat[l].Dispose();
             }
             using (x)

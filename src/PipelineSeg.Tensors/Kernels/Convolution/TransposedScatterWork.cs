@@ -41,6 +41,12 @@ internal sealed unsafe class TransposedScatterWork : IParallelWork
         Gemm.ComputeChunk(j0, nc, cols, nc);
         int taps = o.KernelHeight * o.KernelWidth, inW = InWidth, oh = OutHeight, ow = OutWidth;
         var epilogue = Epilogue;
+        if (o is { KernelHeight: 2, KernelWidth: 2, StrideH: 2, StrideW: 2, PadH: 0, PadW: 0 } && 2 * inW <= ow
+            && epilogue.Activation is FusedActivation.None or FusedActivation.Relu)
+        {
+            ScatterTwoByTwo(cols, j0, nc, rows / 4, epilogue.Activation == FusedActivation.Relu);
+            return;
+        }
         for (int r = 0; r < rows; r++)
         {
             int oc = r / taps, tap = r - oc * taps, ky = tap / o.KernelWidth, kx = tap - ky * o.KernelWidth;
@@ -60,6 +66,38 @@ internal sealed unsafe class TransposedScatterWork : IParallelWork
                 {
                     ix = 0;
                     iy++;
+                }
+            }
+        }
+    }
+
+    /// <summary>2×2 stride-2: rows (oc, ky, 0) and (oc, ky, 1) interleave into output row 2·iy + ky.</summary>
+    private void ScatterTwoByTwo(float* cols, int j0, int nc, int channels, bool relu)
+    {
+        int inW = InWidth, oh = OutHeight, ow = OutWidth;
+        for (int oc = 0; oc < channels; oc++)
+        {
+            float bias = Bias == null ? 0f : Bias[oc];
+            float* plane = Output + (long)oc * oh * ow;
+            for (int ky = 0; ky < 2; ky++)
+            {
+                float* even = cols + (long)(oc * 4 + ky * 2) * nc, odd = even + nc;
+                int j = 0;
+                while (j < nc)
+                {
+                    int iy = (j0 + j) / inW, ix = (j0 + j) - iy * inW, run = Math.Min(nc - j, inW - ix);
+                    int y = 2 * iy + ky;
+                    if (y < oh)
+                    {
+                        float* dst = plane + (long)y * ow + 2 * ix;
+                        for (int t = 0; t < run; t++)
+                        {
+                            float a = even[j + t] + bias, b = odd[j + t] + bias;
+                            dst[2 * t] = relu && a < 0f ? 0f : a;
+                            dst[2 * t + 1] = relu && b < 0f ? 0f : b;
+                        }
+                    }
+                    j += run;
                 }
             }
         }

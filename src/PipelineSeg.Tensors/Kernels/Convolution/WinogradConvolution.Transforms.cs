@@ -20,7 +20,6 @@ internal sealed unsafe partial class WinogradConvolution
             int firstX = 4 * txs - o.PadW;
             for (int c = 0; c < ic; c++)
             {
-                bool phasesFilled = false;
                 float* plane = input + (long)c * height * width;
                 int k0 = c / PackA.KC * PackA.KC, kc = Math.Min(PackA.KC, ic - k0);
                 float* vc = v + (long)k0 * tbPad + (long)(c - k0) * nr;
@@ -31,14 +30,14 @@ internal sealed unsafe partial class WinogradConvolution
                     {
                         LoadDirect(plane, ty, x0, d);
                     }
+                    else if (Interleave4.IsSupported)
+                    {
+                        LoadPadded(plane, ty, x0, q, d);
+                    }
                     else
                     {
-                        if (!phasesFilled)
-                        {
-                            FillPhases(c, ty, txs, txe, q, qStride);
-                            phasesFilled = true;
-                        }
-                        LoadPhases(q + off, qStride, d);
+                        FillPhases(c, ty, tx, tx + lanes, q, qStride);
+                        LoadPhases(q, qStride, d);
                     }
                     WinogradMath.TransformInput(d);
                     int j = j0 + off;
@@ -96,6 +95,24 @@ internal sealed unsafe partial class WinogradConvolution
             float* src = plane + (long)y * width + x0;
             Interleave4.Split(src, out d[r * 6], out d[r * 6 + 1], out d[r * 6 + 2], out d[r * 6 + 3]);
             Interleave4.Split(src + 4, out d[r * 6 + 4], out d[r * 6 + 5], out _, out _);
+        }
+    }
+
+    /// <summary>Like <see cref="LoadDirect"/> for windows that cross the image border: rows are copied zero-padded first.</summary>
+    private void LoadPadded(float* plane, int ty, int x0, float* row, Vector<float>* d)
+    {
+        int lo = Math.Max(0, -x0), hi = Math.Min(36, width - x0);
+        for (int r = 0; r < 6; r++)
+        {
+            int y = 4 * ty - o.PadH + r;
+            var temp = new Span<float>(row, 36);
+            temp.Clear();
+            if ((uint)y < (uint)height && hi > lo)
+            {
+                new ReadOnlySpan<float>(plane + (long)y * width + x0 + lo, hi - lo).CopyTo(temp[lo..]);
+            }
+            Interleave4.Split(row, out d[r * 6], out d[r * 6 + 1], out d[r * 6 + 2], out d[r * 6 + 3]);
+            Interleave4.Split(row + 4, out d[r * 6 + 4], out d[r * 6 + 5], out _, out _);
         }
     }
 
