@@ -1,0 +1,31 @@
+using PipelineSeg.Pipeline.Definitions;
+
+namespace PipelineSeg.Pipeline.Batch;
+
+/// <summary>One batch run: every series under <see cref="InputDirectory"/> is processed once.</summary>
+public sealed record BatchRequest
+{
+    /// <summary>Folder scanned recursively.</summary>
+    public required string InputDirectory { get; init; }
+
+    /// <summary>Folder that receives one folder per series, the quarantine and batch-summary.json.</summary>
+    public required string OutputDirectory { get; init; }
+
+    /// <summary>Pipeline name (for reports).</summary>
+    public required string PipelineName { get; init; }
+
+    /// <summary>The pipeline definition.</summary>
+    public required PipelineDefinition Pipeline { get; init; }
+
+    /// <summary>Slices per model call.</summary>
+    public int SlicesPerBatch { get; init; } = 4;
+
+    /// <summary>Write report.json per series.</summary>
+    public bool WriteReport { get; init; } = true;
+
+    /// <summary>Quarantine folder name under the output folder.</summary>
+    public string QuarantineFolder { get; init; } = "quarantine";
+
+    /// <summary>Copy the files of quarantined input next to the reason (the input itself is never modified).</summary>
+    public bool CopyQuarantinedFiles { get; init; } = true;
+}

@@ -1,0 +1,29 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace PipelineSeg.Pipeline.Outputs;
+
+/// <summary>The JSON settings of every file the pipeline writes (camelCase, indented, NaN as null-free strings avoided).</summary>
+public static class ReportJson
+{
+    /// <summary>Shared serializer options.</summary>
+    public static JsonSerializerOptions Options { get; } = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    /// <summary>Writes <paramref name="value"/> to <paramref name="path"/> through a temporary file (never half-written).</summary>
+    public static async Task WriteAsync<T>(string path, T value, CancellationToken cancellationToken = default)
+    {
+        var temp = path + ".tmp";
+        await using (var stream = File.Create(temp))
+        {
+            await JsonSerializer.SerializeAsync(stream, value, Options, cancellationToken).ConfigureAwait(false);
+        }
+        File.Move(temp, path, overwrite: true);
+    }
+}

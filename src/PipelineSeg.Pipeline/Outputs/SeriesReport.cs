@@ -1,0 +1,47 @@
+using PipelineSeg.Imaging.Metrics;
+
+namespace PipelineSeg.Pipeline.Outputs;
+
+/// <summary>report.json: what was segmented, by which model, how long it took, the segment volumes and, when ground
+/// truth was found, the metrics. Holds UIDs but no patient names or IDs.</summary>
+public sealed record SeriesReport(
+    string Software,
+    DateTimeOffset CreatedUtc,
+    ReportSeries Series,
+    ReportPipeline Pipeline,
+    ReportModel Model,
+    ReportSegmentation Segmentation,
+    IReadOnlyList<ReportSegment> Segments,
+    ReportTimings TimingsMs,
+    ReportGroundTruth? GroundTruth);
+
+/// <summary>The source series.</summary>
+public sealed record ReportSeries(
+    string StudyInstanceUid,
+    string SeriesInstanceUid,
+    string Modality,
+    int? SeriesNumber,
+    int Slices,
+    int Rows,
+    int Columns,
+    double[] SpacingMm,
+    IReadOnlyList<string> TransferSyntaxes,
+    int ReferencedInstances);
+
+/// <summary>The pipeline definition applied.</summary>
+public sealed record ReportPipeline(string Name, double Threshold, IReadOnlyList<string> KeepLargestComponentOf, double MinimumComponentMl);
+
+/// <summary>The model and the plugin that served it.</summary>
+public sealed record ReportModel(string Id, string Name, string Version, string Family, int InputWidth, int InputHeight);
+
+/// <summary>The DICOM-SEG written.</summary>
+public sealed record ReportSegmentation(string File, string SopInstanceUid, string SeriesInstanceUid, int Frames);
+
+/// <summary>One segment: voxel count and volume.</summary>
+public sealed record ReportSegment(int Index, string Label, long Voxels, double VolumeMl);
+
+/// <summary>Stage timings in milliseconds.</summary>
+public sealed record ReportTimings(double Load, double Inference, double Postprocess, double Write, double Evaluate, double Total);
+
+/// <summary>Metrics against the ground-truth SEG found in the input.</summary>
+public sealed record ReportGroundTruth(string File, IReadOnlyList<SegmentEvaluation> Segments, IReadOnlyList<SegmentEvaluation> Groups, IReadOnlyList<string> Unmatched);
