@@ -56,7 +56,21 @@ internal ref struct JpegLsBitReader
     }
 
     /// <summary>Counts zero bits up to the next 1 bit and consumes them and the 1; throws past <paramref name="limit"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int ReadUnary(int limit)
+    {
+        var zeros = BitOperations.LeadingZeroCount(_buffer); // 64 when empty
+        if (zeros < _bits && zeros <= limit)
+        {
+            _buffer <<= zeros;
+            _buffer <<= 1;
+            _bits -= zeros + 1;
+            return zeros;
+        }
+        return ReadUnarySlow(limit);
+    }
+
+    private int ReadUnarySlow(int limit)
     {
         var count = 0;
         while (true)

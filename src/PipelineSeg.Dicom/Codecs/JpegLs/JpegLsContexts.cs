@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PipelineSeg.Dicom.Codecs.JpegLs;
 
 /// <summary>
@@ -8,10 +10,7 @@ internal sealed class JpegLsContexts
 {
     private const int Regular = 365;
 
-    private readonly int[] _a = new int[Regular];
-    private readonly int[] _b = new int[Regular];
-    private readonly int[] _c = new int[Regular];
-    private readonly int[] _n = new int[Regular];
+    private readonly Context[] _regular = new Context[Regular];
     private readonly int[] _runA = new int[2];
     private readonly int[] _runN = new int[2];
     private readonly int[] _runNn = new int[2];
@@ -23,19 +22,21 @@ internal sealed class JpegLsContexts
         _near = p.Near;
         _reset = p.Reset;
         var a = Math.Max(2, (p.Range + 32) / 64);
-        Array.Fill(_a, a);
-        Array.Fill(_n, 1);
+        Array.Fill(_regular, new Context { A = a, N = 1 });
         Array.Fill(_runA, a);
         Array.Fill(_runN, 1);
     }
 
     /// <summary>Bias correction C[q].</summary>
-    public int C(int q) => _c[q];
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int C(int q) => _regular[q].C;
 
     /// <summary>Golomb parameter k for regular context q.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int GolombK(int q)
     {
-        int n = _n[q], a = _a[q], k = 0;
+        ref var c = ref _regular[q];
+        int n = c.N, a = c.A, k = 0;
         while ((n << k) < a && k < 24)
         {
             k++;
@@ -44,23 +45,26 @@ internal sealed class JpegLsContexts
     }
 
     /// <summary>−1 when the k = 0 lossless error mapping is inverted (2B + N − 1 &lt; 0), else 0.</summary>
-    public int ErrorCorrection(int q, int k) => k == 0 && _near == 0 && (2 * _b[q]) + _n[q] - 1 < 0 ? -1 : 0;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int ErrorCorrection(int q, int k) => k == 0 && _near == 0 && (2 * _regular[q].B) + _regular[q].N - 1 < 0 ? -1 : 0;
 
     /// <summary>A.6.1/A.6.2: updates A, B, N and the bias C of context q with the (unsigned-context) error.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Update(int q, int error)
     {
-        var a = _a[q] + Math.Abs(error);
-        var b = _b[q] + (error * ((2 * _near) + 1));
-        var n = _n[q];
+        ref var c = ref _regular[q];
+        var a = c.A + Math.Abs(error);
+        var b = c.B + (error * ((2 * _near) + 1));
+        var n = c.N;
         if (n == _reset)
         {
             a >>= 1;
             b >>= 1;
             n >>= 1;
         }
-        _a[q] = a;
+        c.A = a;
         n++;
-        _n[q] = n;
+        c.N = n;
         if (b + n <= 0)
         {
             b += n;
@@ -68,9 +72,9 @@ internal sealed class JpegLsContexts
             {
                 b = -n + 1;
             }
-            if (_c[q] > -128)
+            if (c.C > -128)
             {
-                _c[q]--;
+                c.C--;
             }
         }
         else if (b > 0)
@@ -80,12 +84,21 @@ internal sealed class JpegLsContexts
             {
                 b = 0;
             }
-            if (_c[q] < 127)
+            if (c.C < 127)
             {
-                _c[q]++;
+                c.C++;
             }
         }
-        _b[q] = b;
+        c.B = b;
+    }
+
+    /// <summary>A, B, C, N of one regular context, together for locality.</summary>
+    private struct Context
+    {
+        public int A;
+        public int B;
+        public int C;
+        public int N;
     }
 
     /// <summary>Golomb parameter for run-interruption context <paramref name="riType"/> (A.7.2.1).</summary>

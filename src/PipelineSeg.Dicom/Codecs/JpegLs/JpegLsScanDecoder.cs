@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 
 namespace PipelineSeg.Dicom.Codecs.JpegLs;
@@ -7,11 +8,35 @@ namespace PipelineSeg.Dicom.Codecs.JpegLs;
 /// interruption), lossless or near-lossless. Lines live in buffers with one extra sample each side (index + 1), so
 /// the edge rules of A.2.1 are two assignments per line.
 /// </summary>
-internal sealed class JpegLsScanDecoder(JpegLsParameters p)
+internal sealed class JpegLsScanDecoder
 {
     private static ReadOnlySpan<byte> J => [0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 9, 10, 11, 12, 13, 14, 15];
 
-    private readonly JpegLsContexts _contexts = new(p);
+    private readonly JpegLsParameters p;
+    private readonly JpegLsContexts _contexts;
+
+    // Gradient quantisation (A.3.3) as a table over −MAXVAL..MAXVAL: one load instead of eight compares.
+    private readonly sbyte[] _quantize;
+    private readonly int _maxValue;
+
+    public JpegLsScanDecoder(JpegLsParameters parameters)
+    {
+        p = parameters;
+        _contexts = new JpegLsContexts(parameters);
+        _maxValue = parameters.MaxValue;
+        _quantize = QuantizationTables.GetOrAdd((_maxValue, p.Near, p.T1, p.T2, p.T3), _ =>
+        {
+            var table = new sbyte[(2 * _maxValue) + 1];
+            for (var d = -_maxValue; d <= _maxValue; d++)
+            {
+                table[d + _maxValue] = QuantizeSlow(d);
+            }
+            return table;
+        });
+    }
+
+    /// <summary>Tables are up to 128 KiB (16-bit) and identical for every frame of a series: build each once.</summary>
+    private static readonly ConcurrentDictionary<(int, int, int, int, int), sbyte[]> QuantizationTables = new();
 
     /// <summary>Decodes one line of <paramref name="width"/> samples into cur[1..width] from prev (both width + 2 long).</summary>
     public void DecodeLine(ref JpegLsBitReader reader, int[] prev, int[] cur, int width, ref int runIndex)
@@ -98,7 +123,9 @@ internal sealed class JpegLsScanDecoder(JpegLsParameters p)
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Quantize(int d)
+    private int Quantize(int d) => _quantize[d + _maxValue];
+
+    private sbyte QuantizeSlow(int d)
     {
         if (d <= -p.T3) return -4;
         if (d <= -p.T2) return -3;
