@@ -130,6 +130,22 @@ public sealed class DicomPixelData
         }
     }
 
+    /// <summary>
+    /// The frame's bytes straight from the file buffer when no decoding or byte swapping is needed (native little
+    /// endian, Bits Allocated ≥ 8); false otherwise.
+    /// </summary>
+    public bool TryGetNativeFrame(int frameIndex, out ReadOnlySpan<byte> frame)
+    {
+        frame = default;
+        if (_element.IsEncapsulated || Info.BitsAllocated == 1 || (_bigEndian && Info.BytesPerSample > 1 && _element.VR != DicomVR.OB)
+            || frameIndex < 0 || frameIndex >= NumberOfFrames)
+        {
+            return false;
+        }
+        frame = _element.Value.Span.Slice(frameIndex * FrameLength, FrameLength);
+        return true;
+    }
+
     private void DecodeEncapsulated(int frameIndex, Span<byte> destination)
     {
         var uid = File.TransferSyntax.Uid;

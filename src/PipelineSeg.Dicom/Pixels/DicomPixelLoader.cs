@@ -66,13 +66,20 @@ public static class DicomPixelLoader
                 pixels.File.SourceName, DicomTags.NumberOfFrames, null);
         }
         var length = pixels.FrameLength;
+        var plane = info.Rows * info.Columns;
+        if (pixels.TryGetNativeFrame(frameIndex, out var native))
+        {
+            PixelConverter.ToFloat(native, info.BitsAllocated, info.BitsStored, pixels.HighBit, info.IsSigned,
+                ModalityTransform.ForFrame(pixels.File.Dataset, frameIndex), destination[..plane]);
+            return;
+        }
         var buffer = ArrayPool<byte>.Shared.Rent(length + 8);
         try
         {
             pixels.DecodeFrame(frameIndex, buffer);
             var transform = ModalityTransform.ForFrame(pixels.File.Dataset, frameIndex);
             PixelConverter.ToFloat(buffer.AsSpan(0, length), info.BitsAllocated, info.BitsStored, pixels.HighBit, info.IsSigned,
-                transform, destination[..(info.Rows * info.Columns)]);
+                transform, destination[..plane]);
         }
         finally
         {

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.IO.Compression;
+using System.Text.Json;
+using PipelineSeg.Dicom;
+
+namespace PipelineSeg.Bench.Dicom;
+
+/// <summary>
+/// Header scan + full pixel load + volume assembly of a CT series of 512×512 slices (3Dircadb1.1, 129 slices, extracted
+/// to /tmp at run time) and of a synthetic 900-slice series written with our writer; compared with pydicom and dcm2niix
+/// through tools/dicom/bench_reference.py.
+/// </summary>
+internal sealed class DicomLoadBenchmark : IBenchmark
+{
+    public string Name => "dicom";
+
+    public string Description => "scan + load + assemble a 512x512 CT series vs pydicom and dcm2niix [--repeat N] [--synthetic N] [--no-reference]";
+
+    public int Run(string[] args)
+    {
+        var repeat = IntArg(args, "--repeat", 5);
+        var synthetic = IntArg(args, "--synthetic", 900);
+        var reference = !args.Contains("--no-reference");
+        var real = ExtractRealSeries();
+        Measure("3Dircadb1.1", real, repeat, reference);
+        if (synthetic > 0)
+        {
+            Measure($"synthetic-{synthetic}", SyntheticCtSeries.Ensure(synthetic), Math.Max(1, repeat / 2), reference);
+        }
+        return 0;
+    }
+
+    private static void Measure(string label, string folder, int repeat, bool reference)
+    {
+        LoadOnce(folder); // warm the page cache and the JIT
+        var best = double.MaxValue;
+        DicomSeries? series = null;
+        for (var r = 0; r < repeat; r++)
+        {
+            var watch = Stopwatch.StartNew();
+            series = LoadOnce(folder);
+            best = Math.Min(best, watch.Elapsed.TotalMilliseconds);
+        }
+        Console.WriteLine(F($"{label}: {series!.Slices.Count} slices {series.Rows}x{series.Columns}: PipelineSeg scan+load+assemble {best:0.0} ms (best of {repeat}, {Environment.ProcessorCount} cores)"));
+        if (!reference)
+        {
+            return;
+        }
+        var json = RunReference(folder);
+        if (json is null)
+        {
+            return;
+        }
+        using var doc = JsonDocument.Parse(json);
+        var py = doc.RootElement.GetProperty("pydicom_ms").GetDouble();
+        Console.WriteLine(F($"  pydicom {py:0.0} ms -> PipelineSeg is {py / best:0.0}x faster"));
+        if (doc.RootElement.GetProperty("dcm2niix_ms") is { ValueKind: JsonValueKind.Number } d2n)
+        {
+            Console.WriteLine(F($"  dcm2niix {d2n.GetDouble():0.0} ms -> ratio dcm2niix/PipelineSeg {d2n.GetDouble() / best:0.00}"));
+        }
+    }
+
+    private static DicomSeries LoadOnce(string folder)
+    {
+        var scan = DicomSeriesScanner.ScanAsync(folder).GetAwaiter().GetResult();
+        var series = scan.Volumes.Single();
+        _ = DicomPixelLoader.LoadVolume(series);
+        return series;
+    }
+
+    private static string ExtractRealSeries()
+    {
+        var target = Path.Combine(Path.GetTempPath(), "pipelineseg-bench-3dircadb1.1");
+        if (!Directory.Exists(target) || Directory.GetFiles(target).Length == 0)
+        {
+            var zip = Path.Combine(FindRepository(), "..", "shared", "datasets", "3dircadb1_liver_ct", "3Dircadb1.1", "PATIENT_DICOM.zip");
+            var staging = target + ".tmp";
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, true);
+            }
+            ZipFile.ExtractToDirectory(zip, staging);
+            Directory.CreateDirectory(target);
+            foreach (var file in Directory.EnumerateFiles(staging, "*", SearchOption.AllDirectories))
+            {
+                File.Move(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
+            }
+            Directory.Delete(staging, true);
+        }
+        return target;
+    }
+
+    private static string? RunReference(string folder)
+    {
+        var script = Path.Combine(FindRepository(), "tools", "dicom", "bench_reference.py");
+        var psi = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(script);
+        psi.ArgumentList.Add(folder);
+        psi.ArgumentList.Add("3");
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEnd();
+        var stderr = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        if (p.ExitCode != 0)
+        {
+            Console.WriteLine($"  reference tools failed: {stderr.Trim()}");
+            return null;
+        }
+        return stdout;
+    }
+
+    internal static string FindRepository()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "PipelineSeg.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("PipelineSeg.sln not found");
+    }
+
+    private static int IntArg(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var v) ? v : fallback;
+    }
+
+    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}
