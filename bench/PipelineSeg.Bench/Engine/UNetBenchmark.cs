@@ -14,7 +14,8 @@ internal sealed class UNetBenchmark : IBenchmark
 {
     public string Name => "unet";
 
-    public string Description => "U-Net forward: --base 32 --size 512 --threads 2 [--classes 2 --reps 5 --warmup 2 --seed 1]";
+    public string Description =>
+        "U-Net forward: --base 32 --size 512 --threads 2 [--classes 2 --reps 5 --warmup 2 --seed 1 --weights W.safetensors --check DIR]";
 
     public int Run(string[] args)
     {
@@ -26,11 +27,20 @@ internal sealed class UNetBenchmark : IBenchmark
         Init.ManualSeed(seed);
         using var model = new BenchUNet(1, classes, baseWidth);
         RandomizeNormalization(model, seed);
+        string? weights = o.Text("weights");
+        if (weights is not null)
+        {
+            model.LoadSafetensors(weights);
+        }
         model.Eval();
         double flops = model.Flops(size, size);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"U-Net depth 4 base {baseWidth}, {classes} classes: {model.ParameterCount() / 1e6:F2} M parameters, {flops / 1e9:F1} GFLOP per {size}x{size} slice"));
         Console.WriteLine($"kernel path {MicroKernel.Best.Path}, {threads} threads, {Environment.ProcessorCount} cores");
+        if (o.Text("check") is { } check)
+        {
+            CheckParity(model, check);
+        }
 
         using var input = Tensor.Empty(1, 1, size, size);
         var rng = new Random(seed);
@@ -72,6 +82,28 @@ internal sealed class UNetBenchmark : IBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"unet base={baseWidth} size={size} threads={threads}: {median:F1} ms/slice, {flops / median / 1e6:F1} GFLOP/s, peak {peakMb:F0} MB"));
         return 0;
+    }
+
+    /// <summary>Compares the output for DIR/input.npy with DIR/expected.npy (PyTorch's, written by bench/compare/export.py).</summary>
+    private static void CheckParity(Module model, string directory)
+    {
+        using var input = NpyFile.ReadTensor(Path.Combine(directory, "input.npy"));
+        using var expected = NpyFile.ReadTensor(Path.Combine(directory, "expected.npy"));
+        using var actual = model.Forward(input);
+        if (!actual.Shape.SequenceEqual(expected.Shape))
+        {
+            throw new InvalidOperationException($"parity: output {actual} but {directory}/expected.npy is {expected}");
+        }
+        float maxError = 0, maxValue = 0;
+        var a = actual.Span;
+        var e = expected.Span;
+        for (int i = 0; i < a.Length; i++)
+        {
+            maxError = MathF.Max(maxError, MathF.Abs(a[i] - e[i]));
+            maxValue = MathF.Max(maxValue, MathF.Abs(e[i]));
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"parity vs PyTorch ({directory}): max abs error {maxError:E2}, max |output| {maxValue:F3}"));
     }
 
     /// <summary>Gives BatchNorm layers non-trivial statistics so folding does real work, reproducibly.</summary>
