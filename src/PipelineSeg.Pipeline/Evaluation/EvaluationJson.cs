@@ -1,0 +1,128 @@
+using System.Text;
+using System.Text.Json;
+using PipelineSeg.Imaging.Metrics;
+
+namespace PipelineSeg.Pipeline.Evaluation;
+
+/// <summary>Writes an evaluation result as JSON (camelCase; distances in mm, volumes in ml; undefined values as null).</summary>
+public static class EvaluationJson
+{
+    /// <summary>The JSON text of a result.</summary>
+    public static string Serialize(LabelEvaluationResult result, bool indented = true)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
+        {
+            w.WriteStartObject();
+            w.WriteString("prediction", result.Prediction);
+            w.WriteString("groundTruth", result.GroundTruth);
+            w.WriteStartObject("grid");
+            w.WriteStartArray("size");
+            w.WriteNumberValue(result.Size.X);
+            w.WriteNumberValue(result.Size.Y);
+            w.WriteNumberValue(result.Size.Z);
+            w.WriteEndArray();
+            w.WriteStartArray("spacingMm");
+            w.WriteNumberValue(result.Spacing.X);
+            w.WriteNumberValue(result.Spacing.Y);
+            w.WriteNumberValue(result.Spacing.Z);
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteString("alignment", result.Alignment switch
+            {
+                GridRelation.Same => "same",
+                GridRelation.Reoriented => "reoriented",
+                _ => "resampled",
+            });
+            w.WriteStartArray("segments");
+            foreach (var s in result.Report.Segments)
+            {
+                WriteSegment(w, s);
+            }
+            w.WriteEndArray();
+            WriteMean(w, result.Report.Mean);
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteSegment(Utf8JsonWriter w, SegmentEvaluation s)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("label", s.Label);
+        if (s.Name is null)
+        {
+            w.WriteNull("name");
+        }
+        else
+        {
+            w.WriteString("name", s.Name);
+        }
+        w.WriteNumber("predictedVoxels", s.PredictedVoxels);
+        w.WriteNumber("groundTruthVoxels", s.GroundTruthVoxels);
+        Number(w, "dice", s.Dice);
+        Number(w, "iou", s.IoU);
+        Number(w, "pixelAccuracy", s.PixelAccuracy);
+        Number(w, "sensitivity", s.Sensitivity);
+        Number(w, "specificity", s.Specificity);
+        Number(w, "precision", s.Precision);
+        Number(w, "f1", s.F1);
+        Number(w, "relativeVolumeDifference", s.RelativeVolumeDifference);
+        Number(w, "volumeDifferenceMl", s.VolumeDifferenceMl);
+        Number(w, "hausdorffMm", s.Hausdorff);
+        Number(w, "hausdorff95Mm", s.Hausdorff95);
+        Number(w, "assdMm", s.AverageSymmetricSurfaceDistance);
+        if (s.Slices is not null)
+        {
+            w.WriteStartArray("slices");
+            foreach (var z in s.Slices)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("z", z.Z);
+                w.WriteNumber("predictedVoxels", z.PredictedVoxels);
+                w.WriteNumber("groundTruthVoxels", z.GroundTruthVoxels);
+                Number(w, "dice", z.Dice);
+                Number(w, "iou", z.IoU);
+                Number(w, "sensitivity", z.Sensitivity);
+                Number(w, "precision", z.Precision);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
+    }
+
+    private static void WriteMean(Utf8JsonWriter w, MeanEvaluation m)
+    {
+        w.WriteStartObject("mean");
+        w.WriteStartArray("labels");
+        foreach (var l in m.Labels)
+        {
+            w.WriteNumberValue(l);
+        }
+        w.WriteEndArray();
+        Number(w, "dice", m.Dice);
+        Number(w, "iou", m.IoU);
+        Number(w, "sensitivity", m.Sensitivity);
+        Number(w, "specificity", m.Specificity);
+        Number(w, "precision", m.Precision);
+        Number(w, "f1", m.F1);
+        Number(w, "hausdorffMm", m.Hausdorff);
+        Number(w, "hausdorff95Mm", m.Hausdorff95);
+        Number(w, "assdMm", m.AverageSymmetricSurfaceDistance);
+        w.WriteEndObject();
+    }
+
+    private static void Number(Utf8JsonWriter w, string name, double? value)
+    {
+        if (value is { } v && double.IsFinite(v))
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+}

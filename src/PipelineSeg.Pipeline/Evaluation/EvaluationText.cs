@@ -1,0 +1,32 @@
+using System.Globalization;
+using System.Text;
+
+namespace PipelineSeg.Pipeline.Evaluation;
+
+/// <summary>A human-readable table of an evaluation result.</summary>
+public static class EvaluationText
+{
+    /// <summary>One line per segment plus the mean.</summary>
+    public static string Format(LabelEvaluationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var sb = new StringBuilder();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"prediction:   {result.Prediction}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"ground truth: {result.GroundTruth}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"grid {result.Size} voxels, spacing {result.Spacing} mm, prediction {result.Alignment.ToString().ToLowerInvariant()}");
+        sb.AppendLine("label name             Dice     IoU      Sens     Spec     Prec     HD(mm)   HD95(mm) ASSD(mm) RVD");
+        foreach (var s in result.Report.Segments)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture,
+                $"{s.Label,5} {Trim(s.Name),-16} {F(s.Dice)} {F(s.IoU)} {F(s.Sensitivity)} {F(s.Specificity)} {F(s.Precision)} {F(s.Hausdorff)} {F(s.Hausdorff95)} {F(s.AverageSymmetricSurfaceDistance)} {F(s.RelativeVolumeDifference)}");
+        }
+        var m = result.Report.Mean;
+        sb.AppendLine(CultureInfo.InvariantCulture,
+            $"{"mean",5} {"(labels " + string.Join(',', m.Labels) + ")",-16} {F(m.Dice)} {F(m.IoU)} {F(m.Sensitivity)} {F(m.Specificity)} {F(m.Precision)} {F(m.Hausdorff)} {F(m.Hausdorff95)} {F(m.AverageSymmetricSurfaceDistance)}");
+        return sb.ToString();
+    }
+
+    private static string Trim(string? name) => name is null ? "-" : name.Length <= 16 ? name : name[..16];
+
+    private static string F(double? v) => v is { } x ? x.ToString("0.0000", CultureInfo.InvariantCulture).PadRight(8) : "n/a     ";
+}

@@ -1,0 +1,17 @@
+namespace PipelineSeg.Pipeline.Evaluation;
+
+/// <summary>What to evaluate: prediction and ground truth paths (NIfTI, DICOM-SEG or DICOM mask series) and options.</summary>
+public sealed record LabelEvaluationRequest(string Prediction, string GroundTruth)
+{
+    /// <summary>Resample the prediction onto the ground-truth grid (nearest neighbour) when the grids differ.</summary>
+    public bool Resample { get; init; }
+
+    /// <summary>Also report overlap metrics per slice.</summary>
+    public bool PerSlice { get; init; }
+
+    /// <summary>Compute HD, HD95 and ASSD.</summary>
+    public bool SurfaceDistances { get; init; } = true;
+
+    /// <summary>Report label 0 too (it is still left out of the averages).</summary>
+    public bool IncludeBackground { get; init; }
+}

@@ -1,0 +1,19 @@
+using PipelineSeg.Imaging;
+using PipelineSeg.Imaging.Metrics;
+
+namespace PipelineSeg.Pipeline.Evaluation;
+
+/// <summary>Metrics of one prediction against one ground truth, with how the grids were matched.</summary>
+/// <param name="Prediction">Prediction path.</param>
+/// <param name="GroundTruth">Ground-truth path.</param>
+/// <param name="Size">Voxel grid the metrics were computed on (the ground truth's).</param>
+/// <param name="Spacing">Its spacing (mm).</param>
+/// <param name="Alignment">How the prediction was brought onto that grid.</param>
+/// <param name="Report">Per-segment metrics and averages.</param>
+public sealed record LabelEvaluationResult(
+    string Prediction,
+    string GroundTruth,
+    VolumeSize Size,
+    Vec3 Spacing,
+    GridRelation Alignment,
+    EvaluationReport Report);
