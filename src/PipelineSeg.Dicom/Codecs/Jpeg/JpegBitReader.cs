@@ -84,6 +84,38 @@ internal ref struct JpegBitReader
         return DecodeHuffmanLong(table);
     }
 
+    /// <summary>
+    /// A Huffman-coded category followed by its magnitude bits (DC and lossless differences), with one refill:
+    /// 16 code bits + 16 magnitude bits fit the 57+ bits a refill guarantees. Category 16 is the lossless 32768.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int DecodeDifference(HuffmanTable table)
+    {
+        EnsureBits(32);
+        int category;
+        var entry = table.Lookup[PeekBits(HuffmanTable.LookupBits)];
+        if (entry != 0)
+        {
+            SkipBits(entry >> 8);
+            category = entry & 0xFF;
+        }
+        else
+        {
+            category = DecodeHuffmanLong(table);
+        }
+        if (category == 0)
+        {
+            return 0;
+        }
+        if (category >= 16)
+        {
+            return category == 16 ? 32768 : throw new DicomFormatException($"JPEG: difference category {category} > 16");
+        }
+        var value = PeekBits(category);
+        SkipBits(category);
+        return value < (1 << (category - 1)) ? value - (1 << category) + 1 : value;
+    }
+
     /// <summary>T.81 EXTEND: reads <paramref name="category"/> bits and maps them to a signed difference.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int ReceiveExtend(int category)

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 
 namespace PipelineSeg.Dicom.Codecs.Jpeg;
 
@@ -37,6 +38,23 @@ internal static class SampleWriter
 
     private static void WriteLine(ReadOnlySpan<ushort> source, Span<byte> target, int bytes, int step, int shift)
     {
+        if (bytes == 2 && step == 1 && BitConverter.IsLittleEndian)
+        {
+            // The common grey-scale case: the plane line is already the native little-endian line.
+            var words = MemoryMarshal.Cast<byte, ushort>(target[..(source.Length * 2)]);
+            if (shift == 0)
+            {
+                source.CopyTo(words);
+            }
+            else
+            {
+                for (var x = 0; x < source.Length; x++)
+                {
+                    words[x] = (ushort)(source[x] << shift);
+                }
+            }
+            return;
+        }
         switch (bytes)
         {
             case 1:

@@ -98,12 +98,14 @@ internal static class LosslessScanDecoder
         ref var cur = ref MemoryMarshal.GetReference(line);
         ref var up = ref MemoryMarshal.GetReference(above);
         int ra = Unsafe.Add(ref cur, start - 1);
+        var local = reader; // a local copy lets the JIT keep the bit buffer in registers
         for (var x = start; x < line.Length; x++)
         {
             int rb = Unsafe.Add(ref up, x), rc = Unsafe.Add(ref up, x - 1);
-            ra = (TPredictor.Predict(ra, rb, rc) + Difference(ref reader, table)) & 0xFFFF;
+            ra = (TPredictor.Predict(ra, rb, rc) + local.DecodeDifference(table)) & 0xFFFF;
             Unsafe.Add(ref cur, x) = (ushort)ra;
         }
+        reader = local;
     }
 
     private static void DecodeInterleavedLine(ref JpegBitReader reader, HuffmanTable[] tables, JpegComponent[] components, int y, bool firstLine,
@@ -146,15 +148,5 @@ internal static class LosslessScanDecoder
 
     /// <summary>One Huffman-coded difference (T.81 H.1.2.2): category 16 means 32768 with no extra bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Difference(ref JpegBitReader reader, HuffmanTable table)
-    {
-        var category = reader.DecodeHuffman(table);
-        return category switch
-        {
-            0 => 0,
-            16 => 32768,
-            > 16 => throw new DicomFormatException($"JPEG lossless: difference category {category} > 16"),
-            _ => reader.ReceiveExtend(category),
-        };
-    }
+    private static int Difference(ref JpegBitReader reader, HuffmanTable table) => reader.DecodeDifference(table);
 }
