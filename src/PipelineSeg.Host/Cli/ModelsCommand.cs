@@ -1,0 +1,64 @@
+using System.CommandLine;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using PipelineSeg.Host.Hosting;
+using PipelineSeg.Pipeline.Models;
+using PipelineSeg.Pipeline.Outputs;
+
+namespace PipelineSeg.Host.Cli;
+
+/// <summary><c>pipelineseg models [--json]</c>: the models the plugins folder serves, and plugins that were refused.</summary>
+internal sealed class ModelsCommand : ICliCommand
+{
+    public Command Build(CliContext context)
+    {
+        var json = new Option<bool>("--json") { Description = "Write the result as JSON on standard output" };
+        var plugins = new Option<DirectoryInfo?>("--plugins") { Description = "Plugins folder (default: Plugins:Directory, next to the binary)" };
+        var command = new Command("models", "List the segmentation models served by the plugins folder (refused plugins with their reason)") { json, plugins };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var overrides = new Dictionary<string, string?>();
+            if (parse.GetValue(plugins) is { } dir)
+            {
+                overrides["Plugins:Directory"] = dir.FullName;
+            }
+            return CommandHost.RunAsync(context, parse, overrides, b => b.AddPipelineSegProcessing(), async (host, ct) =>
+            {
+                var provider = host.Services.GetRequiredService<IModelProvider>();
+                var models = await provider.ListAsync(ct).ConfigureAwait(false);
+                var failures = await provider.FailuresAsync(ct).ConfigureAwait(false);
+                if (parse.GetValue(json))
+                {
+                    var payload = new
+                    {
+                        Models = models.Select(m => new
+                        {
+                            m.Model.Id, m.Model.Name, m.Model.Version, m.Model.Family, m.Model.Description,
+                            Plugin = m.PluginId, m.PluginVersion, m.PluginDirectory,
+                            Input = new { m.Model.Input.Channels, m.Model.Input.Width, m.Model.Input.Height, m.Model.Input.PixelSpacingMm },
+                            Output = new { m.Model.Output.Kind, Classes = m.Model.Output.Classes.Select(c => c.Label) },
+                            m.Model.Capabilities,
+                        }),
+                        Failures = failures,
+                    };
+                    await context.Out.WriteLineAsync(JsonSerializer.Serialize(payload, ReportJson.Options)).ConfigureAwait(false);
+                }
+                else
+                {
+                    foreach (var m in models)
+                    {
+                        await context.Out.WriteLineAsync($"{m.Model.Id} {m.Model.Version}  {m.Model.Name}").ConfigureAwait(false);
+                        await context.Out.WriteLineAsync($"    plugin {m.PluginId} {m.PluginVersion}; {m.Model.Family}; input {m.Model.Input.Channels}x{m.Model.Input.Height}x{m.Model.Input.Width}; classes {string.Join(", ", m.Model.Output.Classes.Select(c => c.Label))}").ConfigureAwait(false);
+                    }
+                    foreach (var f in failures)
+                    {
+                        await context.Error.WriteLineAsync($"refused: {f}").ConfigureAwait(false);
+                    }
+                    await context.Out.WriteLineAsync($"{models.Count} model(s), {failures.Count} plugin(s) refused").ConfigureAwait(false);
+                }
+                return failures.Count > 0 ? ExitCodes.InputsFailed : ExitCodes.Ok;
+            }, cancellationToken);
+        });
+        return command;
+    }
+}
