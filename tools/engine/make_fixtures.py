@@ -115,6 +115,12 @@ def layer_cases():
     yield "bilinear_down", nn.Upsample(size=(4, 3), mode="bilinear", align_corners=False), r(1, 2, 11, 9)
     yield "reflectionpad", nn.ReflectionPad2d((1, 2, 3, 1)), r(1, 2, 5, 6)
     yield "zeropad", nn.ZeroPad2d((2, 1, 0, 3)), r(1, 2, 5, 6)
+    yield "zeropad_negative_crops", nn.ZeroPad2d((-1, 2, 1, -2)), r(1, 2, 5, 6)
+    yield "conv_k2s2_even", nn.Conv2d(3, 4, 2, stride=2), r(1, 3, 12, 10)
+    yield "convT_dilation2", nn.ConvTranspose2d(3, 2, 3, stride=2, padding=2, dilation=2), r(1, 3, 5, 4)
+    yield "avgpool_divisor_override", nn.AvgPool2d(3, stride=2, padding=1, divisor_override=5), r(1, 2, 9, 8)
+    yield "nearest_down", nn.Upsample(size=(4, 5), mode="nearest"), r(1, 2, 11, 9)
+    yield "maxpool_k2_nan", nn.MaxPool2d(2), torch.where(torch.rand(1, 2, 6, 6) < 0.2, torch.tensor(float("nan")), r(1, 2, 6, 6))
 
 
 def main():

@@ -1,3 +1,6 @@
+using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
+
 namespace PipelineSeg.Tensors.Operations;
 
 /// <summary>Max pooling and its inverse, bit-compatible with PyTorch's CPU kernels (NaN wins, first maximum kept).</summary>
@@ -74,22 +77,45 @@ public static class MaxPooling
         });
     }
 
+    /// <summary>2×2 stride 2: vertical max of each row pair (SIMD), then max of horizontal pairs; NaN propagates as in PyTorch.</summary>
     private static unsafe void TwoByTwo(float* s, int w, float* d, int oh, int ow)
     {
+        const int MaxScratch = 4096;
+        Span<float> scratch = stackalloc float[Math.Min(2 * ow, MaxScratch)];
         for (var y = 0; y < oh; y++)
         {
             var r0 = s + (long)2 * y * w;
             var r1 = r0 + w;
             var o = d + (long)y * ow;
-            for (var x = 0; x < ow; x++)
+            for (var x0 = 0; x0 < ow; x0 += MaxScratch / 2)
             {
-                float a = r0[2 * x], b = r0[2 * x + 1], e = r1[2 * x], f = r1[2 * x + 1];
-                var m = a;
-                if (b > m || float.IsNaN(b)) { m = b; }
-                if (e > m || float.IsNaN(e)) { m = e; }
-                if (f > m || float.IsNaN(f)) { m = f; }
-                o[x] = float.IsNaN(a) ? a : m;
+                var count = Math.Min(MaxScratch / 2, ow - x0);
+                var rows = scratch[..(2 * count)];
+                TensorPrimitives.Max(new ReadOnlySpan<float>(r0 + 2 * x0, 2 * count), new ReadOnlySpan<float>(r1 + 2 * x0, 2 * count), rows);
+                PairMax(rows, new Span<float>(o + x0, count));
             }
+        }
+    }
+
+    /// <summary>destination[i] = max(source[2i], source[2i+1]), NaN-propagating.</summary>
+    private static void PairMax(ReadOnlySpan<float> source, Span<float> destination)
+    {
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var order = Vector256.Create(0, 2, 4, 6, 1, 3, 5, 7);
+            for (; i <= destination.Length - 8; i += 8)
+            {
+                var a = Vector256.Shuffle(Vector256.Create(source.Slice(2 * i, 8)), order);
+                var b = Vector256.Shuffle(Vector256.Create(source.Slice(2 * i + 8, 8)), order);
+                var evens = Vector256.Create(a.GetLower(), b.GetLower());
+                var odds = Vector256.Create(a.GetUpper(), b.GetUpper());
+                Vector256.Max(evens, odds).CopyTo(destination[i..]);
+            }
+        }
+        for (; i < destination.Length; i++)
+        {
+            destination[i] = MathF.Max(source[2 * i], source[2 * i + 1]);
         }
     }
 
@@ -113,15 +139,30 @@ public static class MaxPooling
                 }
                 var best = float.NegativeInfinity;
                 var bestIndex = hStart * w + wStart;
-                for (var yy = hStart; yy < hEnd; yy += g.DilationH)
+                if (indices == null)
                 {
-                    for (var xx = wStart; xx < wEnd; xx += g.DilationW)
+                    // Branch-free; MathF.Max propagates NaN like PyTorch's comparison loop.
+                    for (var yy = hStart; yy < hEnd; yy += g.DilationH)
                     {
-                        var v = s[yy * w + xx];
-                        if (v > best || float.IsNaN(v))
+                        var row = s + yy * w;
+                        for (var xx = wStart; xx < wEnd; xx += g.DilationW)
                         {
-                            best = v;
-                            bestIndex = yy * w + xx;
+                            best = MathF.Max(best, row[xx]);
+                        }
+                    }
+                }
+                else
+                {
+                    for (var yy = hStart; yy < hEnd; yy += g.DilationH)
+                    {
+                        for (var xx = wStart; xx < wEnd; xx += g.DilationW)
+                        {
+                            var v = s[yy * w + xx];
+                            if (v > best || float.IsNaN(v))
+                            {
+                                best = v;
+                                bestIndex = yy * w + xx;
+                            }
                         }
                     }
                 }

@@ -60,18 +60,8 @@ public static class Normalization
         PlaneParallel.For(n * c, plane, p =>
         {
             var s = new ReadOnlySpan<float>((float*)src + (long)p * plane, plane);
-            double sum = 0;
-            foreach (var v in s)
-            {
-                sum += v;
-            }
-            var m = sum / plane;
-            double squares = 0;
-            foreach (var v in s)
-            {
-                var d = v - m;
-                squares += d * d;
-            }
+            var m = VectorMath.Sum(s) / plane;
+            var squares = VectorMath.SumOfSquaredDeviations(s, (float)m);
             mean[p] = m;
             variance[p] = squares / plane;
         });

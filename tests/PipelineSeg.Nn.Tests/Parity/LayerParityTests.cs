@@ -2,10 +2,12 @@ using PipelineSeg.Tensors;
 using PipelineSeg.Tensors.Kernels;
 using PipelineSeg.Tensors.Operations;
 
+using Xunit.Abstractions;
+
 namespace PipelineSeg.Nn.Tests.Parity;
 
 /// <summary>Every layer case of make_fixtures.py against PyTorch's output (same construction as the Python side).</summary>
-public sealed class LayerParityTests
+public sealed class LayerParityTests(ITestOutputHelper log)
 {
     private static readonly Dictionary<string, Func<Module>> Cases = new()
     {
@@ -50,6 +52,12 @@ public sealed class LayerParityTests
         ["bilinear_down"] = () => new Upsample((4, 3), InterpolationMode.Bilinear),
         ["reflectionpad"] = () => new ReflectionPad2d(1, 2, 3, 1),
         ["zeropad"] = () => new ZeroPad2d(2, 1, 0, 3),
+        ["zeropad_negative_crops"] = () => new ZeroPad2d(-1, 2, 1, -2),
+        ["conv_k2s2_even"] = () => new Conv2d(3, 4, 2, stride: 2),
+        ["convT_dilation2"] = () => new ConvTranspose2d(3, 2, 3, stride: 2, padding: 2, dilation: 2),
+        ["avgpool_divisor_override"] = () => new AvgPool2d(3, stride: 2, padding: 1, divisorOverride: 5),
+        ["nearest_down"] = () => new Upsample((4, 5)),
+        ["maxpool_k2_nan"] = () => new MaxPool2d(2),
         ["conv_f16_weights"] = () => new Conv2d(3, 4, 3, padding: 1),
         ["conv_bf16_weights"] = () => new Conv2d(3, 4, 3, padding: 1),
     };
@@ -64,7 +72,8 @@ public sealed class LayerParityTests
         Fixture.LoadWeights(module, "layers", name);
         using var input = Fixture.Input("layers", name);
         using var output = module.Forward(input);
-        Fixture.AssertClose(Fixture.Expected("layers", name), output, name);
+        var error = Fixture.AssertClose(Fixture.Expected("layers", name), output, name);
+        log.WriteLine($"{name}: max scaled error {error:E2}");
     }
 
     [Fact]

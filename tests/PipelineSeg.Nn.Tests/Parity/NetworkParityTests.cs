@@ -1,10 +1,12 @@
 using PipelineSeg.Nn.Tests.Networks;
 using PipelineSeg.Tensors;
 
+using Xunit.Abstractions;
+
 namespace PipelineSeg.Nn.Tests.Parity;
 
 /// <summary>Whole small networks: golden state-dict keys dumped from PyTorch, and outputs.</summary>
-public sealed class NetworkParityTests
+public sealed class NetworkParityTests(ITestOutputHelper log)
 {
     private static readonly Dictionary<string, Func<Module>> Networks = new()
     {
@@ -34,7 +36,8 @@ public sealed class NetworkParityTests
         Fixture.LoadWeights(net, "networks", name);
         using var input = Fixture.Input("networks", name);
         using var output = net.Forward(input);
-        Fixture.AssertClose(Fixture.Expected("networks", name), output, name);
+        var error = Fixture.AssertClose(Fixture.Expected("networks", name), output, name);
+        log.WriteLine($"{name}: max scaled error {error:E2}");
     }
 
     [Fact]
