@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Synthetic codec test set: native images made here (numpy, fixed seed), compressed with independent encoders
-(dcmtk dcmcjpeg / dcmcjpls / dcmcrle, libjpeg-turbo cjpeg for 4:2:0, restart markers and progressive), then
+(dcmtk dcmcjpeg / dcmcjpls / dcmcrle, libjpeg-turbo cjpeg for 4:2:0, restart markers, progressive, arithmetic), then
 reference pixels extracted with extract_references.py.
 
 usage: make_synthetic.py OUT_DIR
@@ -166,7 +166,7 @@ def main(out_dir):
         run(*command, native_path, path)
         arguments.append(path + ("=" + native_path if lossless else ""))
 
-    # libjpeg-turbo cjpeg: 4:2:0 and 1x2 subsampling, restart markers, progressive (wrapped as DICOM here).
+    # libjpeg-turbo cjpeg: 4:2:0 and 1x2 subsampling, restart markers, progressive, arithmetic (wrapped as DICOM here).
     pnm(os.path.join(src, "rgb8.ppm"), images["rgb8"][0])
     pnm(os.path.join(src, "gray8.pgm"), images["gray8"][0])
     cjpeg_cases = [
@@ -175,6 +175,9 @@ def main(out_dir):
         ("rgb8-cjpeg-12-restart2B", "rgb8", ["-sample", "1x2", "-restart", "2B"], "1.2.840.10008.1.2.4.50", "YBR_FULL_422"),
         ("gray8-cjpeg-restart3B", "gray8", ["-restart", "3B"], "1.2.840.10008.1.2.4.50", "MONOCHROME2"),
         ("rgb8-cjpeg-progressive", "rgb8", ["-progressive"], "1.2.840.10008.1.2.4.55", "YBR_FULL_422"),
+        ("rgb8-cjpeg-progressive-420-restart", "rgb8", ["-progressive", "-sample", "2x2", "-restart", "1"], "1.2.840.10008.1.2.4.55", "YBR_FULL_422"),
+        ("gray8-cjpeg-progressive", "gray8", ["-progressive"], "1.2.840.10008.1.2.4.55", "MONOCHROME2"),
+        ("gray8-cjpeg-arithmetic", "gray8", ["-arithmetic"], "1.2.840.10008.1.2.4.51", "MONOCHROME2"),
     ]
     for name, source, options, transfer_syntax, photometric in cjpeg_cases:
         jpeg = os.path.join(src, name + ".jpg")

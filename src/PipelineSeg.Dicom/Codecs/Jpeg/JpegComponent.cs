@@ -24,8 +24,17 @@ internal sealed class JpegComponent(int id, int horizontalSampling, int vertical
     /// <summary>Decoded samples, <see cref="Stride"/> per line (padded to whole MCUs for DCT).</summary>
     public ushort[] Samples { get; set; } = [];
 
+    /// <summary>Lines in <see cref="Samples"/> (the rented array may be longer).</summary>
+    public int PlaneRows { get; set; }
+
     /// <summary>Samples per line in <see cref="Samples"/>.</summary>
     public int Stride { get; set; }
+
+    /// <summary>Progressive DCT: every block's quantised coefficients (64 per block, natural order), blocks as in <see cref="Samples"/>.</summary>
+    public short[] Coefficients { get; set; } = [];
+
+    /// <summary>Progressive DCT: the quantisation table latched at the component's first scan.</summary>
+    public ushort[]? LatchedQuant { get; set; }
 
     /// <summary>DC predictor (DCT) during a scan.</summary>
     public int DcPredictor { get; set; }

@@ -5,7 +5,7 @@ using PipelineSeg.Dicom.Codecs.JpegLossless;
 namespace PipelineSeg.Dicom.Codecs.Jpeg;
 
 /// <summary>
-/// Decodes a JPEG (T.81) frame of any supported process — baseline and extended sequential DCT, lossless — whatever
+/// Decodes a JPEG (T.81) frame of any supported process — baseline, extended and progressive DCT, lossless — whatever
 /// the transfer syntax claims (mislabelled files are common), into native Pixel Data layout.
 /// </summary>
 internal static class JpegDecoder
@@ -17,6 +17,7 @@ internal static class JpegDecoder
         var reader = new JpegStreamReader(data);
         JpegFrame? frame = null;
         var rented = new List<ushort[]>();
+        var coefficients = new List<short[]>();
         try
         {
             var pointTransform = 0;
@@ -32,12 +33,18 @@ internal static class JpegDecoder
                         return;
                     }
                     Prepare(frame, info, rented);
+                    if (frame.Marker == JpegMarkers.Sof2Progressive)
+                    {
+                        AllocateCoefficients(frame, coefficients);
+                    }
                 }
                 var end = frame.Marker switch
                 {
                     JpegMarkers.Sof3Lossless => LosslessScanDecoder.Decode(data, frame, scan, reader.DcTables, reader.RestartInterval),
                     JpegMarkers.Sof0Baseline or JpegMarkers.Sof1ExtendedHuffman =>
                         DctScanDecoder.Decode(data, frame, scan, new JpegTables(reader.DcTables, reader.AcTables, reader.QuantTables), reader.RestartInterval),
+                    JpegMarkers.Sof2Progressive =>
+                        ProgressiveScanDecoder.Decode(data, frame, scan, new JpegTables(reader.DcTables, reader.AcTables, reader.QuantTables), reader.RestartInterval),
                     _ => throw Unsupported(frame.Marker),
                 };
                 if (frame.Marker == JpegMarkers.Sof3Lossless)
@@ -50,6 +57,10 @@ internal static class JpegDecoder
             {
                 throw new DicomFormatException("JPEG: no scan in the frame");
             }
+            if (frame.Marker == JpegMarkers.Sof2Progressive)
+            {
+                ProgressiveScanDecoder.Finish(frame);
+            }
             Output(frame, info, pointTransform, convertYbrToRgb, destination, rented);
         }
         finally
@@ -58,12 +69,16 @@ internal static class JpegDecoder
             {
                 ArrayPool<ushort>.Shared.Return(array);
             }
+            foreach (var array in coefficients)
+            {
+                ArrayPool<short>.Shared.Return(array);
+            }
         }
     }
 
     private static void Prepare(JpegFrame frame, PixelFrameInfo info, List<ushort[]> rented)
     {
-        if (frame.Marker is not (JpegMarkers.Sof0Baseline or JpegMarkers.Sof1ExtendedHuffman or JpegMarkers.Sof3Lossless))
+        if (frame.Marker is not (JpegMarkers.Sof0Baseline or JpegMarkers.Sof1ExtendedHuffman or JpegMarkers.Sof2Progressive or JpegMarkers.Sof3Lossless))
         {
             throw Unsupported(frame.Marker);
         }
@@ -91,11 +106,25 @@ internal static class JpegDecoder
             c.Width = (int)(((long)frame.SamplesPerLine * c.H + maxH - 1) / maxH);
             c.Height = (int)(((long)frame.Lines * c.V + maxV - 1) / maxV);
             c.Stride = lossless && maxH == 1 ? c.Width : mcusX * c.H * (lossless ? 1 : 8);
-            var length = c.Stride * (lossless && maxV == 1 ? c.Height : mcusY * c.V * (lossless ? 1 : 8));
+            c.PlaneRows = lossless && maxV == 1 ? c.Height : mcusY * c.V * (lossless ? 1 : 8);
+            var length = c.Stride * c.PlaneRows;
             var samples = ArrayPool<ushort>.Shared.Rent(length);
             rented.Add(samples);
             samples.AsSpan(0, length).Clear();
             c.Samples = samples;
+        }
+    }
+
+    /// <summary>Progressive frames keep every coefficient until the last scan: one short per sample of the padded planes.</summary>
+    private static void AllocateCoefficients(JpegFrame frame, List<short[]> coefficients)
+    {
+        foreach (var c in frame.Components)
+        {
+            var length = c.Stride * c.PlaneRows;
+            var buffer = ArrayPool<short>.Shared.Rent(length);
+            coefficients.Add(buffer);
+            buffer.AsSpan(0, length).Clear();
+            c.Coefficients = buffer;
         }
     }
 
@@ -149,7 +178,6 @@ internal static class JpegDecoder
 
     private static UnsupportedTransferSyntaxException Unsupported(byte marker) => new(marker switch
     {
-        JpegMarkers.Sof2Progressive => "JPEG: progressive DCT (SOF2) is not supported",
         >= 0xC9 and <= 0xCF => $"JPEG: arithmetic coding (SOF{marker - 0xC0}) is not supported",
         _ => $"JPEG: coding process SOF{marker - 0xC0} (hierarchical/differential) is not supported",
     });

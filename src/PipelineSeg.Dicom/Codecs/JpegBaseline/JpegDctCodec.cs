@@ -3,9 +3,10 @@ using PipelineSeg.Dicom.Codecs.Jpeg;
 namespace PipelineSeg.Dicom.Codecs.JpegBaseline;
 
 /// <summary>
-/// JPEG baseline (process 1, 8-bit) and extended (processes 2 and 4, 8/12-bit) sequential Huffman DCT, any
-/// integral subsampling, restart markers. YBR_FULL / YBR_FULL_422 colour comes out as RGB, like dcmdjpeg.
-/// Progressive syntaxes (.53/.55) are listed so their files fail with a clear message, not "unknown syntax".
+/// JPEG DCT with Huffman coding: baseline (process 1, 8-bit), extended (processes 2 and 4, 8/12-bit) and the retired
+/// spectral-selection / progressive syntaxes (.53/.55), any integral subsampling, restart markers. YBR_FULL /
+/// YBR_FULL_422 colour comes out as RGB, like dcmdjpeg. Arithmetic-coded and hierarchical JPEG are reported as
+/// unsupported.
 /// </summary>
 internal sealed class JpegDctCodec : IPixelCodec
 {
