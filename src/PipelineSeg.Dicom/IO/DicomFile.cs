@@ -53,14 +53,15 @@ public sealed class DicomFile : IDisposable
     {
         ArgumentNullException.ThrowIfNull(path);
         options ??= DicomReadOptions.Full;
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.None);
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        var length = RandomAccess.GetLength(handle);
         var headerOnly = options.StopBeforePixelData || options.StopAt is not null;
         if (headerOnly)
         {
             long prefix = options.HeaderPrefixBytes;
-            while (prefix < stream.Length)
+            while (prefix < length)
             {
-                var buffer = FileBuffer.ReadPrefix(stream, (int)prefix);
+                var buffer = FileBuffer.ReadPrefix(handle, length, (int)prefix);
                 try
                 {
                     return DicomFileReader.Read(path, buffer, options, isPrefix: true);
@@ -72,7 +73,7 @@ public sealed class DicomFile : IDisposable
                 }
             }
         }
-        var all = FileBuffer.ReadAll(stream, options.MemoryMapThreshold);
+        var all = FileBuffer.ReadAll(handle, length, path, options.MemoryMapThreshold);
         try
         {
             return DicomFileReader.Read(path, all, options, isPrefix: false);

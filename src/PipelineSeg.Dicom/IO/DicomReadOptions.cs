@@ -22,7 +22,7 @@ public sealed record DicomReadOptions
     public long MemoryMapThreshold { get; init; } = 32L << 20;
 
     /// <summary>Bytes read first in a header-only read; grown when the header is longer.</summary>
-    public int HeaderPrefixBytes { get; init; } = 64 << 10;
+    public int HeaderPrefixBytes { get; init; } = 8 << 10;
 
     /// <summary>Header-only read options.</summary>
     public static DicomReadOptions HeaderOnly { get; } = new() { StopBeforePixelData = true };

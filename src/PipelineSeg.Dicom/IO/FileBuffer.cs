@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.MemoryMappedFiles;
+using Microsoft.Win32.SafeHandles;
 
 namespace PipelineSeg.Dicom;
 
@@ -13,31 +14,42 @@ internal abstract class FileBuffer : IDisposable
     public abstract void Dispose();
 
     /// <summary>Reads the first <paramref name="count"/> bytes (or all when the file is shorter) into a new array.</summary>
-    public static FileBuffer ReadPrefix(FileStream stream, int count)
+    public static FileBuffer ReadPrefix(SafeFileHandle handle, long fileLength, int count)
     {
-        var length = (int)Math.Min(count, stream.Length);
+        var length = (int)Math.Min(count, fileLength);
         var bytes = new byte[length];
-        stream.Position = 0;
-        stream.ReadExactly(bytes);
+        ReadExactly(handle, bytes);
         return new ArrayBuffer(bytes, length, pooled: false);
     }
 
     /// <summary>Reads the whole file into a pooled array, or maps it when it is large.</summary>
-    public static FileBuffer ReadAll(FileStream stream, long memoryMapThreshold)
+    public static FileBuffer ReadAll(SafeFileHandle handle, long length, string path, long memoryMapThreshold)
     {
-        var length = stream.Length;
         if (length > int.MaxValue)
         {
-            throw new DicomFormatException($"file of {length} bytes exceeds the 2 GiB supported", stream.Name, null, null);
+            throw new DicomFormatException($"file of {length} bytes exceeds the 2 GiB supported", path, null, null);
         }
-        if (length >= memoryMapThreshold)
+        if (length >= memoryMapThreshold && length > 0)
         {
-            return new MappedBuffer(stream, length);
+            return new MappedBuffer(handle, length);
         }
         var bytes = ArrayPool<byte>.Shared.Rent((int)length);
-        stream.Position = 0;
-        stream.ReadExactly(bytes, 0, (int)length);
+        ReadExactly(handle, bytes.AsSpan(0, (int)length));
         return new ArrayBuffer(bytes, (int)length, pooled: true);
+    }
+
+    private static void ReadExactly(SafeFileHandle handle, Span<byte> destination)
+    {
+        var done = 0;
+        while (done < destination.Length)
+        {
+            var n = RandomAccess.Read(handle, destination[done..], done);
+            if (n <= 0)
+            {
+                throw new EndOfStreamException("file shrank while being read");
+            }
+            done += n;
+        }
     }
 
     /// <summary>Wraps bytes the caller owns.</summary>
@@ -76,9 +88,9 @@ internal abstract class FileBuffer : IDisposable
         private readonly UnmanagedMemoryManager _manager;
         private byte* _pointer;
 
-        public MappedBuffer(FileStream stream, long length)
+        public MappedBuffer(SafeFileHandle handle, long length)
         {
-            _file = MemoryMappedFile.CreateFromFile(stream, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
+            _file = MemoryMappedFile.CreateFromFile(handle, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
             _view = _file.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
             _view.SafeMemoryMappedViewHandle.AcquirePointer(ref _pointer);
             _manager = new UnmanagedMemoryManager(_pointer + _view.PointerOffset, (int)length);

@@ -12,7 +12,8 @@ public static class DicomPixelLoader
     public static float[] LoadVolume(DicomSeries series, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(series);
-        var voxels = new float[checked((long)series.Slices.Count * series.Rows * series.Columns)];
+        // Every voxel is written below, so skip zeroing (hundreds of MB for long series).
+        var voxels = GC.AllocateUninitializedArray<float>(checked(series.Slices.Count * series.Rows * series.Columns));
         LoadVolume(series, voxels, cancellationToken);
         return voxels;
     }
