@@ -94,6 +94,18 @@ public sealed class JpegLosslessTests
     }
 
     [Fact]
+    public void Endless_repeated_scans_are_rejected()
+    {
+        // Regression (hostile input): every SOS re-decodes the whole image, so thousands of them would take minutes.
+        var jpeg = LosslessJpegWriter.Encode(Image(8, 8, 1, 8, 1), 8, 8, 1, 8, predictor: 1);
+        var sos = jpeg.AsSpan().IndexOf([(byte)0xFF, (byte)0xDA]);
+        var scan = jpeg[sos..^2];
+        var hostile = jpeg[..sos].Concat(Enumerable.Repeat(scan, 100).SelectMany(s => s)).Concat(new byte[] { 0xFF, 0xD9 }).ToArray();
+        var e = Assert.Throws<DicomFormatException>(() => Decode(hostile, 8, 8, 1, 8));
+        Assert.Contains("scans", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Truncated_stream_decodes_in_bounded_time_or_fails_cleanly()
     {
         var image = Image(64, 64, 1, 16, 11);

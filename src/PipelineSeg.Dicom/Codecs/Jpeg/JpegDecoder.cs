@@ -10,6 +10,9 @@ namespace PipelineSeg.Dicom.Codecs.Jpeg;
 /// </summary>
 internal static class JpegDecoder
 {
+    /// <summary>Progressive encoders use about 10 scans (cjpeg 10, successive approximation up to ~20); 4 components at most otherwise.</summary>
+    private const int MaxScans = 64;
+
     /// <summary>Decodes <paramref name="data"/>; <paramref name="convertYbrToRgb"/> applies to 3-component DCT frames.</summary>
     public static void Decode(ReadOnlySpan<byte> data, PixelFrameInfo info, Span<byte> destination, bool convertYbrToRgb)
     {
@@ -21,8 +24,14 @@ internal static class JpegDecoder
         try
         {
             var pointTransform = 0;
+            var scans = 0;
             while (reader.NextScan() is { } scan)
             {
+                // Every scan walks the whole image: bound their number so a hostile stream cannot take unbounded time.
+                if (++scans > MaxScans)
+                {
+                    throw new DicomFormatException($"JPEG: more than {MaxScans} scans in one frame");
+                }
                 if (frame is null)
                 {
                     frame = reader.Frame!;

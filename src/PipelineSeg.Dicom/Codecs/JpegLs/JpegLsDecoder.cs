@@ -17,8 +17,13 @@ internal static class JpegLsDecoder
         try
         {
             JpegFrame? frame = null;
+            var scans = 0;
             while (reader.NextScan() is { } scan)
             {
+                if (++scans > 4)
+                {
+                    throw new DicomFormatException("JPEG-LS: more scans than components");
+                }
                 if (frame is null)
                 {
                     frame = reader.Frame!;
