@@ -24,6 +24,12 @@ public sealed class TensorPool : IDisposable
     /// <summary>Bytes of native memory this pool has allocated and not yet freed (in use or free).</summary>
     public long AllocatedBytes => Interlocked.Read(ref allocatedElements) * sizeof(float);
 
+    /// <summary>
+    /// Idle memory the pool keeps at most (default 2 GiB); buffers released beyond it are freed, so a service that
+    /// meets many different input sizes does not hoard memory.
+    /// </summary>
+    public long MaxPooledBytes { get; set; } = 2L << 30;
+
     /// <summary>Bytes currently sitting idle in the free lists.</summary>
     public long PooledBytes => Interlocked.Read(ref pooledElements) * sizeof(float);
 
@@ -76,7 +82,7 @@ public sealed class TensorPool : IDisposable
     {
         lock (gate)
         {
-            if (disposed)
+            if (disposed || (pooledElements + storage.Capacity) * sizeof(float) > MaxPooledBytes)
             {
                 allocatedElements -= storage.Capacity;
                 return false;

@@ -73,4 +73,18 @@ public sealed class TensorTests
     [InlineData(8193, 10240)]
     public void Size_classes_waste_at_most_a_quarter(long request, long expected) =>
         Assert.Equal(expected, TensorPool.SizeClass(request));
+
+    [Fact]
+    public void Pool_frees_instead_of_hoarding_beyond_its_cap()
+    {
+        using var pool = new TensorPool { MaxPooledBytes = 64 * 1024 };
+        var big = Tensor.Empty(pool, 32 * 1024);
+        var small = Tensor.Empty(pool, 1024);
+        big.Dispose();
+        small.Dispose();
+        Assert.Equal(1024 * sizeof(float), pool.PooledBytes);
+        Assert.Equal(1024 * sizeof(float), pool.AllocatedBytes);
+        pool.Trim();
+        Assert.Equal(0, pool.AllocatedBytes);
+    }
 }
