@@ -19,6 +19,8 @@ public sealed class SegmentationReaderTests
         "dcmqi/sr-example-seg.dcm",
         "pydicom-data/liver_nonbyte_aligned.dcm",
         "pydicom-data/liver_expb.dcm",
+        "dcmqi/sparse-labelmap-noppv.dcm",
+        "highdicom/seg_image_sm_control_labelmap.dcm",
     };
 
     [Theory]
