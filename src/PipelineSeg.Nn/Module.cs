@@ -111,6 +111,11 @@ public abstract partial class Module : IDisposable
     public Module Eval()
     {
         Train(false);
+        // Also picks up parameters edited in place through StateDict(): prepared plans are rebuilt on next use.
+        foreach (var (_, module) in NamedModules())
+        {
+            module.OnStateChanged();
+        }
         FoldBatchNorm();
         return this;
     }
