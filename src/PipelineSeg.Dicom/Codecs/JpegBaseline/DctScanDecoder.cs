@@ -72,10 +72,18 @@ internal static class DctScanDecoder
                     {
                         for (var bx = 0; bx < h; bx++)
                         {
-                            DecodeBlock(ref reader, dc[i], ac[i], quant[i], c, block);
+                            var hasAc = DecodeBlock(ref reader, dc[i], ac[i], quant[i], c, block);
                             var x0 = ((mx * h) + bx) * 8;
                             var y0 = ((my * v) + by) * 8;
-                            IslowIdct.Transform(block, frame.Precision, c.Samples.AsSpan((y0 * c.Stride) + x0), c.Stride);
+                            var target = c.Samples.AsSpan((y0 * c.Stride) + x0);
+                            if (hasAc)
+                            {
+                                IslowIdct.Transform(block, frame.Precision, target, c.Stride);
+                            }
+                            else
+                            {
+                                IslowIdct.TransformDcOnly(block[0], frame.Precision, target, c.Stride);
+                            }
                         }
                     }
                 }
@@ -84,8 +92,10 @@ internal static class DctScanDecoder
         return reader.Position;
     }
 
-    private static void DecodeBlock(ref JpegBitReader reader, HuffmanTable dc, HuffmanTable ac, ushort[] quant, JpegComponent c, scoped Span<int> block)
+    /// <summary>Decodes one block's coefficients (dequantised, natural order); returns false when all AC terms are zero.</summary>
+    private static bool DecodeBlock(ref JpegBitReader reader, HuffmanTable dc, HuffmanTable ac, ushort[] quant, JpegComponent c, scoped Span<int> block)
     {
+        var hasAc = false;
         block.Clear();
         var category = reader.DecodeHuffman(dc);
         if (category > 16)
@@ -108,6 +118,7 @@ internal static class DctScanDecoder
                     k = 63; // corrupt run: libjpeg clamps the same way
                 }
                 block[natural[k]] = reader.ReceiveExtend(size) * quant[k];
+                hasAc = true;
             }
             else
             {
@@ -118,5 +129,6 @@ internal static class DctScanDecoder
                 k += 15;
             }
         }
+        return hasAc;
     }
 }

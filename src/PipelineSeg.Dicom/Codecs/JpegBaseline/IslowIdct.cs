@@ -1,9 +1,12 @@
+using System.Runtime.CompilerServices;
+
 namespace PipelineSeg.Dicom.Codecs.JpegBaseline;
 
 /// <summary>
 /// The accurate integer inverse DCT of the IJG library (jidctint.c, "islow"), which dcmtk and libjpeg use by
 /// default: same constants, same rounding, so decoded samples match theirs. 12-bit data uses PASS1_BITS = 1.
 /// </summary>
+[SkipLocalsInit]
 internal static class IslowIdct
 {
     private const int ConstBits = 13;
@@ -55,6 +58,20 @@ internal static class IslowIdct
             {
                 outRow[c] = Clamp(row[c] + center, max);
             }
+        }
+    }
+
+    /// <summary>
+    /// A block whose AC coefficients are all zero: both passes reduce to one rounded shift of the DC term (the same
+    /// arithmetic as the zero-column / zero-row shortcuts of jidctint.c), written to all 64 samples.
+    /// </summary>
+    public static void TransformDcOnly(int dc, int precision, Span<ushort> output, int stride)
+    {
+        var pass1Bits = precision == 8 ? 2 : 1;
+        var value = Clamp(Descale((long)dc << pass1Bits, pass1Bits + 3) + (1 << (precision - 1)), (1 << precision) - 1);
+        for (var r = 0; r < 8; r++)
+        {
+            output.Slice(r * stride, 8).Fill(value);
         }
     }
 
