@@ -8,6 +8,7 @@ Lossless cases are compared with their native twin (the original image), lossy o
 Writes OUT_DIR/manifest.json (see extract_references.py). Needs dcmtk and libjpeg-turbo-progs (cjpeg).
 """
 import os
+import shutil
 import subprocess
 import sys
 
@@ -106,6 +107,9 @@ def run(*command):
 
 
 def main(out_dir):
+    missing = [tool for tool in ("dcmcjpeg", "dcmcjpls", "dcmcrle", "dcmdjpeg", "dcmdjpls", "dcmdrle", "cjpeg") if not shutil.which(tool)]
+    if missing:
+        sys.exit("make_synthetic.py: missing tools %s (apt-get install dcmtk libjpeg-turbo-progs)" % ", ".join(missing))
     src = os.path.join(out_dir, "src")
     os.makedirs(src, exist_ok=True)
     images = {
