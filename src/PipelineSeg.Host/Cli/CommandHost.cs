@@ -39,12 +39,15 @@ internal static class CommandHost
         }
     }
 
-    private static bool IsConfigurationError(Exception e) =>
-        e is OptionsValidationException or FileNotFoundException or InvalidDataException or FormatException or JsonException
+    private static bool IsConfigurationError(Exception e) => e is AggregateException a
+        ? a.Flatten().InnerExceptions.All(IsConfigurationError)
+        : e is OptionsValidationException or FileNotFoundException or InvalidDataException or FormatException or JsonException
             or InvalidOperationException;
 
+    // Start-up validation aggregates every failing options class; one option read by another's validator fails twice.
     private static string Describe(Exception e) => e switch
     {
+        AggregateException a => string.Join("; ", a.Flatten().InnerExceptions.Select(Describe).SelectMany(m => m.Split("; ")).Distinct(StringComparer.Ordinal)),
         OptionsValidationException v => string.Join("; ", v.Failures),
         InvalidDataException { InnerException: { } inner } d => $"{d.Message} ({inner.Message})",
         _ => e.Message,

@@ -1,0 +1,43 @@
+using PipelineSeg.Host.Hosting;
+
+namespace PipelineSeg.Host.Tests.Hosting;
+
+public sealed class FolderScannerTests
+{
+    [Fact]
+    public void Files_map_to_the_first_level_export_folder()
+    {
+        Assert.Equal("/in/export1", FolderScanner.ExportFolderOf("/in", "/in/export1/series/CT0001.dcm"));
+        Assert.Equal("/in/export1", FolderScanner.ExportFolderOf("/in/", "/in/export1/CT0001.dcm"));
+    }
+
+    [Fact]
+    public void Files_outside_or_directly_in_the_watched_folder_have_no_export_folder()
+    {
+        Assert.Null(FolderScanner.ExportFolderOf("/in", "/elsewhere/export1/CT0001.dcm"));
+        Assert.Null(FolderScanner.ExportFolderOf("/in", "/in/loose-file.dcm"));
+        Assert.Null(FolderScanner.ExportFolderOf("/in", "/input-other/x.dcm"));
+    }
+
+    [Fact]
+    public void Rescan_reports_each_export_folder_with_its_newest_file_time()
+    {
+        var root = TestPaths.NewTempDirectory("rescan");
+        try
+        {
+            var export = Directory.CreateDirectory(Path.Combine(root, "export1", "nested")).FullName;
+            var file = Path.Combine(export, "a.dcm");
+            File.WriteAllText(file, "x");
+            var stamp = new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+            File.SetLastWriteTimeUtc(file, stamp);
+
+            var (folder, lastWrite) = Assert.Single(FolderScanner.ExportFolders(root));
+            Assert.Equal(Path.Combine(root, "export1"), folder);
+            Assert.Equal(stamp, lastWrite);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+}
