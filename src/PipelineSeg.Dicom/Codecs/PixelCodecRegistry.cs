@@ -3,6 +3,7 @@ using PipelineSeg.Dicom.Codecs.JpegBaseline;
 using PipelineSeg.Dicom.Codecs.JpegLossless;
 using PipelineSeg.Dicom.Codecs.JpegLs;
 using PipelineSeg.Dicom.Codecs.Rle;
+using PipelineSeg.Dicom.Codecs.Uncompressed;
 
 namespace PipelineSeg.Dicom.Codecs;
 
@@ -12,7 +13,8 @@ namespace PipelineSeg.Dicom.Codecs;
 /// </summary>
 public static class PixelCodecRegistry
 {
-    private static readonly IPixelCodec[] Codecs = [new RleCodec(), new JpegLosslessCodec(), new JpegDctCodec(), new JpegLsCodec()];
+    private static readonly IPixelCodec[] Codecs = [new RleCodec(), new JpegLosslessCodec(), new JpegDctCodec(), new JpegLsCodec(),
+        new EncapsulatedUncompressedCodec()];
 
     private static readonly Dictionary<string, IPixelCodec> ByUid = Codecs
         .SelectMany(c => c.TransferSyntaxUids.Select(uid => (uid, c)))

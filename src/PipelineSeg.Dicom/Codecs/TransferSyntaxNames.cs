@@ -5,6 +5,8 @@ namespace PipelineSeg.Dicom.Codecs;
 /// <summary>Human-readable names of the transfer syntaxes that carry encapsulated pixel data (for error messages).</summary>
 public static class TransferSyntaxNames
 {
+    /// <summary>Encapsulated Uncompressed Explicit VR Little Endian.</summary>
+    public const string EncapsulatedUncompressed = "1.2.840.10008.1.2.1.98";
     /// <summary>RLE Lossless.</summary>
     public const string RleLossless = "1.2.840.10008.1.2.5";
     /// <summary>JPEG Baseline (Process 1).</summary>
@@ -28,7 +30,7 @@ public static class TransferSyntaxNames
     {
         ["1.2.840.10008.1.2"] = "Implicit VR Little Endian",
         ["1.2.840.10008.1.2.1"] = "Explicit VR Little Endian",
-        ["1.2.840.10008.1.2.1.98"] = "Encapsulated Uncompressed Explicit VR Little Endian",
+        [EncapsulatedUncompressed] = "Encapsulated Uncompressed Explicit VR Little Endian",
         ["1.2.840.10008.1.2.1.99"] = "Deflated Explicit VR Little Endian",
         ["1.2.840.10008.1.2.2"] = "Explicit VR Big Endian",
         [RleLossless] = "RLE Lossless",

@@ -18,6 +18,19 @@ public sealed class PixelCodecRegistryTests
         Assert.Contains(uid.TrimEnd('\0'), codec.TransferSyntaxUids);
     }
 
+    [Fact]
+    public void Encapsulated_uncompressed_frames_are_copied()
+    {
+        var value = new EncapsulatedBuilder().Item().Item(1, 0, 2, 0).Item(3, 0, 4, 0).Delimiter().ToArray();
+        var frames = EncapsulatedPixelData.SplitFrames(value, 2, TransferSyntaxNames.EncapsulatedUncompressed, "u.dcm");
+        var info = new PixelFrameInfo(1, 2, 1, 16, 16, false, 0, "MONOCHROME2");
+        var output = new byte[4];
+        PixelFrameDecoder.Decode(TransferSyntaxNames.EncapsulatedUncompressed, frames[1].Span, info, output, "u.dcm", 1);
+        Assert.Equal(new byte[] { 3, 0, 4, 0 }, output);
+        Assert.Throws<DicomFormatException>(
+            () => PixelFrameDecoder.Decode(TransferSyntaxNames.EncapsulatedUncompressed, frames[1].Span[..2], info, output, "u.dcm", 1));
+    }
+
     [Theory]
     [InlineData("1.2.840.10008.1.2.1")]
     [InlineData("1.2.840.10008.1.2.4.90")]
