@@ -2,8 +2,8 @@ namespace PipelineSeg.Plugins.Hosting.Tests.UNet;
 
 internal static class ParityAssert
 {
-    /// <summary>Fails with the worst element's index and values when |actual − expected| exceeds <paramref name="tolerance"/>.</summary>
-    public static void Close(ReadOnlySpan<float> expected, ReadOnlySpan<float> actual, float tolerance)
+    /// <summary>Returns the max abs error; fails with the worst element's index and values when |actual − expected| exceeds <paramref name="tolerance"/>.</summary>
+    public static float Close(ReadOnlySpan<float> expected, ReadOnlySpan<float> actual, float tolerance)
     {
         Assert.Equal(expected.Length, actual.Length);
         var (worst, at) = (0f, -1);
@@ -16,5 +16,6 @@ internal static class ParityAssert
             }
         }
         Assert.True(worst <= tolerance, $"max abs error {worst} at {at} (expected {(at >= 0 ? expected[at] : 0)}, got {(at >= 0 ? actual[at] : 0)}) > {tolerance}");
+        return worst;
     }
 }

@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
 using PipelineSeg.Plugins.Abstractions;
 using PipelineSeg.Tensors;
+using Xunit.Abstractions;
 
 namespace PipelineSeg.Plugins.Hosting.Tests.UNet;
 
 /// <summary>The real U-Net plugin through the catalog, against PyTorch outputs from tools/training/make_parity_fixtures.py.</summary>
-public sealed class UNetPluginTests
+public sealed class UNetPluginTests(ITestOutputHelper output)
 {
     private static string Fixture(params string[] parts) => TestPaths.Repo(["tests", "PipelineSeg.Plugins.Hosting.Tests", "Fixtures", .. parts]);
 
@@ -49,9 +50,9 @@ public sealed class UNetPluginTests
         using var model = catalog.GetModel("unet-tiny").Create();
         var input = NpyFile.Read(Fixture("unet-tiny", "input.npy"));
         var expected = NpyFile.Read(Fixture("unet-tiny", "expected.npy"));
-        var output = new float[model.Manifest.OutputLength(2)];
-        model.Predict(input.AsFloat32(), 2, output);
-        ParityAssert.Close(expected.AsFloat32(), output, 1e-4f);
+        var probabilities = new float[model.Manifest.OutputLength(2)];
+        model.Predict(input.AsFloat32(), 2, probabilities);
+        output.WriteLine($"tiny U-Net max abs error vs PyTorch: {ParityAssert.Close(expected.AsFloat32(), probabilities, 1e-4f):E2}");
     }
 
     [Fact]
@@ -61,11 +62,11 @@ public sealed class UNetPluginTests
         using var model = catalog.GetModel("unet-liver-phantom").Create();
         var input = NpyFile.Read(Fixture("unet-liver-phantom", "input.npy"));
         var expected = NpyFile.Read(Fixture("unet-liver-phantom", "expected.npy"));
-        var output = new float[model.Manifest.OutputLength(1)];
-        model.Predict(input.AsFloat32(), 1, output);
-        ParityAssert.Close(expected.AsFloat32(), output, 1e-4f);
+        var probabilities = new float[model.Manifest.OutputLength(1)];
+        model.Predict(input.AsFloat32(), 1, probabilities);
+        output.WriteLine($"liver U-Net max abs error vs PyTorch: {ParityAssert.Close(expected.AsFloat32(), probabilities, 1e-4f):E2}");
         var plane = 128 * 128;
-        Assert.True(output.AsSpan(plane, plane).ToArray().Count(p => p > 0.5f) > 500, "the fixture slice should show a liver");
+        Assert.True(probabilities.AsSpan(plane, plane).ToArray().Count(p => p > 0.5f) > 500, "the fixture slice should show a liver");
     }
 
     [Fact]
