@@ -51,7 +51,17 @@ public sealed class PluginCatalog : IDisposable
         }
         foreach (var dir in System.IO.Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal))
         {
-            var (plugin, failure) = await PluginLoader.LoadAsync(dir, options, cancellationToken).ConfigureAwait(false);
+            LoadedPlugin? plugin;
+            PluginFailure? failure;
+            try
+            {
+                (plugin, failure) = await PluginLoader.LoadAsync(dir, options, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // An unreadable file or folder refuses this plugin only.
+                (plugin, failure) = (null, new PluginFailure(dir, $"{dir}: cannot read plugin files: {ex.Message}"));
+            }
             if (plugin is not null)
             {
                 failure = Register(plugin, models);
