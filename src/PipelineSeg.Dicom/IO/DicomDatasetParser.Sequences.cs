@@ -5,7 +5,7 @@ namespace PipelineSeg.Dicom;
 internal sealed partial class DicomDatasetParser
 {
     private IReadOnlyList<DicomDataset> ParseSequence(DicomDataset parent, DicomTag tag, int pos, int end,
-        bool undefinedLength, int depth, bool explicitVR, bool bigEndian, out int after)
+        bool undefinedLength, int depth, bool explicitVR, bool bigEndian, out int after, int outerEnd = -1)
     {
         if (depth + 1 > _settings.MaxDepth)
         {
@@ -57,7 +57,17 @@ internal sealed partial class DicomDatasetParser
             var itemStart = pos + 8;
             if (itemLength == 0xFFFFFFFF)
             {
-                pos = ParseItems(item, itemStart, end, undefinedLength: true, depth + 1, explicitVR, bigEndian, topLevel: false);
+                // An undefined-length item may run past a defined-length sequence whose length was written too short
+                // (fo-dicom GH626); let it use the enclosing container and end the sequence where the item ends.
+                var limit = !undefinedLength && outerEnd > end ? outerEnd : end;
+                pos = ParseItems(item, itemStart, limit, undefinedLength: true, depth + 1, explicitVR, bigEndian, topLevel: false);
+                if (pos > end)
+                {
+                    _warnings.Add($"sequence {tag} is {pos - end} byte(s) longer than its declared length");
+                    items.Add(item);
+                    after = pos;
+                    return items;
+                }
             }
             else
             {

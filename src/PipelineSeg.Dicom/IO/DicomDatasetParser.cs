@@ -116,8 +116,32 @@ internal sealed partial class DicomDatasetParser
             {
                 _warnings.Add($"element {tag} at offset {Offset(pos)} has no valid explicit VR; read as implicit VR");
             }
+            else if (LooksExplicitInImplicit(span, pos, length, end, out var evr))
+            {
+                // Vendors write private sequences in explicit VR inside implicit datasets (fo-dicom GH626); only
+                // switch when the implicit reading cannot be right (its length overruns the container).
+                return ParseElement(dataset, tag, pos, end, depth, explicitVR: true, bigEndian, topLevel, evr);
+            }
         }
-        var valuePos = pos + header;
+        return ParseValue(dataset, tag, vr, pos + header, length, end, depth, explicitVR, bigEndian, topLevel);
+    }
+
+    private int ParseElement(DicomDataset dataset, DicomTag tag, int pos, int end, int depth, bool explicitVR,
+        bool bigEndian, bool topLevel, DicomVR vr)
+    {
+        _warnings.Add($"element {tag} at offset {Offset(pos)} is explicit VR inside an implicit VR dataset");
+        var span = _buffer.Span;
+        if (DicomVRInfo.HasLongLength(vr))
+        {
+            Require(pos, 12, end, tag, topLevel);
+            return ParseValue(dataset, tag, vr, pos + 12, ReadUInt32(span, pos + 8, bigEndian), end, depth, explicitVR, bigEndian, topLevel);
+        }
+        return ParseValue(dataset, tag, vr, pos + 8, ReadUInt16(span, pos + 6, bigEndian), end, depth, explicitVR, bigEndian, topLevel);
+    }
+
+    private int ParseValue(DicomDataset dataset, DicomTag tag, DicomVR vr, int valuePos, uint length, int end, int depth,
+        bool explicitVR, bool bigEndian, bool topLevel)
+    {
         if (length == 0xFFFFFFFF)
         {
             return ParseUndefinedLength(dataset, tag, vr, valuePos, end, depth, explicitVR, bigEndian, topLevel);
@@ -126,14 +150,63 @@ internal sealed partial class DicomDatasetParser
         var valueEnd = valuePos + (int)length;
         if (vr == DicomVR.SQ)
         {
-            var items = ParseSequence(dataset, tag, valuePos, valueEnd, undefinedLength: false, depth, explicitVR, bigEndian);
+            var items = ParseSequence(dataset, tag, valuePos, valueEnd, undefinedLength: false, depth, explicitVR, bigEndian,
+                out var after, outerEnd: end);
             dataset.AddParsed(new DicomElement(tag, items, Offset(valuePos)));
+            return Math.Max(valueEnd, after);
         }
-        else
+        if (vr == DicomVR.UN && !explicitVR && length >= 8 && ReadTag(_buffer.Span, valuePos, bigEndian) == ItemTag
+            && TryParsePrivateSequence(dataset, tag, valuePos, valueEnd, end, depth, bigEndian) is { } afterSequence)
         {
-            dataset.AddParsed(new DicomElement(tag, vr, _buffer.Slice(valuePos, (int)length), Offset(valuePos)));
+            return afterSequence;
         }
+        dataset.AddParsed(new DicomElement(tag, vr, _buffer.Slice(valuePos, (int)length), Offset(valuePos)));
         return valueEnd;
+    }
+
+    /// <summary>An unknown implicit-VR element whose value starts with an item tag is a private sequence; null when it does not parse as one.</summary>
+    private int? TryParsePrivateSequence(DicomDataset dataset, DicomTag tag, int valuePos, int valueEnd, int end, int depth, bool bigEndian)
+    {
+        var warnings = _warnings.Count;
+        var elements = _elementCount;
+        // The content may be explicit VR although the dataset is implicit: decide from the first element of the first item.
+        var first = valuePos + 8;
+        var contentIsExplicit = first + 8 <= valueEnd
+            && LooksExplicitInImplicit(_buffer.Span, first, ReadUInt32(_buffer.Span, first + 4, bigEndian), valueEnd, out _);
+        try
+        {
+            var items = ParseSequence(dataset, tag, valuePos, valueEnd, undefinedLength: false, depth, contentIsExplicit, bigEndian,
+                out var after, outerEnd: end);
+            if (contentIsExplicit)
+            {
+                _warnings.Add($"private sequence {tag} at offset {Offset(valuePos)} is explicit VR inside an implicit VR dataset");
+            }
+            dataset.AddParsed(new DicomElement(tag, items, Offset(valuePos)));
+            return Math.Max(valueEnd, after);
+        }
+        catch (DicomFormatException)
+        {
+            _warnings.RemoveRange(warnings, _warnings.Count - warnings);
+            _elementCount = elements;
+            return null;
+        }
+    }
+
+    private bool LooksExplicitInImplicit(ReadOnlySpan<byte> span, int pos, uint implicitLength, int end, out DicomVR vr)
+    {
+        vr = DicomVR.None;
+        if (implicitLength == 0xFFFFFFFF || pos + 8L + implicitLength <= end || (_settings.BufferIsPrefix && end == _buffer.Length))
+        {
+            return false;
+        }
+        if (!DicomVRInfo.TryParse(span[pos + 4], span[pos + 5], out vr))
+        {
+            return false;
+        }
+        var explicitLength = DicomVRInfo.HasLongLength(vr)
+            ? (pos + 12 <= end ? ReadUInt32(span, pos + 8, false) : uint.MaxValue)
+            : ReadUInt16(span, pos + 6, false);
+        return explicitLength == 0xFFFFFFFF || pos + 12L + explicitLength <= end;
     }
 
     private int ParseUndefinedLength(DicomDataset dataset, DicomTag tag, DicomVR vr, int valuePos, int end, int depth,
