@@ -28,14 +28,17 @@ async function main() {
   const feeds = { [session.inputNames[0]]: new ort.Tensor('float32', data, [1, 1, size, size]) };
   for (let i = 0; i < warmup; i++) await session.run(feeds);
   const times = [];
+  const cpu0 = process.cpuUsage();
   for (let i = 0; i < reps; i++) {
     const start = process.hrtime.bigint();
     await session.run(feeds);
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
+  const cpu = process.cpuUsage(cpu0);
   times.sort((a, b) => a - b);
   const version = require('onnxruntime-node/package.json').version;
-  console.log(`runs (ms, sorted): ${times.map((t) => t.toFixed(1)).join(', ')}`);
+  const cpuMs = (cpu.user + cpu.system) / 1e3 / reps;
+  console.log(`runs (ms, sorted): ${times.map((t) => t.toFixed(1)).join(', ')}; CPU time ${cpuMs.toFixed(1)} ms/slice over all threads`);
   console.log(`ort ${version} size=${size} threads=${threads}: ${times[Math.floor(reps / 2)].toFixed(1)} ms/slice`);
 }
 

@@ -30,18 +30,20 @@ if [ -z "${OURS:-}" ]; then
   OURS="dotnet $repo/bench/PipelineSeg.Bench/bin/Release/net10.0/PipelineSeg.Bench.dll"
 fi
 
+logs="$(mktemp -d)"
+trap 'rm -rf "$logs"' EXIT
 echo "== load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 echo "== PipelineSeg"
-ours_line=$($OURS unet --base 32 --size "$size" --threads "$threads" --reps "$reps" \
-  --weights "$out/unet.safetensors" --check "$out" | tee /dev/stderr | tail -1)
+$OURS unet --base 32 --size "$size" --threads "$threads" --reps "$reps" \
+  --weights "$out/unet.safetensors" --check "$out" | tee "$logs/ours"
 echo "== ONNX Runtime"
-ort_line=$(node ort_bench.js --size "$size" --threads "$threads" --reps "$reps" --model "$out/unet.onnx" | tee /dev/stderr | tail -1)
+node ort_bench.js --size "$size" --threads "$threads" --reps "$reps" --model "$out/unet.onnx" | tee "$logs/ort"
 echo "== PyTorch"
-torch_line=$(/usr/bin/python3 torch_bench.py --size "$size" --threads "$threads" --reps "$reps" | tee /dev/stderr | tail -1)
+/usr/bin/python3 torch_bench.py --size "$size" --threads "$threads" --reps "$reps" | tee "$logs/torch"
 echo "== load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-ms() { sed -E 's/.*: ([0-9.]+) ms\/slice.*/\1/' <<<"$1"; }
-ours=$(ms "$ours_line") ort=$(ms "$ort_line") torch=$(ms "$torch_line")
+ms() { tail -1 "$logs/$1" | sed -E 's/.*: ([0-9.]+) ms\/slice.*/\1/'; }
+ours=$(ms ours) ort=$(ms ort) torch=$(ms torch)
 echo
 printf 'PipelineSeg   %8.1f ms/slice\n' "$ours"
 printf 'ONNX Runtime  %8.1f ms/slice\n' "$ort"

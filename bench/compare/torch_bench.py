@@ -27,11 +27,13 @@ def main():
     with torch.no_grad():
         for _ in range(args.warmup):
             model(x)
+        cpu0 = time.process_time()
         for _ in range(args.reps):
             start = time.perf_counter()
             model(x)
             times.append((time.perf_counter() - start) * 1e3)
-    print("runs (ms, sorted):", ", ".join(f"{t:.1f}" for t in sorted(times)))
+        cpu_ms = (time.process_time() - cpu0) * 1e3 / args.reps
+    print("runs (ms, sorted):", ", ".join(f"{t:.1f}" for t in sorted(times)), f"; CPU time {cpu_ms:.1f} ms/slice over all threads")
     print(f"torch {torch.__version__} size={args.size} threads={args.threads}: {statistics.median(times):.1f} ms/slice")
 
 

@@ -22,13 +22,13 @@ public sealed unsafe class Conv2dPlan : IDisposable
 
     /// <summary>Prepares the plan; <paramref name="weight"/> is [OutC, InC/groups, kH, kW], <paramref name="bias"/> [OutC] or empty.</summary>
     public Conv2dPlan(Conv2dOptions options, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, Epilogue epilogue)
-        : this(options, weight, bias, epilogue, MicroKernel.Best, allowWinograd: true)
+        : this(options, weight, bias, epilogue, MicroKernel.Best, allowWinograd: true, wideWinograd: true)
     {
     }
 
-    /// <summary>Tests pick the micro-kernel and whether Winograd may be used.</summary>
+    /// <summary>Tests pick the micro-kernel, whether Winograd may be used and whether its 16-tile AVX-512 transforms may.</summary>
     internal Conv2dPlan(Conv2dOptions options, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, Epilogue epilogue,
-        MicroKernel kernel, bool allowWinograd)
+        MicroKernel kernel, bool allowWinograd, bool wideWinograd)
     {
         options.Validate();
         int icg = options.InChannels / options.Groups, ocg = options.OutChannels / options.Groups;
@@ -46,7 +46,7 @@ public sealed unsafe class Conv2dPlan : IDisposable
         pointwise = options is { KernelHeight: 1, KernelWidth: 1, StrideH: 1, StrideW: 1, PadH: 0, PadW: 0 };
         if (allowWinograd && WinogradConvolution.Suits(options))
         {
-            winograd = new WinogradConvolution(options, weight, epilogue, kernel);
+            winograd = new WinogradConvolution(options, weight, epilogue, kernel, wideWinograd);
         }
         groupWeightStride = winograd is null ? PackA.Size(ocg, k, kernel.MR) : 0;
         packedWeights = new AlignedBuffer(groupWeightStride * options.Groups);

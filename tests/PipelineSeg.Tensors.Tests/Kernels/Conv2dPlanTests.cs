@@ -23,6 +23,7 @@ public class Conv2dPlanTests
         { new Conv2dOptions(8, 12, 3, 3), 9, 41, 2, FusedActivation.Sigmoid, false },
         { new Conv2dOptions(8, 8, 3, 3, PadH: 1, PadW: 1), 10, 75, 1, FusedActivation.Relu, true },
         { new Conv2dOptions(9, 10, 3, 3, PadH: 1, PadW: 1), 8, 64, 1, FusedActivation.None, false },
+        { new Conv2dOptions(12, 9, 3, 3, PadH: 1, PadW: 1), 9, 150, 1, FusedActivation.Relu, true },
         { new Conv2dOptions(270, 9, 3, 3, PadH: 2, PadW: 0), 6, 7, 1, FusedActivation.None, true },
     };
 
@@ -40,14 +41,14 @@ public class Conv2dPlanTests
         Conv2dReference.Forward(o, weight, bias, epilogue, input, batch, h, w, expected);
         foreach (var kernel in MicroKernel.All)
         {
-            foreach (bool winograd in new[] { false, true })
+            foreach (var (winograd, wide) in new[] { (false, false), (true, false), (true, true) })
             {
-                using var plan = new Conv2dPlan(o, weight, bias, epilogue, kernel, winograd);
+                using var plan = new Conv2dPlan(o, weight, bias, epilogue, kernel, winograd, wide);
                 Assert.Equal((oh, ow), plan.OutputSize(h, w));
                 var actual = new float[expected.Length];
                 Array.Fill(actual, float.NaN);
                 plan.Forward(input, batch, h, w, actual);
-                KernelAssert.Close(expected, actual, 1e-4f, $"{kernel.Path} winograd={winograd} {o}");
+                KernelAssert.Close(expected, actual, 1e-4f, $"{kernel.Path} winograd={winograd} wide={wide} {o}");
             }
         }
     }
@@ -64,7 +65,7 @@ public class Conv2dPlanTests
         Conv2dReference.Forward(o, weight, bias, new Epilogue(FusedActivation.Relu), input, 1, h, w, expected);
         foreach (var kernel in MicroKernel.All)
         {
-            using var plan = new Conv2dPlan(o, weight, bias, new Epilogue(FusedActivation.Relu), kernel, allowWinograd: true);
+            using var plan = new Conv2dPlan(o, weight, bias, new Epilogue(FusedActivation.Relu), kernel, allowWinograd: true, wideWinograd: true);
             var concat = new float[(before + 5 + after) * h * w];
             Array.Fill(concat, -7f);
             plan.Forward(input, 1, h, w, concat.AsSpan(before * h * w, 5 * h * w));

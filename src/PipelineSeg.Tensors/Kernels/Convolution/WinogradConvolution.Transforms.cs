@@ -195,14 +195,15 @@ internal sealed unsafe partial class WinogradConvolution
                         }
                         continue;
                     }
-                    Scatter(y, plane, tx, lanes, rows, vectorDone);
+                    ScatterLanes((float*)y, g, plane, tx, lanes, rows, vectorDone);
                 }
             }
             j0 += txe - txs;
         }
     }
 
-    private void Scatter(Vector<float>* y, float* plane, int tx, int lanes, int rows, bool final)
+    /// <summary>Scalar scatter of 16 output vectors of <paramref name="stride"/> lanes (one tile per lane).</summary>
+    private void ScatterLanes(float* y, int stride, float* plane, int tx, int lanes, int rows, bool final)
     {
         for (int py = 0; py < rows; py++)
         {
@@ -213,7 +214,7 @@ internal sealed unsafe partial class WinogradConvolution
                 int cols = Math.Min(4, outWidth - x0);
                 for (int px = 0; px < cols; px++)
                 {
-                    float value = ((float*)(y + py * 4 + px))[l];
+                    float value = y[(py * 4 + px) * stride + l];
                     row[x0 + px] = final ? value : ActivationMath.Apply(value, epilogue);
                 }
             }

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace PipelineSeg.Tensors.Kernels;
 
@@ -19,16 +20,18 @@ internal sealed unsafe partial class WinogradConvolution : IParallelWork, IDispo
     private readonly long uStride;
     private readonly int ocPad;
     private readonly Epilogue epilogue;
+    private readonly bool wide;
     private float* input;
     private float* output;
     private float* bias;
     private int height, width, outHeight, outWidth, tilesWide, tileCount, blockTiles;
 
-    public WinogradConvolution(Conv2dOptions options, ReadOnlySpan<float> weight, Epilogue epilogue, MicroKernel kernel)
+    public WinogradConvolution(Conv2dOptions options, ReadOnlySpan<float> weight, Epilogue epilogue, MicroKernel kernel, bool allowWide)
     {
         o = options;
         this.kernel = kernel;
         this.epilogue = epilogue;
+        wide = allowWide && Avx512F.IsSupported && kernel.NR % 16 == 0;
         int ic = o.InChannels, oc = o.OutChannels;
         ocPad = PackA.PaddedRows(oc, kernel.MR);
         uStride = PackA.Size(oc, ic, kernel.MR);
@@ -70,7 +73,7 @@ internal sealed unsafe partial class WinogradConvolution : IParallelWork, IDispo
         tilesWide = (outWidth + 3) / 4;
         tileCount = tilesWide * ((outHeight + 3) / 4);
         int nr = kernel.NR;
-        int byCache = Math.Max(nr, 17000 / (o.InChannels + o.OutChannels) / nr * nr);
+        int byCache = Math.Max(nr, 8500 / (o.InChannels + o.OutChannels) / nr * nr);
         int byBalance = (tileCount + threads - 1) / threads;
         blockTiles = Math.Max(nr, Math.Min(byCache, (byBalance + nr - 1) / nr * nr));
         int tasks = (tileCount + blockTiles - 1) / blockTiles;
@@ -88,10 +91,17 @@ internal sealed unsafe partial class WinogradConvolution : IParallelWork, IDispo
     {
         int t0 = index * blockTiles, count = Math.Min(blockTiles, tileCount - t0);
         int tbPad = (blockTiles + kernel.NR - 1) / kernel.NR * kernel.NR;
-        long vSize = (long)Points * o.InChannels * tbPad, mSize = (long)Points * ocPad * tbPad + Lanes;
-        long qSize = 24L * (tilesWide + 1 + Lanes);
+        long vSize = (long)Points * o.InChannels * tbPad, mSize = (long)Points * ocPad * tbPad + 16;
+        long qSize = 24L * (tilesWide + 1 + Lanes) + 68;
         float* scratch = ThreadScratch.Work(vSize + mSize + qSize);
         float* v = scratch, m = scratch + vSize, q = m + mSize;
+        if (wide)
+        {
+            TransformInputBlockWide(t0, count, tbPad, v);
+            MultiplyBlock(count, tbPad, v, m);
+            TransformOutputBlockWide(t0, count, tbPad, m);
+            return;
+        }
         TransformInputBlock(t0, count, tbPad, v, q);
         MultiplyBlock(count, tbPad, v, m);
         TransformOutputBlock(t0, count, tbPad, m);
