@@ -5,12 +5,12 @@ using PipelineSeg.Imaging.Phantoms;
 using PipelineSeg.Imaging.Resampling;
 using PipelineSeg.Plugins.Hosting;
 
-// Usage: EngineEvaluate <pluginsDir> <modelId> <firstSeed> <count>
+// Usage: EngineEvaluate <pluginsDir> <modelId> <firstSeed> <count> [size] [slices]
 // Generates held-out phantoms, runs the model through the plugin catalog on our engine with the pipeline's
 // resampling (in-plane linear to the model size and back), takes the argmax and prints 3-D Dice per case.
 if (args.Length < 4)
 {
-    Console.Error.WriteLine("usage: EngineEvaluate <pluginsDir> <modelId> <firstSeed> <count>");
+    Console.Error.WriteLine("usage: EngineEvaluate <pluginsDir> <modelId> <firstSeed> <count> [size] [slices]");
     return 2;
 }
 var inv = CultureInfo.InvariantCulture;
@@ -23,12 +23,17 @@ using var model = catalog.GetModel(args[1]).Create();
 var spec = model.Manifest.Input;
 var classes = model.Manifest.Output.Channels;
 var (first, count) = (int.Parse(args[2], inv), int.Parse(args[3], inv));
+var options = new PhantomOptions
+{
+    Size = args.Length > 4 ? int.Parse(args[4], inv) : new PhantomOptions().Size,
+    Slices = args.Length > 5 ? int.Parse(args[5], inv) : new PhantomOptions().Slices,
+};
 var liverDice = new List<double>();
 var watch = new Stopwatch();
 var slices = 0;
 for (var seed = first; seed < first + count; seed++)
 {
-    var phantom = PhantomGenerator.Generate(seed);
+    var phantom = PhantomGenerator.Generate(seed, options);
     var ct = new Volume<float>(phantom.Ct.Size, phantom.Ct.Geometry, [.. phantom.Ct.Array.Select(v => (float)v)]);
     var small = Resampler.ResampleInPlane(ct, spec.Width, spec.Height, Interpolation.Linear, -1024f);
     var plane = spec.Width * spec.Height;
