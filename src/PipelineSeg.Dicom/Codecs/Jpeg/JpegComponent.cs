@@ -36,6 +36,9 @@ internal sealed class JpegComponent(int id, int horizontalSampling, int vertical
     /// <summary>Progressive DCT: the quantisation table latched at the component's first scan.</summary>
     public ushort[]? LatchedQuant { get; set; }
 
+    /// <summary>Lossless point transform Pt of the scan that coded this component (applied on output).</summary>
+    public int PointTransform { get; set; }
+
     /// <summary>DC predictor (DCT) during a scan.</summary>
     public int DcPredictor { get; set; }
 }

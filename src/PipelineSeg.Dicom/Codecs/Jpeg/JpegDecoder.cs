@@ -23,7 +23,6 @@ internal static class JpegDecoder
         var coefficients = new List<short[]>();
         try
         {
-            var pointTransform = 0;
             var scans = 0;
             while (reader.NextScan() is { } scan)
             {
@@ -58,7 +57,10 @@ internal static class JpegDecoder
                 };
                 if (frame.Marker == JpegMarkers.Sof3Lossless)
                 {
-                    pointTransform = scan.ApproximationLow;
+                    foreach (var index in scan.ComponentIndexes)
+                    {
+                        frame.Components[index].PointTransform = scan.ApproximationLow;
+                    }
                 }
                 reader.ContinueAt(end);
             }
@@ -70,7 +72,7 @@ internal static class JpegDecoder
             {
                 ProgressiveScanDecoder.Finish(frame);
             }
-            Output(frame, info, pointTransform, convertYbrToRgb, destination, rented);
+            Output(frame, info, convertYbrToRgb, destination, rented);
         }
         finally
         {
@@ -137,7 +139,7 @@ internal static class JpegDecoder
         }
     }
 
-    private static void Output(JpegFrame frame, PixelFrameInfo info, int pointTransform, bool convertYbrToRgb, Span<byte> destination, List<ushort[]> rented)
+    private static void Output(JpegFrame frame, PixelFrameInfo info, bool convertYbrToRgb, Span<byte> destination, List<ushort[]> rented)
     {
         var n = frame.Components.Length;
         var planes = new ushort[n][];
@@ -182,7 +184,7 @@ internal static class JpegDecoder
             var count = frame.SamplesPerLine * frame.Lines;
             YCbCrToRgb.Convert(planes[0].AsSpan(0, count), planes[1].AsSpan(0, count), planes[2].AsSpan(0, count), frame.Precision);
         }
-        SampleWriter.Write(planes, strides, info, pointTransform, destination);
+        SampleWriter.Write(planes, strides, info, frame.Components.Select(c => c.PointTransform).ToArray(), destination);
     }
 
     private static UnsupportedTransferSyntaxException Unsupported(byte marker) => new(marker switch

@@ -8,9 +8,9 @@ internal static class SampleWriter
 {
     /// <summary>
     /// Writes sample planes (each <paramref name="strides"/>[c] samples per line) as Rows × Columns pixels, each value
-    /// shifted left by <paramref name="shift"/> (the lossless point transform).
+    /// of plane c shifted left by <paramref name="shifts"/>[c] (the lossless point transform).
     /// </summary>
-    public static void Write(ushort[][] planes, int[] strides, PixelFrameInfo info, int shift, Span<byte> destination)
+    public static void Write(ushort[][] planes, int[] strides, PixelFrameInfo info, int[] shifts, Span<byte> destination)
     {
         int rows = info.Rows, columns = info.Columns, samples = info.SamplesPerPixel, bytes = info.BytesPerSample;
         var planar = info.PlanarConfiguration == 1 || samples == 1;
@@ -18,6 +18,7 @@ internal static class SampleWriter
         {
             var plane = planes[c];
             var stride = strides[c];
+            var shift = shifts[c];
             for (var y = 0; y < rows; y++)
             {
                 var source = plane.AsSpan(y * stride, columns);

@@ -42,7 +42,7 @@ internal static class JpegLsDecoder
             {
                 throw new DicomFormatException("JPEG-LS: no scan in the frame");
             }
-            SampleWriter.Write(planes, Enumerable.Repeat(frame.SamplesPerLine, planes.Length).ToArray(), info, 0, destination);
+            SampleWriter.Write(planes, Enumerable.Repeat(frame.SamplesPerLine, planes.Length).ToArray(), info, new int[planes.Length], destination);
         }
         finally
         {
