@@ -74,7 +74,7 @@ internal static class SegmentationDatasetBuilder
         // Segmentation Image + Image Pixel.
         ds.SetString(DicomTags.ImageType, DicomVR.CS, "DERIVED", "PRIMARY");
         ds.SetIntegerString(DicomTags.InstanceNumber, options.InstanceNumber);
-        ds.SetString(DicomTags.ContentLabel, DicomVR.CS, options.ContentLabel);
+        ds.SetString(DicomTags.ContentLabel, DicomVR.CS, CodeString(options.ContentLabel));
         ds.SetString(DicomTags.ContentDescription, DicomVR.LO, options.ContentDescription);
         ds.SetString(DicomTags.ContentCreatorName, DicomVR.PN, options.ContentCreatorName);
         ds.SetUInt16(DicomTags.SamplesPerPixel, 1);
@@ -136,5 +136,12 @@ internal static class SegmentationDatasetBuilder
             item.SetString(DicomTags.TrackingUID, DicomVR.UI, DicomUid.Generate());
         }
         return item;
+    }
+
+    /// <summary>A valid CS value: upper case letters, digits, space and underscore, at most 16 characters.</summary>
+    private static string CodeString(string value)
+    {
+        var chars = value.ToUpperInvariant().Select(c => char.IsAsciiLetterOrDigit(c) || c is ' ' or '_' ? c : '_').Take(16).ToArray();
+        return chars.Length == 0 ? "SEGMENTATION" : new string(chars);
     }
 }

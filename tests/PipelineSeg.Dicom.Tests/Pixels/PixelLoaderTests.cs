@@ -72,4 +72,24 @@ public sealed class PixelLoaderTests
             Assert.Equal((float)((stored * 0.5) - 3), result[i]);
         }
     }
+
+    [Fact]
+    public void Enhanced_ct_applies_the_shared_pixel_value_transformation()
+    {
+        // pydicom 2.3 ignores functional groups, so compare with its raw values plus the shared intercept (-1024).
+        var path = Samples.Path("ct-series", "enhanced", "eCT_Supplemental.dcm");
+        using var file = DicomFile.Open(path);
+        var pixels = DicomPixelData.Create(file);
+        var plane = 512 * 512;
+        var values = new float[plane * 2];
+        DicomPixelLoader.LoadFrame(pixels, 0, values.AsSpan(0, plane));
+        DicomPixelLoader.LoadFrame(pixels, 1, values.AsSpan(plane, plane));
+        var raw = ExternalTool.RunPython("""
+import sys, pydicom, numpy as np
+a = pydicom.dcmread(sys.argv[1]).pixel_array.astype(np.int64)
+print(int(a.sum()), int(a.size))
+""", path).Split(' ');
+        var expectedSum = long.Parse(raw[0], System.Globalization.CultureInfo.InvariantCulture) - (1024L * plane * 2);
+        Assert.Equal(expectedSum, values.Sum(v => (long)v));
+    }
 }

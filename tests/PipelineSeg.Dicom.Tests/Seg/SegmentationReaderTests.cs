@@ -101,4 +101,15 @@ public sealed class SegmentationReaderTests
         var ex = Assert.Throws<DicomFormatException>(() => SegmentationReader.Read(path));
         Assert.Contains("seg-ReferencedSegmentNumber-undefined.dcm", ex.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("pydicom-data/liver_j2k.dcm")]
+    [InlineData("pydicom-data/liver_nonbyte_aligned_j2k.dcm")]
+    public void Jpeg2000_segs_fail_naming_the_transfer_syntax_and_file(string relative)
+    {
+        var path = Samples.Path("seg", relative);
+        var ex = Assert.Throws<PipelineSeg.Dicom.Codecs.UnsupportedTransferSyntaxException>(() => SegmentationReader.Read(path));
+        Assert.Contains("1.2.840.10008.1.2.4.90", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(Path.GetFileName(path), ex.Message, StringComparison.Ordinal);
+    }
 }

@@ -114,4 +114,44 @@ public sealed class SeriesAssemblyTests
             Directory.Delete(dir, true);
         }
     }
+
+    [Fact]
+    public async Task Gantry_tilt_gives_a_sheared_slice_direction_that_hits_every_slice()
+    {
+        var dir = TestPaths.NewTempDirectory("series-tilt");
+        try
+        {
+            // 10 degree tilt: each 2 mm step along z also moves 2*tan(10 deg) mm along y.
+            var shift = 2 * Math.Tan(10 * Math.PI / 180);
+            SyntheticSeries.Write(dir, "t", slices: 5, rows: 8, columns: 8, acquisition: 1, position: z => (0, z * shift, z * 2.0));
+            var series = Assert.Single((await DicomSeriesScanner.ScanAsync(dir)).Volumes);
+            Assert.Contains(series.Warnings, w => w.Contains("gantry tilt 10", StringComparison.Ordinal));
+            for (var k = 0; k < 5; k++)
+            {
+                Assert.True((series.Geometry!.SlicePosition(k) - series.Slices[k].Position!.Value).Length < 1e-3);
+            }
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public async Task Non_uniform_spacing_is_reported()
+    {
+        var dir = TestPaths.NewTempDirectory("series-nonuniform");
+        try
+        {
+            double[] z = [0, 2, 4, 5.2, 7.2, 9.2];
+            SyntheticSeries.Write(dir, "n", slices: z.Length, rows: 8, columns: 8, acquisition: 1, position: i => (0, 0, z[i]));
+            var series = Assert.Single((await DicomSeriesScanner.ScanAsync(dir)).Volumes);
+            Assert.Contains(series.Warnings, w => w.StartsWith("non-uniform slice spacing", StringComparison.Ordinal));
+            Assert.Equal(2.0, series.Geometry!.Spacing.Z, 6);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
 }
