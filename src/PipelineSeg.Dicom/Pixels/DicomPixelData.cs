@@ -81,6 +81,11 @@ public sealed class DicomPixelData
         var info = new PixelFrameInfo(rows, columns, samples, bitsAllocated, bitsStored,
             ds.GetInt32(DicomTags.PixelRepresentation, 0) == 1, ds.GetInt32(DicomTags.PlanarConfiguration, 0),
             ds.GetString(DicomTags.PhotometricInterpretation) ?? "MONOCHROME2");
+        if (info.FrameLength > int.MaxValue / 2 || frames > DicomInstanceHeader.MaxFrames)
+        {
+            throw new DicomFormatException($"implausible image size: {frames} frame(s) of {rows}x{columns}x{samples}, {bitsAllocated} bits",
+                file.SourceName, DicomTags.Rows, null);
+        }
         if (!element.IsEncapsulated && bitsAllocated != 1 && (long)frames * info.FrameLength > element.Length)
         {
             throw new DicomFormatException(

@@ -12,8 +12,14 @@ public static class DicomPixelLoader
     public static float[] LoadVolume(DicomSeries series, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(series);
+        var count = (long)series.Slices.Count * series.Rows * series.Columns;
+        if (count > Array.MaxLength)
+        {
+            throw new DicomException($"series {series.Key} has {count} voxels, more than one array can hold; load it in parts with the Memory<float> overload",
+                series.Slices.FirstOrDefault()?.FilePath, DicomTags.Rows, null);
+        }
         // Every voxel is written below, so skip zeroing (hundreds of MB for long series).
-        var voxels = GC.AllocateUninitializedArray<float>(checked(series.Slices.Count * series.Rows * series.Columns));
+        var voxels = GC.AllocateUninitializedArray<float>((int)count);
         LoadVolume(series, voxels, cancellationToken);
         return voxels;
     }

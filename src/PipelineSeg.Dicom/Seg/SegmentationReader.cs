@@ -61,6 +61,11 @@ public static class SegmentationReader
             throw new DicomFormatException($"SEG with Bits Allocated {info.BitsAllocated} is not supported", file.SourceName, DicomTags.BitsAllocated, null);
         }
         var plane = info.Rows * info.Columns;
+        if ((long)plane * pixels.NumberOfFrames > Array.MaxLength)
+        {
+            throw new DicomFormatException($"{pixels.NumberOfFrames} frames of {info.Rows}x{info.Columns} are too many to decode at once",
+                file.SourceName, DicomTags.NumberOfFrames, null);
+        }
         var values = new byte[(long)plane * pixels.NumberOfFrames];
         var scratch = new byte[pixels.FrameLength + 8];
         for (var f = 0; f < pixels.NumberOfFrames; f++)

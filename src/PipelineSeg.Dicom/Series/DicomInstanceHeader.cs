@@ -3,6 +3,9 @@ namespace PipelineSeg.Dicom;
 /// <summary>What the series scanner keeps from one file's header (no pixel data, no file buffer).</summary>
 public sealed record DicomInstanceHeader
 {
+    /// <summary>Most frames accepted in one instance (bounds the work a hostile header can cause).</summary>
+    public const int MaxFrames = 100_000;
+
     /// <summary>The file.</summary>
     public required string FilePath { get; init; }
 
@@ -60,11 +63,16 @@ public sealed record DicomInstanceHeader
         ArgumentNullException.ThrowIfNull(file);
         var ds = file.Dataset;
         var frames = Math.Max(1, ds.GetInt32(DicomTags.NumberOfFrames, 1));
+        if (frames > MaxFrames)
+        {
+            throw new DicomFormatException($"Number of Frames {frames} is implausible (more than {MaxFrames})", file.SourceName,
+                DicomTags.NumberOfFrames, null);
+        }
         var rows = ds.GetInt32(DicomTags.Rows, 0);
         // Per-frame geometry is only meaningful for images; cap by the functional group count to bound work.
         var perFrameCount = ds.GetSequence(DicomTags.PerFrameFunctionalGroupsSequence).Count;
         var geometryFrames = rows > 0 ? (perFrameCount > 0 ? Math.Min(frames, perFrameCount) : frames) : 1;
-        var geometry = new DicomFrameGeometry[Math.Max(1, Math.Min(geometryFrames, 100_000))];
+        var geometry = new DicomFrameGeometry[Math.Max(1, geometryFrames)];
         for (var i = 0; i < geometry.Length; i++)
         {
             geometry[i] = DicomFrameGeometry.Read(ds, i);

@@ -91,4 +91,21 @@ public sealed class MalformedInputTests
         var plane = new float[256 * 256];
         DicomPixelLoader.LoadFrame(pixels, 0, plane); // the sample's pixels are all zero; decoding must not throw
     }
+
+    [Fact]
+    public void Implausible_image_headers_are_format_errors_not_overflows()
+    {
+        var encapsulated = new DatasetBytes()
+            .Text(0x0008, 0x0016, "UI", "1.2.840.10008.5.1.4.1.1.2\0")
+            .Text(0x0008, 0x0018, "UI", "1.2.3.4\0")
+            .Text(0x0028, 0x0008, "IS", "1000000000")
+            .UInt16(0x0028, 0x0010, 65535).UInt16(0x0028, 0x0011, 65535)
+            .UInt16(0x0028, 0x0100, 16).UInt16(0x0028, 0x0101, 16)
+            .Element(0x7FE0, 0x0010, "OB", [], 0xFFFFFFFF)
+            .Tag(0xFFFE, 0xE000, 0).Tag(0xFFFE, 0xE000, 4).Raw([1, 2, 3, 4]).Tag(0xFFFE, 0xE0DD, 0)
+            .ToPart10("1.2.840.10008.1.2.5");
+        using var file = DicomFile.Parse(encapsulated, "huge.dcm");
+        Assert.Throws<DicomFormatException>(() => DicomInstanceHeader.FromFile(file));
+        Assert.Throws<DicomFormatException>(() => DicomPixelData.Create(file));
+    }
 }
