@@ -16,16 +16,68 @@ public static class EuclideanDistanceTransform
         {
             throw new ArgumentException($"spans must hold {size.VoxelCount} voxels");
         }
-        for (var i = 0; i < isFeature.Length; i++)
-        {
-            squaredDistance[i] = isFeature[i] != 0 ? 0f : float.PositiveInfinity;
-        }
         unsafe
         {
+            fixed (byte* f = isFeature)
             fixed (float* p = squaredDistance)
             {
-                Transform(p, size, spacing);
+                FromFeatures(f, p, size, spacing);
             }
+        }
+    }
+
+    /// <summary>Binary features in, squared distances out: the x pass is an exact two-sided scan, then y and z lower envelopes.</summary>
+    internal static unsafe void FromFeatures(byte* features, float* data, VolumeSize size, Vec3 spacing)
+    {
+        var nx = size.X;
+        var ny = size.Y;
+        long slice = (long)nx * ny;
+        var fptr = (nint)features;
+        var dptr = (nint)data;
+        var sx = spacing.X;
+        var wy = spacing.Y * spacing.Y;
+        Parallel.For(0, size.Z, () => new LineScratch(Math.Max(nx, ny)), (z, _, s) =>
+        {
+            var f = (byte*)fptr + (z * slice);
+            var d = (float*)dptr + (z * slice);
+            for (var y = 0; y < ny; y++)
+            {
+                RowScan(f + ((long)y * nx), d + ((long)y * nx), nx, sx);
+            }
+            for (var x = 0; x < nx; x++)
+            {
+                s.Run(d + x, nx, ny, wy);
+            }
+            return s;
+        }, _ => { });
+        PassZ(data, size, spacing.Z * spacing.Z);
+    }
+
+    private static unsafe void RowScan(byte* feature, float* output, int n, double spacing)
+    {
+        var last = -1;
+        for (var x = 0; x < n; x++)
+        {
+            if (feature[x] != 0)
+            {
+                last = x;
+            }
+            output[x] = last < 0 ? float.PositiveInfinity : x - last;
+        }
+        if (last < 0)
+        {
+            return;
+        }
+        var next = -1;
+        for (var x = n - 1; x >= 0; x--)
+        {
+            if (feature[x] != 0)
+            {
+                next = x;
+            }
+            var d = next < 0 ? output[x] : Math.Min(output[x], next - x);
+            var mm = d * spacing;
+            output[x] = (float)(mm * mm);
         }
     }
 
@@ -33,20 +85,15 @@ public static class EuclideanDistanceTransform
     public static Volume<float> DistanceToBackground(Volume<byte> mask)
     {
         ArgumentNullException.ThrowIfNull(mask);
-        var result = new Volume<float>(mask.Size, mask.Geometry);
+        var background = new byte[mask.Length];
         var src = mask.Span;
-        var dst = result.Span;
         for (var i = 0; i < src.Length; i++)
         {
-            dst[i] = src[i] == 0 ? 0f : float.PositiveInfinity;
+            background[i] = (byte)(src[i] == 0 ? 1 : 0);
         }
-        unsafe
-        {
-            fixed (float* p = dst)
-            {
-                Transform(p, mask.Size, mask.Geometry.Spacing);
-            }
-        }
+        var result = new Volume<float>(mask.Size, mask.Geometry);
+        SquaredDistanceToFeatures(background, mask.Size, mask.Geometry.Spacing, result.Span);
+        var dst = result.Span;
         for (var i = 0; i < dst.Length; i++)
         {
             dst[i] = MathF.Sqrt(dst[i]);
@@ -54,39 +101,18 @@ public static class EuclideanDistanceTransform
         return result;
     }
 
-    /// <summary>In place: input 0 at features and +∞ elsewhere, output squared distances.</summary>
-    internal static unsafe void Transform(float* data, VolumeSize size, Vec3 spacing)
+    // z lines, grouped by row y so that each gather reads contiguous x runs
+    private static unsafe void PassZ(float* data, VolumeSize size, double wz)
     {
         var nx = size.X;
-        var ny = size.Y;
         var nz = size.Z;
-        long slice = (long)nx * ny;
-        var ptr = (nint)data;
-        var wx = spacing.X * spacing.X;
-        var wy = spacing.Y * spacing.Y;
-        var wz = spacing.Z * spacing.Z;
-
-        // x then y within each slice (contiguous rows, columns gathered per slice)
-        Parallel.For(0, nz, () => new LineScratch(Math.Max(nx, ny)), (z, _, s) =>
-        {
-            var p = (float*)ptr + (z * slice);
-            for (var y = 0; y < ny; y++)
-            {
-                s.Run(p + ((long)y * nx), 1, nx, wx);
-            }
-            for (var x = 0; x < nx; x++)
-            {
-                s.Run(p + x, nx, ny, wy);
-            }
-            return s;
-        }, _ => { });
-
+        long slice = (long)nx * size.Y;
         if (nz == 1)
         {
             return;
         }
-        // z lines, grouped by row y so that each gather reads contiguous x runs
-        Parallel.For(0, ny, () => new LineScratch(nz), (y, _, s) =>
+        var ptr = (nint)data;
+        Parallel.For(0, size.Y, () => new LineScratch(nz), (y, _, s) =>
         {
             var p = (float*)ptr + ((long)y * nx);
             for (var x = 0; x < nx; x++)

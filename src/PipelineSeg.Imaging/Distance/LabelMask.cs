@@ -3,17 +3,18 @@ namespace PipelineSeg.Imaging.Distance;
 /// <summary>Helpers that turn a label volume into binary masks of one label, cropped to a box.</summary>
 internal static class LabelMask
 {
-    /// <summary>Bounding box of voxels equal to label (or non-zero when label is null).</summary>
-    public static Box3 BoundingBox(ReadOnlySpan<byte> labels, VolumeSize size, byte? label)
+    /// <summary>Bounding box of voxels equal to label (or non-zero when label is null), scanning slices in parallel.</summary>
+    public static Box3 BoundingBox(byte[] labels, VolumeSize size, byte? label)
     {
-        int x0 = int.MaxValue, y0 = int.MaxValue, z0 = int.MaxValue, x1 = -1, y1 = -1, z1 = -1;
+        var perSlice = new Box3[size.Z];
         var nx = size.X;
         var ny = size.Y;
-        for (var z = 0; z < size.Z; z++)
+        Parallel.For(0, size.Z, z =>
         {
+            int x0 = int.MaxValue, y0 = int.MaxValue, x1 = -1, y1 = -1;
             for (var y = 0; y < ny; y++)
             {
-                var row = labels.Slice(((z * ny) + y) * nx, nx);
+                var row = labels.AsSpan(((z * ny) + y) * nx, nx);
                 var first = label is { } l ? row.IndexOf(l) : row.IndexOfAnyExcept((byte)0);
                 if (first < 0)
                 {
@@ -24,11 +25,10 @@ internal static class LabelMask
                 x1 = Math.Max(x1, last);
                 y0 = Math.Min(y0, y);
                 y1 = Math.Max(y1, y);
-                z0 = Math.Min(z0, z);
-                z1 = Math.Max(z1, z);
             }
-        }
-        return x1 < 0 ? Box3.Empty : new Box3(x0, y0, z0, x1 + 1, y1 + 1, z1 + 1);
+            perSlice[z] = x1 < 0 ? Box3.Empty : new Box3(x0, y0, z, x1 + 1, y1 + 1, z + 1);
+        });
+        return perSlice.Aggregate(Box3.Empty, Box3.Union);
     }
 
     /// <summary>Copies the box of a label volume into a 0/1 mask of the box's size.</summary>

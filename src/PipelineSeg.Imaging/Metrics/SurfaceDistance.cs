@@ -19,8 +19,8 @@ public static class SurfaceDistance
             throw new ArgumentException($"sizes differ: prediction {prediction.Size}, ground truth {groundTruth.Size}");
         }
         var size = prediction.Size;
-        var boxP = LabelMask.BoundingBox(prediction.Span, size, label);
-        var boxG = LabelMask.BoundingBox(groundTruth.Span, size, label);
+        var boxP = LabelMask.BoundingBox(prediction.Array, size, label);
+        var boxG = LabelMask.BoundingBox(groundTruth.Array, size, label);
         var box = Box3.Union(boxP, boxG);
         if (box.IsEmpty)
         {

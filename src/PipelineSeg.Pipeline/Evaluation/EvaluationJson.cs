@@ -29,12 +29,7 @@ public static class EvaluationJson
             w.WriteNumberValue(result.Spacing.Z);
             w.WriteEndArray();
             w.WriteEndObject();
-            w.WriteString("alignment", result.Alignment switch
-            {
-                GridRelation.Same => "same",
-                GridRelation.Reoriented => "reoriented",
-                _ => "resampled",
-            });
+            w.WriteString("alignment", EvaluationText.Describe(result.Alignment));
             w.WriteStartArray("segments");
             foreach (var s in result.Report.Segments)
             {

@@ -13,7 +13,7 @@ public static class EvaluationText
         var sb = new StringBuilder();
         sb.AppendLine(CultureInfo.InvariantCulture, $"prediction:   {result.Prediction}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"ground truth: {result.GroundTruth}");
-        sb.AppendLine(CultureInfo.InvariantCulture, $"grid {result.Size} voxels, spacing {result.Spacing} mm, prediction {result.Alignment.ToString().ToLowerInvariant()}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"grid {result.Size} voxels, spacing {result.Spacing} mm, prediction grid {Describe(result.Alignment)}");
         sb.AppendLine("label name             Dice     IoU      Sens     Spec     Prec     HD(mm)   HD95(mm) ASSD(mm) RVD");
         foreach (var s in result.Report.Segments)
         {
@@ -25,6 +25,14 @@ public static class EvaluationText
             $"{"mean",5} {"(labels " + string.Join(',', m.Labels) + ")",-16} {F(m.Dice)} {F(m.IoU)} {F(m.Sensitivity)} {F(m.Specificity)} {F(m.Precision)} {F(m.Hausdorff)} {F(m.Hausdorff95)} {F(m.AverageSymmetricSurfaceDistance)}");
         return sb.ToString();
     }
+
+    /// <summary>"same", "reoriented" (exact reordering) or "resampled".</summary>
+    public static string Describe(GridRelation relation) => relation switch
+    {
+        GridRelation.Same => "same",
+        GridRelation.Reoriented => "reoriented",
+        _ => "resampled",
+    };
 
     private static string Trim(string? name) => name is null ? "-" : name.Length <= 16 ? name : name[..16];
 
