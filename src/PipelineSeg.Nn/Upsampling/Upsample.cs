@@ -59,6 +59,19 @@ public sealed class Upsample : Module
             : Interpolate(input, null, ScaleFactor, Mode, AlignCorners);
     }
 
+    /// <inheritdoc />
+    public override void ForwardInto(Tensor input, Tensor output)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        var (oh, ow) = Size ?? OutputSize(input, ScaleFactor!.Value);
+        if (output.Rank != 4 || output.Shape[2] != oh || output.Shape[3] != ow)
+        {
+            throw new ArgumentException($"Upsample: output buffer is {output}, expected {oh}×{ow} planes", nameof(output));
+        }
+        Resize(input, output, Size is null ? ScaleFactor : null, Mode, AlignCorners);
+    }
+
     /// <summary>F.interpolate: give either <paramref name="size"/> or <paramref name="scaleFactor"/>.</summary>
     public static Tensor Interpolate(Tensor input, (int Height, int Width)? size, (double Height, double Width)? scaleFactor,
         InterpolationMode mode, bool alignCorners = false)
@@ -68,28 +81,32 @@ public sealed class Upsample : Module
         {
             throw new ArgumentException("interpolate: give exactly one of size and scale factor");
         }
-        var (oh, ow) = size ?? (
-            (int)Math.Floor(input.Shape[2] * scaleFactor!.Value.Height),
-            (int)Math.Floor(input.Shape[3] * scaleFactor.Value.Width));
+        var (oh, ow) = size ?? OutputSize(input, scaleFactor!.Value);
         var output = Tensor.Empty(input.Shape[0], input.Shape[1], oh, ow);
         try
         {
-            var sh = scaleFactor?.Height;
-            var sw = scaleFactor?.Width;
-            if (mode == InterpolationMode.Nearest)
-            {
-                Interpolation.Nearest(input, output, sh, sw);
-            }
-            else
-            {
-                Interpolation.Bilinear(input, output, alignCorners, sh, sw);
-            }
+            Resize(input, output, scaleFactor, mode, alignCorners);
             return output;
         }
         catch
         {
             output.Dispose();
             throw;
+        }
+    }
+
+    private static (int Height, int Width) OutputSize(Tensor input, (double Height, double Width) scale) =>
+        ((int)Math.Floor(input.Shape[2] * scale.Height), (int)Math.Floor(input.Shape[3] * scale.Width));
+
+    private static void Resize(Tensor input, Tensor output, (double Height, double Width)? scale, InterpolationMode mode, bool alignCorners)
+    {
+        if (mode == InterpolationMode.Nearest)
+        {
+            Interpolation.Nearest(input, output, scale?.Height, scale?.Width);
+        }
+        else
+        {
+            Interpolation.Bilinear(input, output, alignCorners, scale?.Height, scale?.Width);
         }
     }
 }

@@ -1,3 +1,7 @@
+using System.Buffers;
+using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
+
 namespace PipelineSeg.Tensors.Operations;
 
 /// <summary>
@@ -24,12 +28,24 @@ public static class Interpolation
         }
         var src = (nint)input.Pointer;
         var dst = (nint)output.Pointer;
+        var doubleWidth = ow == 2 * w;
         PlaneParallel.For(n * c, (long)oh * ow, p =>
         {
             var s = (float*)src + (long)p * h * w;
             var d = (float*)dst + (long)p * oh * ow;
             for (var y = 0; y < oh; y++)
             {
+                if (y > 0 && rows[y] == rows[y - 1])
+                {
+                    // Same source row as the previous output row: copy it.
+                    new ReadOnlySpan<float>(d + (long)(y - 1) * ow, ow).CopyTo(new Span<float>(d + (long)y * ow, ow));
+                    continue;
+                }
+                if (doubleWidth)
+                {
+                    DuplicateEach(new ReadOnlySpan<float>(s + (long)rows[y] * w, w), new Span<float>(d + (long)y * ow, ow));
+                    continue;
+                }
                 var row = s + (long)rows[y] * w;
                 var o = d + (long)y * ow;
                 for (var x = 0; x < ow; x++)
@@ -38,6 +54,27 @@ public static class Interpolation
                 }
             }
         });
+    }
+
+    /// <summary>destination[2i] = destination[2i+1] = source[i] (2× nearest along a row).</summary>
+    private static void DuplicateEach(ReadOnlySpan<float> source, Span<float> destination)
+    {
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var low = Vector256.Create(0, 0, 1, 1, 2, 2, 3, 3);
+            var high = Vector256.Create(4, 4, 5, 5, 6, 6, 7, 7);
+            for (; i <= source.Length - 8; i += 8)
+            {
+                var v = Vector256.Create(source.Slice(i, 8));
+                Vector256.Shuffle(v, low).CopyTo(destination[(2 * i)..]);
+                Vector256.Shuffle(v, high).CopyTo(destination[(2 * i + 8)..]);
+            }
+        }
+        for (; i < source.Length; i++)
+        {
+            destination[2 * i] = destination[2 * i + 1] = source[i];
+        }
     }
 
     /// <summary>Bilinear interpolation with PyTorch's align_corners semantics.</summary>
@@ -52,21 +89,53 @@ public static class Interpolation
         var dst = (nint)output.Pointer;
         PlaneParallel.For(n * c, (long)oh * ow, p =>
         {
+            // Separable: each needed source row is interpolated horizontally once (cached), then rows are blended
+            // with SIMD. Same arithmetic as PyTorch's h0·(w0·a + w1·b) + h1·(w0·c + w1·d).
             var s = (float*)src + (long)p * h * w;
             var d = (float*)dst + (long)p * oh * ow;
-            for (var y = 0; y < oh; y++)
+            var rows = ArrayPool<float>.Shared.Rent(2 * ow);
+            try
             {
-                var r0 = s + (long)y0[y] * w;
-                var r1 = s + (long)y1[y] * w;
-                float h1 = ly[y], h0 = 1f - h1;
-                var o = d + (long)y * ow;
-                for (var x = 0; x < ow; x++)
+                var cache = rows.AsSpan(0, 2 * ow);
+                Span<int> cached = [-1, -1];
+                for (var y = 0; y < oh; y++)
                 {
-                    float w1 = lx[x], w0 = 1f - w1;
-                    o[x] = h0 * (w0 * r0[x0[x]] + w1 * r0[x1[x]]) + h1 * (w0 * r1[x0[x]] + w1 * r1[x1[x]]);
+                    var a = Slot(cache, cached, y0[y], -1, s, w, x0, x1, lx) * ow;
+                    var b = Slot(cache, cached, y1[y], a / ow, s, w, x0, x1, lx) * ow;
+                    var o = new Span<float>(d + (long)y * ow, ow);
+                    TensorPrimitives.Multiply(cache.Slice(a, ow), 1f - ly[y], o);
+                    TensorPrimitives.MultiplyAdd(cache.Slice(b, ow), ly[y], o, o);
                 }
             }
+            finally
+            {
+                ArrayPool<float>.Shared.Return(rows);
+            }
         });
+    }
+
+    /// <summary>Which of the two cache slots holds source row <paramref name="row"/> interpolated horizontally; computes it into the slot other than <paramref name="keep"/> when absent.</summary>
+    private static unsafe int Slot(Span<float> cache, Span<int> cached, int row, int keep, float* s, int w, int[] x0, int[] x1, float[] lx)
+    {
+        if (cached[0] == row)
+        {
+            return 0;
+        }
+        if (cached[1] == row)
+        {
+            return 1;
+        }
+        var slot = keep == 0 ? 1 : 0;
+        var ow = x0.Length;
+        var line = s + (long)row * w;
+        var target = cache.Slice(slot * ow, ow);
+        for (var x = 0; x < ow; x++)
+        {
+            float w1 = lx[x], w0 = 1f - w1;
+            target[x] = w0 * line[x0[x]] + w1 * line[x1[x]];
+        }
+        cached[slot] = row;
+        return slot;
     }
 
     /// <summary>PyTorch's nearest_idx: exact for equal size and 2× upsampling, else floor(dst·scale) clamped.</summary>

@@ -161,4 +161,37 @@ public sealed class LargeTensorOperationTests
             }
         }
     }
+
+    [Fact]
+    public void Nearest_doubling_copies_each_source_pixel_into_a_2x2_block()
+    {
+        using var x = Random(5, 1, 4, 61, 83);
+        using var up = Tensor.Empty(1, 4, 122, 166);
+        Interpolation.Nearest(x, up, 2.0, 2.0);
+        for (var c = 0; c < 4; c++)
+        {
+            for (var y = 0; y < 122; y++)
+            {
+                for (var xx = 0; xx < 166; xx++)
+                {
+                    Assert.Equal(x.Span[(c * 61 + y / 2) * 83 + xx / 2], up.Span[(c * 122 + y) * 166 + xx]);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Concatenation_of_large_batched_tensors_keeps_every_block_in_place()
+    {
+        using var a = Random(6, 3, 5, 70, 40);
+        using var b = Random(7, 3, 2, 70, 40);
+        using var cat = Concatenation.Cat([a, b], 1);
+        Assert.Equal([3, 7, 70, 40], cat.Shape.ToArray());
+        var plane = 70 * 40;
+        for (var n = 0; n < 3; n++)
+        {
+            Assert.True(a.Span.Slice(n * 5 * plane, 5 * plane).SequenceEqual(cat.Span.Slice(n * 7 * plane, 5 * plane)));
+            Assert.True(b.Span.Slice(n * 2 * plane, 2 * plane).SequenceEqual(cat.Span.Slice((n * 7 + 5) * plane, 2 * plane)));
+        }
+    }
 }
