@@ -89,18 +89,24 @@ public sealed class BatchProcessor(IModelProvider models, ILogger<BatchProcessor
             var volumes = string.Join(", ", report.Segments.Select(s => FormattableString.Invariant($"{s.Label} {s.VolumeMl:F1} ml")));
             return new SeriesOutcome(series.Key, SeriesStatus.Succeeded, volumes, folder, report);
         }
-        catch (Exception e) when (e is DicomException or IOException or InvalidDataException or InvalidOperationException
-            or NotSupportedException or ArgumentException or FormatException)
+        catch (Exception e) when (IsInputError(e))
         {
             // One bad series must not stop the batch: record it with its cause and go on.
             if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
             {
                 Directory.Delete(folder);
             }
-            var rejection = new IntakeRejection(series.Key, $"{series.Modality} series {series.Key}: {e.Message}", [.. series.FilePaths]);
+            var message = e is AggregateException a ? string.Join("; ", a.Flatten().InnerExceptions.Select(i => i.Message).Distinct(StringComparer.Ordinal)) : e.Message;
+            var rejection = new IntakeRejection(series.Key, $"{series.Modality} series {series.Key}: {message}", [.. series.FilePaths]);
             return await QuarantineAsync(rejection, quarantineRoot, request, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Errors caused by one series' data (parallel loaders wrap them in <see cref="AggregateException"/>).</summary>
+    private static bool IsInputError(Exception e) => e is AggregateException a
+        ? a.Flatten().InnerExceptions.All(IsInputError)
+        : e is DicomException or IOException or InvalidDataException or InvalidOperationException or NotSupportedException
+            or ArgumentException or FormatException;
 
     private async Task<SeriesOutcome> QuarantineAsync(IntakeRejection rejection, string root, BatchRequest request, CancellationToken cancellationToken)
     {

@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using PipelineSeg.Pipeline.Batch;
+using PipelineSeg.Pipeline.Definitions;
+using PipelineSeg.Pipeline.Tests.Fakes;
+
+namespace PipelineSeg.Pipeline.Tests.Batch;
+
+public sealed class BatchProcessorTests
+{
+    private static BatchRequest Request(string input, string output, PipelineDefinition? definition = null) => new()
+    {
+        InputDirectory = input,
+        OutputDirectory = output,
+        PipelineName = "test",
+        Pipeline = definition ?? new PipelineDefinition { Model = "threshold" },
+        SlicesPerBatch = 4,
+    };
+
+    [Fact]
+    public async Task Each_series_gets_a_SEG_and_a_report_with_ground_truth_metrics()
+    {
+        using var phantom = await PhantomFolder.CreateAsync();
+        var output = Path.Combine(phantom.Root, "out");
+        using var model = new ThresholdModel(size: 32);
+
+        var result = await new BatchProcessor(new FakeModelProvider(model), NullLogger<BatchProcessor>.Instance).RunAsync(Request(phantom.Folder, output));
+
+        var outcome = Assert.Single(result.Series);
+        Assert.Equal(SeriesStatus.Succeeded, outcome.Status);
+        Assert.True(File.Exists(Path.Combine(outcome.OutputFolder!, SeriesProcessor.SegFileName)));
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outcome.OutputFolder!, SeriesProcessor.ReportFileName)));
+        var root = report.RootElement;
+        Assert.Equal("threshold", root.GetProperty("model").GetProperty("id").GetString());
+        Assert.Equal(6, root.GetProperty("series").GetProperty("slices").GetInt32());
+        Assert.Equal(2, root.GetProperty("segments").GetArrayLength());
+        var liver = root.GetProperty("groundTruth").GetProperty("segments").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "liver");
+        Assert.InRange(liver.GetProperty("dice").GetDouble(), 0, 1);
+        Assert.True(root.GetProperty("timingsMs").GetProperty("total").GetDouble() > 0);
+        Assert.True(File.Exists(Path.Combine(output, BatchProcessor.SummaryFileName)));
+        Assert.True(model.Disposed);
+    }
+
+    [Fact]
+    public async Task A_truncated_series_is_quarantined_with_its_reason_and_the_rest_goes_on()
+    {
+        using var good = await PhantomFolder.CreateAsync(seed: 6);
+        using var bad = await PhantomFolder.CreateAsync(seed: 7);
+        Directory.Move(bad.Folder, Path.Combine(good.Root, "bad"));
+        var slice = Directory.GetFiles(Path.Combine(good.Root, "bad", "ct")).Order(StringComparer.Ordinal).ElementAt(2);
+        var bytes = await File.ReadAllBytesAsync(slice);
+        await File.WriteAllBytesAsync(slice, bytes[..(bytes.Length - 1000)]); // pixel data cut short
+        var output = Path.Combine(good.Root, "out");
+        using var model = new ThresholdModel(size: 32);
+
+        var result = await new BatchProcessor(new FakeModelProvider(model), NullLogger<BatchProcessor>.Instance).RunAsync(Request(good.Root, output));
+
+        Assert.Equal(1, result.Succeeded);
+        var failed = Assert.Single(result.Series, s => s.Status == SeriesStatus.Failed);
+        Assert.StartsWith(Path.Combine(output, "quarantine"), failed.OutputFolder, StringComparison.Ordinal);
+        var reason = await File.ReadAllTextAsync(Path.Combine(failed.OutputFolder!, "reason.txt"));
+        Assert.Contains(Path.GetFileName(slice), reason, StringComparison.Ordinal);
+        Assert.Equal(6, Directory.GetFiles(Path.Combine(failed.OutputFolder!, "files")).Length);
+        Assert.Equal(bytes.Length - 1000, new FileInfo(slice).Length); // the input itself is untouched
+    }
+
+    [Fact]
+    public async Task Series_of_another_modality_are_skipped_not_failed()
+    {
+        using var phantom = await PhantomFolder.CreateAsync();
+        var definition = new PipelineDefinition { Model = "threshold" };
+        definition.Modalities.Add("MR");
+        using var model = new ThresholdModel(size: 32);
+
+        var result = await new BatchProcessor(new FakeModelProvider(model), NullLogger<BatchProcessor>.Instance)
+            .RunAsync(Request(phantom.Folder, Path.Combine(phantom.Root, "out"), definition));
+
+        var outcome = Assert.Single(result.Series);
+        Assert.Equal(SeriesStatus.Skipped, outcome.Status);
+        Assert.Contains("CT", outcome.Message, StringComparison.Ordinal);
+        Assert.Equal(0, model.Calls);
+    }
+
+    [Fact]
+    public async Task An_unknown_model_is_reported_as_such()
+    {
+        using var phantom = await PhantomFolder.CreateAsync();
+        using var model = new ThresholdModel(size: 32);
+        var request = Request(phantom.Folder, Path.Combine(phantom.Root, "out"), new PipelineDefinition { Model = "missing" });
+
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => new BatchProcessor(new FakeModelProvider(model), NullLogger<BatchProcessor>.Instance).RunAsync(request));
+    }
+
+    [Theory]
+    [InlineData("1.2.3#2", "1.2.3_2")]
+    [InlineData("a/b", "a_b")]
+    [InlineData("..", "unnamed")]
+    public void Quarantine_names_are_safe_folder_names(string name, string expected) =>
+        Assert.Equal(expected, Quarantine.SafeName(name));
+}

@@ -1,0 +1,71 @@
+using PipelineSeg.Plugins.Abstractions;
+
+namespace PipelineSeg.Pipeline.Tests.Fakes;
+
+/// <summary>
+/// A stand-in model: "liver" where the windowed input lies in a band, "lesion" above it, background elsewhere.
+/// It records what it was given so tests can check resizing, channels and the intensity transform.
+/// </summary>
+internal sealed class ThresholdModel : ISegmentationModel
+{
+    public ThresholdModel(int size = 32, OutputKind kind = OutputKind.Probabilities, int channels = 1, ChannelLayout layout = ChannelLayout.SingleSlice)
+    {
+        Manifest = new ModelManifest
+        {
+            Id = "threshold",
+            Name = "Threshold test model",
+            Version = "0.0.1",
+            Family = "test",
+            Input = new ModelInputSpec
+            {
+                Height = size,
+                Width = size,
+                Channels = channels,
+                Layout = layout,
+                Intensity = new IntensityTransform { Kind = IntensityKind.Window, Center = 50, Width = 400 },
+            },
+            Output = new ModelOutputSpec
+            {
+                Kind = kind,
+                Classes =
+                [
+                    new SegmentClass { Index = 0, Label = "background", IsBackground = true },
+                    new SegmentClass { Index = 1, Label = "liver", Category = new CodedConcept("123037004", "SCT", "Anatomical Structure"), Type = new CodedConcept("10200004", "SCT", "Liver") },
+                    new SegmentClass { Index = 2, Label = "lesion", Category = new CodedConcept("49755003", "SCT", "Morphologically Altered Structure"), Type = new CodedConcept("108369006", "SCT", "Neoplasm") },
+                ],
+            },
+        };
+    }
+
+    public ModelManifest Manifest { get; }
+
+    public List<float[]> Inputs { get; } = [];
+
+    public int Calls { get; private set; }
+
+    public bool Disposed { get; private set; }
+
+    public void Predict(ReadOnlySpan<float> input, int sliceCount, Span<float> output, CancellationToken cancellationToken = default)
+    {
+        Calls++;
+        Inputs.Add(input.ToArray());
+        var plane = Manifest.Input.Width * Manifest.Input.Height;
+        var channels = Manifest.Input.Channels;
+        for (var s = 0; s < sliceCount; s++)
+        {
+            for (var p = 0; p < plane; p++)
+            {
+                // Centre channel; window 50/400 maps HU 50..250 to 0.5..1.0 (liver band 0.5–0.6, lesion above).
+                var v = input[(((s * channels) + (channels / 2)) * plane) + p];
+                var cls = v > 0.75f ? 2 : v > 0.5f ? 1 : 0;
+                for (var k = 0; k < 3; k++)
+                {
+                    var hit = k == cls;
+                    output[(((s * 3) + k) * plane) + p] = Manifest.Output.Kind == OutputKind.Logits ? (hit ? 4f : -4f) : (hit ? 0.9f : 0.05f);
+                }
+            }
+        }
+    }
+
+    public void Dispose() => Disposed = true;
+}
