@@ -7,6 +7,7 @@ Every case here has a twin in tests/PipelineSeg.Nn.Tests (LayerParityTests / Net
 """
 import os
 import sys
+import zlib
 
 import numpy as np
 import torch
@@ -72,55 +73,62 @@ class Lambda(nn.Module):
         return self.fn(x)
 
 
+def seeded(name):
+    """Seeds torch from the case name, so adding a case leaves the other fixtures unchanged."""
+    torch.manual_seed(zlib.crc32(name.encode()))
+    return name
+
+
 def layer_cases():
     r = torch.randn
-    yield "conv_basic", nn.Conv2d(3, 4, 3, padding=1), r(1, 3, 13, 11)
-    yield "conv_stride2_batch2", nn.Conv2d(3, 5, 3, stride=2, padding=1), r(2, 3, 15, 12)
-    yield "conv_dilation2_nobias", nn.Conv2d(4, 4, 3, padding=2, dilation=2, bias=False), r(1, 4, 13, 11)
-    yield "conv_groups2", nn.Conv2d(4, 6, 3, padding=1, groups=2), r(1, 4, 9, 10)
-    yield "conv_depthwise", nn.Conv2d(4, 4, 3, padding=1, groups=4), r(1, 4, 9, 7)
-    yield "conv_rect_kernel", nn.Conv2d(3, 4, (3, 5), stride=(2, 1), padding=(1, 2)), r(1, 3, 11, 9)
-    yield "conv_1x1", nn.Conv2d(8, 3, 1), r(1, 8, 7, 5)
-    yield "convT_k2s2", nn.ConvTranspose2d(4, 3, 2, stride=2), r(1, 4, 7, 5)
-    yield "convT_k3s2p1op1", nn.ConvTranspose2d(4, 3, 3, stride=2, padding=1, output_padding=1), r(1, 4, 7, 6)
-    yield "convT_groups2_nobias", nn.ConvTranspose2d(4, 6, 3, stride=2, padding=1, groups=2, bias=False), r(2, 4, 5, 6)
-    yield "bn_eval", nn.BatchNorm2d(5), r(2, 5, 7, 6)
-    yield "conv_bn_relu", nn.Sequential(nn.Conv2d(3, 6, 3, padding=1, bias=False), nn.BatchNorm2d(6), nn.ReLU()), r(1, 3, 11, 9)
-    yield "conv_bn_leaky", nn.Sequential(nn.Conv2d(3, 6, 3, padding=1), nn.BatchNorm2d(6), nn.LeakyReLU(0.2)), r(1, 3, 11, 9)
-    yield "convT_bn_relu", nn.Sequential(nn.ConvTranspose2d(4, 3, 2, stride=2), nn.BatchNorm2d(3), nn.ReLU()), r(1, 4, 5, 7)
-    yield "conv_sigmoid", nn.Sequential(nn.Conv2d(3, 2, 3), nn.Sigmoid()), r(1, 3, 9, 8)
-    yield "instnorm_plain", nn.InstanceNorm2d(4), r(2, 4, 9, 7) * 3 + 1
-    yield "instnorm_affine", nn.InstanceNorm2d(4, affine=True), r(1, 4, 9, 7)
-    yield "instnorm_tracked", nn.InstanceNorm2d(4, affine=True, track_running_stats=True), r(1, 4, 9, 7)
-    yield "relu", nn.ReLU(), r(1, 3, 9, 7)
-    yield "leakyrelu", nn.LeakyReLU(0.2), r(1, 3, 9, 7)
-    yield "sigmoid", nn.Sigmoid(), r(1, 3, 9, 7) * 4
-    yield "tanh", nn.Tanh(), r(1, 3, 9, 7) * 2
-    yield "softmax_channels", nn.Softmax(dim=1), r(2, 5, 9, 7) * 3
-    yield "maxpool_k2_odd", nn.MaxPool2d(2), r(1, 3, 13, 11)
-    yield "maxpool_k3s2p1_ceil", nn.MaxPool2d(3, stride=2, padding=1, ceil_mode=True), r(1, 3, 12, 11)
-    yield "maxpool_k3s1p1_dil2", nn.MaxPool2d(3, stride=1, padding=1, dilation=2), r(1, 2, 10, 9)
-    yield "avgpool_k2_odd", nn.AvgPool2d(2), r(1, 3, 13, 11)
-    yield "avgpool_k3s2p1_ceil_incl", nn.AvgPool2d(3, stride=2, padding=1, ceil_mode=True, count_include_pad=True), r(1, 3, 12, 11)
-    yield "avgpool_k3s2p1_ceil_excl", nn.AvgPool2d(3, stride=2, padding=1, ceil_mode=True, count_include_pad=False), r(1, 3, 12, 11)
-    yield "adaptive_avg_1", nn.AdaptiveAvgPool2d(1), r(2, 3, 9, 7)
-    yield "adaptive_avg_3x5", nn.AdaptiveAvgPool2d((3, 5)), r(1, 3, 10, 13)
-    yield "nearest_x2", nn.Upsample(scale_factor=2, mode="nearest"), r(1, 2, 5, 7)
-    yield "nearest_size", nn.Upsample(size=(13, 17), mode="nearest"), r(1, 2, 5, 7)
-    yield "nearest_x1_5", nn.Upsample(scale_factor=1.5, mode="nearest"), r(1, 2, 5, 7)
-    yield "bilinear_x2", nn.Upsample(scale_factor=2, mode="bilinear", align_corners=False), r(1, 2, 5, 7)
-    yield "bilinear_x2_ac", nn.Upsample(scale_factor=2, mode="bilinear", align_corners=True), r(1, 2, 5, 7)
-    yield "bilinear_size", nn.Upsample(size=(13, 17), mode="bilinear", align_corners=False), r(1, 2, 5, 7)
-    yield "bilinear_size_ac", nn.Upsample(size=(13, 17), mode="bilinear", align_corners=True), r(1, 2, 5, 7)
-    yield "bilinear_down", nn.Upsample(size=(4, 3), mode="bilinear", align_corners=False), r(1, 2, 11, 9)
-    yield "reflectionpad", nn.ReflectionPad2d((1, 2, 3, 1)), r(1, 2, 5, 6)
-    yield "zeropad", nn.ZeroPad2d((2, 1, 0, 3)), r(1, 2, 5, 6)
-    yield "zeropad_negative_crops", nn.ZeroPad2d((-1, 2, 1, -2)), r(1, 2, 5, 6)
-    yield "conv_k2s2_even", nn.Conv2d(3, 4, 2, stride=2), r(1, 3, 12, 10)
-    yield "convT_dilation2", nn.ConvTranspose2d(3, 2, 3, stride=2, padding=2, dilation=2), r(1, 3, 5, 4)
-    yield "avgpool_divisor_override", nn.AvgPool2d(3, stride=2, padding=1, divisor_override=5), r(1, 2, 9, 8)
-    yield "nearest_down", nn.Upsample(size=(4, 5), mode="nearest"), r(1, 2, 11, 9)
-    yield "maxpool_k2_nan", nn.MaxPool2d(2), torch.where(torch.rand(1, 2, 6, 6) < 0.2, torch.tensor(float("nan")), r(1, 2, 6, 6))
+    yield seeded("conv_basic"), nn.Conv2d(3, 4, 3, padding=1), r(1, 3, 13, 11)
+    yield seeded("conv_stride2_batch2"), nn.Conv2d(3, 5, 3, stride=2, padding=1), r(2, 3, 15, 12)
+    yield seeded("conv_dilation2_nobias"), nn.Conv2d(4, 4, 3, padding=2, dilation=2, bias=False), r(1, 4, 13, 11)
+    yield seeded("conv_groups2"), nn.Conv2d(4, 6, 3, padding=1, groups=2), r(1, 4, 9, 10)
+    yield seeded("conv_depthwise"), nn.Conv2d(4, 4, 3, padding=1, groups=4), r(1, 4, 9, 7)
+    yield seeded("conv_rect_kernel"), nn.Conv2d(3, 4, (3, 5), stride=(2, 1), padding=(1, 2)), r(1, 3, 11, 9)
+    yield seeded("conv_1x1"), nn.Conv2d(8, 3, 1), r(1, 8, 7, 5)
+    yield seeded("convT_k2s2"), nn.ConvTranspose2d(4, 3, 2, stride=2), r(1, 4, 7, 5)
+    yield seeded("convT_k3s2p1op1"), nn.ConvTranspose2d(4, 3, 3, stride=2, padding=1, output_padding=1), r(1, 4, 7, 6)
+    yield seeded("convT_groups2_nobias"), nn.ConvTranspose2d(4, 6, 3, stride=2, padding=1, groups=2, bias=False), r(2, 4, 5, 6)
+    yield seeded("bn_eval"), nn.BatchNorm2d(5), r(2, 5, 7, 6)
+    yield seeded("conv_bn_relu"), nn.Sequential(nn.Conv2d(3, 6, 3, padding=1, bias=False), nn.BatchNorm2d(6), nn.ReLU()), r(1, 3, 11, 9)
+    yield seeded("conv_bn_leaky"), nn.Sequential(nn.Conv2d(3, 6, 3, padding=1), nn.BatchNorm2d(6), nn.LeakyReLU(0.2)), r(1, 3, 11, 9)
+    yield seeded("convT_bn_relu"), nn.Sequential(nn.ConvTranspose2d(4, 3, 2, stride=2), nn.BatchNorm2d(3), nn.ReLU()), r(1, 4, 5, 7)
+    yield seeded("conv_sigmoid"), nn.Sequential(nn.Conv2d(3, 2, 3), nn.Sigmoid()), r(1, 3, 9, 8)
+    yield seeded("instnorm_plain"), nn.InstanceNorm2d(4), r(2, 4, 9, 7) * 3 + 1
+    yield seeded("instnorm_affine"), nn.InstanceNorm2d(4, affine=True), r(1, 4, 9, 7)
+    yield seeded("instnorm_tracked"), nn.InstanceNorm2d(4, affine=True, track_running_stats=True), r(1, 4, 9, 7)
+    yield seeded("relu"), nn.ReLU(), r(1, 3, 9, 7)
+    yield seeded("leakyrelu"), nn.LeakyReLU(0.2), r(1, 3, 9, 7)
+    yield seeded("sigmoid"), nn.Sigmoid(), r(1, 3, 9, 7) * 4
+    yield seeded("tanh"), nn.Tanh(), r(1, 3, 9, 7) * 2
+    yield seeded("softmax_channels"), nn.Softmax(dim=1), r(2, 5, 9, 7) * 3
+    yield seeded("maxpool_k2_odd"), nn.MaxPool2d(2), r(1, 3, 13, 11)
+    yield seeded("maxpool_k3s2p1_ceil"), nn.MaxPool2d(3, stride=2, padding=1, ceil_mode=True), r(1, 3, 12, 11)
+    yield seeded("maxpool_k3s1p1_dil2"), nn.MaxPool2d(3, stride=1, padding=1, dilation=2), r(1, 2, 10, 9)
+    yield seeded("avgpool_k2_odd"), nn.AvgPool2d(2), r(1, 3, 13, 11)
+    yield seeded("avgpool_k3s2p1_ceil_incl"), nn.AvgPool2d(3, stride=2, padding=1, ceil_mode=True, count_include_pad=True), r(1, 3, 12, 11)
+    yield seeded("avgpool_k3s2p1_ceil_excl"), nn.AvgPool2d(3, stride=2, padding=1, ceil_mode=True, count_include_pad=False), r(1, 3, 12, 11)
+    yield seeded("adaptive_avg_1"), nn.AdaptiveAvgPool2d(1), r(2, 3, 9, 7)
+    yield seeded("adaptive_avg_3x5"), nn.AdaptiveAvgPool2d((3, 5)), r(1, 3, 10, 13)
+    yield seeded("nearest_x2"), nn.Upsample(scale_factor=2, mode="nearest"), r(1, 2, 5, 7)
+    yield seeded("nearest_size"), nn.Upsample(size=(13, 17), mode="nearest"), r(1, 2, 5, 7)
+    yield seeded("nearest_x1_5"), nn.Upsample(scale_factor=1.5, mode="nearest"), r(1, 2, 5, 7)
+    yield seeded("bilinear_x2"), nn.Upsample(scale_factor=2, mode="bilinear", align_corners=False), r(1, 2, 5, 7)
+    yield seeded("bilinear_x2_ac"), nn.Upsample(scale_factor=2, mode="bilinear", align_corners=True), r(1, 2, 5, 7)
+    yield seeded("bilinear_size"), nn.Upsample(size=(13, 17), mode="bilinear", align_corners=False), r(1, 2, 5, 7)
+    yield seeded("bilinear_size_ac"), nn.Upsample(size=(13, 17), mode="bilinear", align_corners=True), r(1, 2, 5, 7)
+    yield seeded("bilinear_down"), nn.Upsample(size=(4, 3), mode="bilinear", align_corners=False), r(1, 2, 11, 9)
+    yield seeded("reflectionpad"), nn.ReflectionPad2d((1, 2, 3, 1)), r(1, 2, 5, 6)
+    yield seeded("zeropad"), nn.ZeroPad2d((2, 1, 0, 3)), r(1, 2, 5, 6)
+    yield seeded("constantpad"), nn.ConstantPad2d((1, 0, 2, 3), -1.5), r(1, 2, 5, 6)
+    yield seeded("zeropad_negative_crops"), nn.ZeroPad2d((-1, 2, 1, -2)), r(1, 2, 5, 6)
+    yield seeded("conv_k2s2_even"), nn.Conv2d(3, 4, 2, stride=2), r(1, 3, 12, 10)
+    yield seeded("convT_dilation2"), nn.ConvTranspose2d(3, 2, 3, stride=2, padding=2, dilation=2), r(1, 3, 5, 4)
+    yield seeded("avgpool_divisor_override"), nn.AvgPool2d(3, stride=2, padding=1, divisor_override=5), r(1, 2, 9, 8)
+    yield seeded("nearest_down"), nn.Upsample(size=(4, 5), mode="nearest"), r(1, 2, 11, 9)
+    yield seeded("maxpool_k2_nan"), nn.MaxPool2d(2), torch.where(torch.rand(1, 2, 6, 6) < 0.2, torch.tensor(float("nan")), r(1, 2, 6, 6))
 
 
 def main():
@@ -129,19 +137,20 @@ def main():
     for name, module, x in layer_cases():
         write_case(layers, name, module, x)
     # Half-precision checkpoints: the same convolution stored as F16 and as BF16.
-    write_case(layers, "conv_f16_weights", nn.Conv2d(3, 4, 3, padding=1), torch.randn(1, 3, 9, 8), weight_dtype=torch.float16)
-    write_case(layers, "conv_bf16_weights", nn.Conv2d(3, 4, 3, padding=1), torch.randn(1, 3, 9, 8), weight_dtype=torch.bfloat16)
+    write_case(layers, seeded("conv_f16_weights"), nn.Conv2d(3, 4, 3, padding=1), torch.randn(1, 3, 9, 8), weight_dtype=torch.float16)
+    write_case(layers, seeded("conv_bf16_weights"), nn.Conv2d(3, 4, 3, padding=1), torch.randn(1, 3, 9, 8), weight_dtype=torch.bfloat16)
     # Max pooling with indices, then unpooling back to the odd input size.
-    write_case(layers, "maxpool_indices", nn.MaxPool2d(3, stride=2, padding=1, return_indices=True), torch.randn(1, 3, 11, 9))
+    write_case(layers, seeded("maxpool_indices"), nn.MaxPool2d(3, stride=2, padding=1, return_indices=True), torch.randn(1, 3, 11, 9))
+    seeded("maxpool_unpool")
     pool = nn.MaxPool2d(2, return_indices=True)
     unpool = nn.MaxUnpool2d(2)
     write_case(layers, "maxpool_unpool", Lambda(lambda x: unpool(*pool(x), output_size=x.shape[-2:])), torch.randn(1, 3, 11, 9))
 
     nets = os.path.join(ROOT, "networks")
-    write_case(nets, "mini_unet", networks.MiniUNet(), torch.randn(1, 2, 24, 20), keys=True)
-    write_case(nets, "segnet_mini", networks.SegNetMini(), torch.randn(1, 3, 21, 19), keys=True)
-    write_case(nets, "deeplab_mini", networks.DeepLabMini(), torch.randn(1, 3, 23, 21), keys=True)
-    write_case(nets, "cyclegan_mini", networks.CycleGanMini(), torch.randn(1, 1, 20, 16), keys=True)
+    write_case(nets, seeded("mini_unet"), networks.MiniUNet(), torch.randn(1, 2, 24, 20), keys=True)
+    write_case(nets, seeded("segnet_mini"), networks.SegNetMini(), torch.randn(1, 3, 21, 19), keys=True)
+    write_case(nets, seeded("deeplab_mini"), networks.DeepLabMini(), torch.randn(1, 3, 23, 21), keys=True)
+    write_case(nets, seeded("cyclegan_mini"), networks.CycleGanMini(), torch.randn(1, 1, 20, 16), keys=True)
     total = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(ROOT) for f in fs)
     print(f"fixtures written to {os.path.normpath(ROOT)}: {total / 1024:.0f} KiB")
 

@@ -26,21 +26,5 @@ public sealed class ZeroPad2d : Module
     public int Bottom { get; }
 
     /// <inheritdoc />
-    public override Tensor Forward(Tensor input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        if (input.Rank != 4)
-        {
-            throw new ArgumentException($"ZeroPad2d: expected a 4-D NCHW tensor, got {input}", nameof(input));
-        }
-        var oh = input.Shape[2] + Top + Bottom;
-        var ow = input.Shape[3] + Left + Right;
-        if (oh < 1 || ow < 1)
-        {
-            throw new ArgumentException($"ZeroPad2d: padding ({Left}, {Right}, {Top}, {Bottom}) leaves nothing of {input}", nameof(input));
-        }
-        var output = Tensor.Empty(input.Shape[0], input.Shape[1], oh, ow);
-        Tensors.Operations.Padding.Constant(input, output, Left, Right, Top, Bottom);
-        return output;
-    }
+    public override Tensor Forward(Tensor input) => Functional.Pad(input, Left, Right, Top, Bottom);
 }

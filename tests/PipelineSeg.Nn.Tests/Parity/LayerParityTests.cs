@@ -52,6 +52,7 @@ public sealed class LayerParityTests(ITestOutputHelper log)
         ["bilinear_down"] = () => new Upsample((4, 3), InterpolationMode.Bilinear),
         ["reflectionpad"] = () => new ReflectionPad2d(1, 2, 3, 1),
         ["zeropad"] = () => new ZeroPad2d(2, 1, 0, 3),
+        ["constantpad"] = () => new ConstantPad2d(1, 0, 2, 3, -1.5f),
         ["zeropad_negative_crops"] = () => new ZeroPad2d(-1, 2, 1, -2),
         ["conv_k2s2_even"] = () => new Conv2d(3, 4, 2, stride: 2),
         ["convT_dilation2"] = () => new ConvTranspose2d(3, 2, 3, stride: 2, padding: 2, dilation: 2),
