@@ -9,7 +9,7 @@ internal sealed unsafe partial class WinogradConvolution
     private void TransformInputBlock(int t0, int count, int tbPad, float* v, float* q)
     {
         int ic = o.InChannels, nr = kernel.NR, g = Lanes;
-        long vStride = (long)ic * tbPad;
+        long vStride = VStride(tbPad);
         int qStride = tilesWide + 1 + g;
         Vector<float>* d = stackalloc Vector<float>[Points];
         for (int j0 = 0; j0 < count;)
@@ -157,7 +157,7 @@ internal sealed unsafe partial class WinogradConvolution
     private void TransformOutputBlock(int t0, int count, int tbPad, float* m)
     {
         int oc = o.OutChannels, g = Lanes;
-        long mStride = (long)ocPad * tbPad;
+        long mStride = MStride(tbPad);
         Vector<float>* mv = stackalloc Vector<float>[Points];
         Vector<float>* y = stackalloc Vector<float>[16];
         bool relu = epilogue.Activation == FusedActivation.Relu, vectorDone = relu || epilogue.Activation == FusedActivation.None;

@@ -11,7 +11,7 @@ internal sealed unsafe partial class WinogradConvolution
     private void TransformInputBlockWide(int t0, int count, int tbPad, float* v)
     {
         int ic = o.InChannels, nr = kernel.NR;
-        long vStride = (long)ic * tbPad;
+        long vStride = VStride(tbPad);
         Vector512<float>* d = stackalloc Vector512<float>[Points];
         for (int j0 = 0; j0 < count;)
         {
@@ -91,7 +91,7 @@ internal sealed unsafe partial class WinogradConvolution
     private void TransformOutputBlockWide(int t0, int count, int tbPad, float* m)
     {
         int oc = o.OutChannels;
-        long mStride = (long)ocPad * tbPad;
+        long mStride = MStride(tbPad);
         Vector512<float>* mv = stackalloc Vector512<float>[Points];
         Vector512<float>* y = stackalloc Vector512<float>[16];
         bool relu = epilogue.Activation == FusedActivation.Relu, vectorDone = relu || epilogue.Activation == FusedActivation.None;

@@ -91,7 +91,7 @@ internal sealed unsafe partial class WinogradConvolution : IParallelWork, IDispo
     {
         int t0 = index * blockTiles, count = Math.Min(blockTiles, tileCount - t0);
         int tbPad = (blockTiles + kernel.NR - 1) / kernel.NR * kernel.NR;
-        long vSize = (long)Points * o.InChannels * tbPad, mSize = (long)Points * ocPad * tbPad + 16;
+        long vSize = Points * VStride(tbPad), mSize = Points * MStride(tbPad) + 16;
         long qSize = 24L * (tilesWide + 1 + Lanes) + 68;
         float* scratch = ThreadScratch.Work(vSize + mSize + qSize);
         float* v = scratch, m = scratch + vSize, q = m + mSize;
@@ -114,7 +114,7 @@ internal sealed unsafe partial class WinogradConvolution : IParallelWork, IDispo
     {
         int mr = kernel.MR, nr = kernel.NR, ic = o.InChannels, oc = o.OutChannels;
         int nPad = (count + nr - 1) / nr * nr;
-        long vStride = (long)ic * tbPad, mStride = (long)ocPad * tbPad;
+        long vStride = VStride(tbPad), mStride = MStride(tbPad);
         for (int xi = 0; xi < Points; xi++)
         {
             float* u = packedU.Pointer + xi * uStride, vx = v + xi * vStride, mx = m + xi * mStride;
@@ -133,6 +133,14 @@ internal sealed unsafe partial class WinogradConvolution : IParallelWork, IDispo
             }
         }
     }
+
+    /// <summary>
+    /// Distance between the 36 transform points' matrices in V and M. Padded by a cache line and a half so that the
+    /// 36 loads/stores of one tile group do not all land in the same L1 set (whole-page strides would).
+    /// </summary>
+    private long VStride(int tbPad) => (long)o.InChannels * tbPad + 24;
+
+    private long MStride(int tbPad) => (long)ocPad * tbPad + 24;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<float> Read(float* p) => Unsafe.ReadUnaligned<Vector<float>>(p);
