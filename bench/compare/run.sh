@@ -19,6 +19,10 @@ while [ $# -gt 0 ]; do
 done
 out="$here/out/$size"
 cd "$here"
+for tool in node npm dotnet; do
+  command -v "$tool" >/dev/null || { echo "run.sh: '$tool' is needed (apt-get install nodejs npm; .NET SDK)" >&2; exit 2; }
+done
+/usr/bin/python3 -c 'import torch' 2>/dev/null || { echo "run.sh: /usr/bin/python3 needs torch (apt-get install python3-torch)" >&2; exit 2; }
 if [ ! -f "$out/unet.onnx" ]; then
   /usr/bin/python3 export.py --size "$size" --out "$out"
 fi
