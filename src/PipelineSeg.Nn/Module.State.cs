@@ -21,19 +21,28 @@ public abstract partial class Module
     /// match; shapes must always match. Keys ending in <c>num_batches_tracked</c> are ignored.
     /// </summary>
     /// <exception cref="StateDictMismatchException">Names every missing, unexpected and mis-shaped key.</exception>
-    public void LoadStateDict(IReadOnlyDictionary<string, Tensor> stateDict, bool strict = true)
+    /// <param name="stateDict">Tensors by key.</param>
+    /// <param name="strict">Demand that the key sets match exactly.</param>
+    /// <param name="stripPrefix">Removed from the start of keys that have it (e.g. "module." of DataParallel checkpoints).</param>
+    public void LoadStateDict(IReadOnlyDictionary<string, Tensor> stateDict, bool strict = true, string? stripPrefix = null)
     {
         ArgumentNullException.ThrowIfNull(stateDict);
-        Load(new DictionaryTensorSource(stateDict), strict);
+        Load(WithPrefix(new DictionaryTensorSource(stateDict), stripPrefix), strict);
     }
 
-    /// <summary>Loads a .safetensors file (F32, F16 or BF16 tensors), memory-mapped rather than read into memory.</summary>
+    /// <summary>Loads a .safetensors file (F32, F16, BF16 or F64 tensors), memory-mapped rather than read into memory.</summary>
+    /// <param name="path">The .safetensors file.</param>
+    /// <param name="strict">Demand that the key sets match exactly.</param>
+    /// <param name="stripPrefix">Removed from the start of keys that have it (e.g. "module." of DataParallel checkpoints).</param>
     /// <exception cref="StateDictMismatchException">Names every missing, unexpected and mis-shaped key and the file.</exception>
-    public void LoadSafetensors(string path, bool strict = true)
+    public void LoadSafetensors(string path, bool strict = true, string? stripPrefix = null)
     {
         using var file = SafetensorsFile.Open(path);
-        Load(file, strict);
+        Load(WithPrefix(file, stripPrefix), strict);
     }
+
+    private static ITensorSource WithPrefix(ITensorSource source, string? prefix) =>
+        string.IsNullOrEmpty(prefix) ? source : new PrefixStrippingTensorSource(source, prefix);
 
     /// <summary>Writes the state dict as a float32 .safetensors file.</summary>
     public void SaveSafetensors(string path) => SafetensorsWriter.Write(path, StateDict());

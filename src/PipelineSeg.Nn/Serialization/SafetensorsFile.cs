@@ -122,8 +122,15 @@ public sealed unsafe class SafetensorsFile : IDisposable, ITensorSource
                     bits[i] = (uint)raw[i] << 16;
                 }
                 break;
+            case "F64":
+                var doubles = MemoryMarshal.Cast<byte, double>(bytes);
+                for (var i = 0; i < doubles.Length; i++)
+                {
+                    destination[i] = (float)doubles[i];
+                }
+                break;
             default:
-                throw new InvalidDataException($"{Path}: tensor '{name}' has dtype {e.DataType}; only F32, F16 and BF16 can be loaded as float32");
+                throw new InvalidDataException($"{Path}: tensor '{name}' has dtype {e.DataType}; only F32, F16, BF16 and F64 can be loaded as float32");
         }
     }
 

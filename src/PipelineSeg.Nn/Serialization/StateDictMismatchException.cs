@@ -57,6 +57,10 @@ public sealed class StateDictMismatchException : Exception
         {
             text.Append(" Size mismatch for ").AppendJoin("; ", misShaped).Append('.');
         }
+        if (unexpected.Count > 0 && unexpected.All(k => k.StartsWith("module.", StringComparison.Ordinal)))
+        {
+            text.Append(" (every unexpected key starts with \"module.\": a DataParallel checkpoint? load it with stripPrefix: \"module.\")");
+        }
         return text.ToString();
     }
 }

@@ -124,4 +124,16 @@ public sealed class LoadingTests : IDisposable
         using var output = conv.Forward(input);
         Assert.All(output.ToArray(), v => Assert.Equal(3.5f, v));
     }
+
+    [Fact]
+    public void Data_parallel_prefixes_are_stripped_on_request_and_hinted_otherwise()
+    {
+        using var source = Model();
+        var prefixed = source.StateDict().ToDictionary(kv => "module." + kv.Key, kv => kv.Value);
+        using var target = Model();
+        var e = Assert.Throws<StateDictMismatchException>(() => target.LoadStateDict(prefixed));
+        Assert.Contains("stripPrefix", e.Message, StringComparison.Ordinal);
+        target.LoadStateDict(prefixed, stripPrefix: "module.");
+        Assert.Equal(source.StateDict()["3.weight"].ToArray(), target.StateDict()["3.weight"].ToArray());
+    }
 }
