@@ -55,6 +55,38 @@ public sealed class MutationFuzzTests(ITestOutputHelper output)
         output.WriteLine($"{cases} cases, {rejected} rejected with DicomException, {watch.ElapsedMilliseconds} ms");
     }
 
+    [Fact]
+    public void Mutated_files_read_header_only_from_disk_with_prefix_retries()
+    {
+        // A 256-byte first prefix makes nearly every file take the "read more" path at least once.
+        var options = new DicomReadOptions { StopBeforePixelData = true, HeaderPrefixBytes = 256 };
+        var cases = Math.Max(200, (int.TryParse(Environment.GetEnvironmentVariable("PIPELINESEG_FUZZ_CASES"), out var n) ? n : 3000) / 10);
+        var originals = Seeds.Select(s => File.ReadAllBytes(Samples.Path(s.Split('/')))).ToArray();
+        var rnd = new Random(7);
+        var dir = TestPaths.NewTempDirectory("fuzz-files");
+        try
+        {
+            for (var c = 0; c < cases; c++)
+            {
+                var path = Path.Combine(dir, $"case{c % 8}.dcm");
+                File.WriteAllBytes(path, Mutate(originals[c % originals.Length], rnd));
+                try
+                {
+                    using var file = DicomFile.Open(path, options);
+                    using var full = DicomFile.Open(path);
+                    Assert.Equal(full.Dataset.GetString(DicomTags.SOPInstanceUID), file.Dataset.GetString(DicomTags.SOPInstanceUID));
+                }
+                catch (DicomException)
+                {
+                }
+            }
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
     private static void Exercise(byte[] bytes, string name)
     {
         using var file = DicomFile.Parse(bytes, name);
