@@ -154,4 +154,28 @@ public sealed class SeriesAssemblyTests
             Directory.Delete(dir, true);
         }
     }
+
+    [Fact]
+    public async Task A_localizer_inside_an_axial_series_is_split_off_and_rejected()
+    {
+        var dir = TestPaths.NewTempDirectory("series-localizer");
+        try
+        {
+            SyntheticSeries.Write(dir, "ax", slices: 5, rows: 8, columns: 8, acquisition: 1);
+            SyntheticSeries.Write(dir, "loc", slices: 1, rows: 8, columns: 8, acquisition: 1, seriesUid: SyntheticSeries.SeriesUid(dir, "ax"),
+                orientation: [0, 1, 0, 0, 0, -1]);
+            var scan = await DicomSeriesScanner.ScanAsync(dir);
+            Assert.Equal(2, scan.Series.Count);
+            var axial = Assert.Single(scan.Volumes);
+            Assert.Equal(5, axial.Slices.Count);
+            Assert.Contains(axial.Warnings, w => w.Contains("split", StringComparison.Ordinal));
+            var localizer = scan.Series.Single(s => !s.IsVolume);
+            Assert.Single(localizer.Slices);
+            Assert.NotEqual(axial.Key, localizer.Key);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
 }

@@ -7,7 +7,7 @@ internal static class SyntheticSeries
         DicomUid.FromGuid(new Guid(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(dir + prefix))));
 
     public static void Write(string dir, string prefix, int slices, int rows, int columns, int acquisition,
-        string? seriesUid = null, bool samePosition = false, Func<int, (double X, double Y, double Z)>? position = null)
+        string? seriesUid = null, bool samePosition = false, Func<int, (double X, double Y, double Z)>? position = null, double[]? orientation = null)
     {
         var study = DicomUid.FromGuid(new Guid(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(dir))));
         seriesUid ??= SeriesUid(dir, prefix);
@@ -23,7 +23,7 @@ internal static class SyntheticSeries
             ds.SetIntegerString(DicomTags.AcquisitionNumber, acquisition);
             var p = position?.Invoke(z) ?? (0, 0, samePosition ? 0 : z * 2.0);
             ds.SetDecimalString(DicomTags.ImagePositionPatient, p.X, p.Y, p.Z);
-            ds.SetDecimalString(DicomTags.ImageOrientationPatient, 1, 0, 0, 0, 1, 0);
+            ds.SetDecimalString(DicomTags.ImageOrientationPatient, orientation ?? [1, 0, 0, 0, 1, 0]);
             ds.SetDecimalString(DicomTags.PixelSpacing, 0.5, 0.5);
             ds.SetUInt16(DicomTags.Rows, (ushort)rows);
             ds.SetUInt16(DicomTags.Columns, (ushort)columns);
