@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace PipelineSeg.Tensors.Operations;
@@ -24,15 +25,19 @@ public static class MaxPooling
         var src = (nint)input.Pointer;
         var dst = (nint)output.Pointer;
         var idx = indices is null ? 0 : (nint)indices.Pointer;
-        var simple = indices is null && g is { KernelH: 2, KernelW: 2, StrideH: 2, StrideW: 2, PadH: 0, PadW: 0, DilationH: 1, DilationW: 1 }
+        var simple = g is { KernelH: 2, KernelW: 2, StrideH: 2, StrideW: 2, PadH: 0, PadW: 0, DilationH: 1, DilationW: 1 }
             && oh * 2 <= h && ow * 2 <= w;
         PlaneParallel.For(n * c, (long)h * w, p =>
         {
             var s = (float*)src + (long)p * h * w;
             var d = (float*)dst + (long)p * oh * ow;
-            if (simple)
+            if (simple && idx == 0)
             {
                 TwoByTwo(s, w, d, oh, ow);
+            }
+            else if (simple)
+            {
+                TwoByTwoWithIndices(s, w, d, (int*)idx + (long)p * oh * ow, oh, ow);
             }
             else
             {
@@ -95,6 +100,37 @@ public static class MaxPooling
                 PairMax(rows, new Span<float>(o + x0, count));
             }
         }
+    }
+
+    /// <summary>2×2 stride 2 with indices (SegNet); selects instead of branches, same first-maximum/NaN rule as PyTorch.</summary>
+    private static unsafe void TwoByTwoWithIndices(float* s, int w, float* d, int* indices, int oh, int ow)
+    {
+        for (var y = 0; y < oh; y++)
+        {
+            var top = 2 * y * w;
+            var o = d + (long)y * ow;
+            var ix = indices + (long)y * ow;
+            for (var x = 0; x < ow; x++)
+            {
+                var at = top + 2 * x;
+                var best = s[at];
+                var bestAt = at;
+                Take(ref best, ref bestAt, s[at + 1], at + 1);
+                Take(ref best, ref bestAt, s[at + w], at + w);
+                Take(ref best, ref bestAt, s[at + w + 1], at + w + 1);
+                o[x] = best;
+                ix[x] = bestAt;
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Take(ref float best, ref int bestAt, float v, int at)
+    {
+        // PyTorch: (v > best) || isnan(v); a NaN best is never replaced by a number (v > NaN is false).
+        var take = v > best || float.IsNaN(v);
+        best = take ? v : best;
+        bestAt = take ? at : bestAt;
     }
 
     /// <summary>destination[i] = max(source[2i], source[2i+1]), NaN-propagating.</summary>
