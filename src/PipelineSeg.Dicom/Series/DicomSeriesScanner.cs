@@ -26,6 +26,7 @@ public static class DicomSeriesScanner
             RecurseSubdirectories = true,
             IgnoreInaccessible = true,
             AttributesToSkip = FileAttributes.System,
+            MaxRecursionDepth = 32, // bounds symlink loops in exported trees
         }).Order(StringComparer.Ordinal).ToList();
         return await ScanFilesAsync(files, options, cancellationToken).ConfigureAwait(false);
     }
