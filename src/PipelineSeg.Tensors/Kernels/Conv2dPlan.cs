@@ -2,8 +2,9 @@ namespace PipelineSeg.Tensors.Kernels;
 
 /// <summary>
 /// A convolution with its weights packed once (after BN folding) and reused for every forward. 3×3 stride-1
-/// convolutions use Winograd F(4×4, 3×3); 1×1 stride-1 convolutions are a plain GEMM on the input planes; all
-/// others pack patches straight from the input (implicit im2col). Bias and activation are fused into the GEMM.
+/// convolutions use Winograd F(4×4, 3×3); 1×1 stride-1 convolutions are a plain GEMM on the input planes; depthwise
+/// ones are computed directly per plane; all others pack patches straight from the input (implicit im2col). Bias and
+/// activation are fused into the GEMM.
 /// Not thread-safe: one forward at a time per plan.
 /// </summary>
 public sealed unsafe class Conv2dPlan : IDisposable
@@ -18,6 +19,7 @@ public sealed unsafe class Conv2dPlan : IDisposable
     private readonly PanelSource source;
     private readonly bool pointwise;
     private readonly WinogradConvolution? winograd;
+    private readonly DepthwiseConvolution? depthwise;
     private bool disposed;
 
     /// <summary>Prepares the plan; <paramref name="weight"/> is [OutC, InC/groups, kH, kW], <paramref name="bias"/> [OutC] or empty.</summary>
@@ -44,15 +46,19 @@ public sealed unsafe class Conv2dPlan : IDisposable
         this.options = options;
         this.epilogue = epilogue;
         pointwise = options is { KernelHeight: 1, KernelWidth: 1, StrideH: 1, StrideW: 1, PadH: 0, PadW: 0 };
-        if (allowWinograd && WinogradConvolution.Suits(options))
+        if (DepthwiseConvolution.Suits(options))
+        {
+            depthwise = new DepthwiseConvolution(options, weight, bias, epilogue);
+        }
+        else if (allowWinograd && WinogradConvolution.Suits(options))
         {
             winograd = new WinogradConvolution(options, weight, epilogue, kernel, wideWinograd);
         }
-        groupWeightStride = winograd is null ? PackA.Size(ocg, k, kernel.MR) : 0;
+        groupWeightStride = winograd is null && depthwise is null ? PackA.Size(ocg, k, kernel.MR) : 0;
         packedWeights = new AlignedBuffer(groupWeightStride * options.Groups);
         fixed (float* w = weight)
         {
-            for (int g = 0; g < options.Groups && winograd is null; g++)
+            for (int g = 0; g < options.Groups && groupWeightStride > 0; g++)
             {
                 PackA.Pack(false, w + (long)g * ocg * k, k, ocg, k, kernel.MR, packedWeights.Pointer + g * groupWeightStride);
             }
@@ -90,6 +96,11 @@ public sealed unsafe class Conv2dPlan : IDisposable
         long inPlane = (long)inHeight * inWidth, outPlane = (long)oh * ow;
         fixed (float* pin = input, pout = output)
         {
+            if (depthwise is not null)
+            {
+                depthwise.Forward(pin, batch, inHeight, inWidth, pout, KernelThreading.MaxThreads);
+                return;
+            }
             if (winograd is not null)
             {
                 for (int n = 0; n < batch; n++)
@@ -144,5 +155,6 @@ public sealed unsafe class Conv2dPlan : IDisposable
         packedWeights.Dispose();
         paddedBias?.Dispose();
         winograd?.Dispose();
+        depthwise?.Dispose();
     }
 }

@@ -24,6 +24,9 @@ public class Conv2dPlanTests
         { new Conv2dOptions(8, 8, 3, 3, PadH: 1, PadW: 1), 10, 75, 1, FusedActivation.Relu, true },
         { new Conv2dOptions(9, 10, 3, 3, PadH: 1, PadW: 1), 8, 64, 1, FusedActivation.None, false },
         { new Conv2dOptions(12, 9, 3, 3, PadH: 1, PadW: 1), 9, 150, 1, FusedActivation.Relu, true },
+        { new Conv2dOptions(6, 12, 3, 3, StrideH: 2, StrideW: 2, PadH: 1, PadW: 1, Groups: 6), 11, 13, 2, FusedActivation.LeakyRelu, true },
+        { new Conv2dOptions(5, 5, 5, 3, StrideH: 1, StrideW: 1, PadH: 4, PadW: 1, DilationH: 2, DilationW: 3, Groups: 5), 9, 12, 1, FusedActivation.Relu, false },
+        { new Conv2dOptions(4, 4, 3, 3, StrideW: 3, PadW: 5, Groups: 4), 7, 4, 1, FusedActivation.None, true },
         { new Conv2dOptions(270, 9, 3, 3, PadH: 2, PadW: 0), 6, 7, 1, FusedActivation.None, true },
     };
 
