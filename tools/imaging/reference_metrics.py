@@ -102,6 +102,13 @@ def metric_fixtures(out_dir):
         slices.append(1.0 if s == 0 else 2.0 * int((p & g).sum()) / s)
     cases["labels"] = per_label
     cases["slice_dice_label1"] = slices
+    # per-slice 2D surface metrics of label 1 (medpy on each 2D slice: 4-connected surfaces, in-plane spacing)
+    slice_surface = []
+    for z in range(SHAPE[2]):
+        p = pred[:, :, z] == 1
+        g = gt[:, :, z] == 1
+        slice_surface.append(None if not p.any() and not g.any() else surface_metrics(p, g, SPACING[:2]))
+    cases["slice_surface_label1"] = slice_surface
 
     # probability map: soft Jaccard and threshold sweep against gt == 1 | gt == 2 (liver + tumour)
     truth = (gt == 1) | (gt == 2)

@@ -54,9 +54,10 @@ internal static class LabelMask
 
     /// <summary>
     /// Surface voxels (medpy): foreground voxels with a 6-connected background neighbour; voxels outside the array count
-    /// as background (binary_erosion's border_value = 0).
+    /// as background (binary_erosion's border_value = 0). With <paramref name="inPlane"/>, only the 4 in-plane neighbours count
+    /// (medpy on a 2D slice).
     /// </summary>
-    public static byte[] Surface(byte[] mask, VolumeSize size)
+    public static byte[] Surface(byte[] mask, VolumeSize size, bool inPlane = false)
     {
         var surface = new byte[mask.Length];
         int nx = size.X, ny = size.Y, nz = size.Z, slice = nx * ny;
@@ -74,7 +75,7 @@ internal static class LabelMask
                     }
                     var interior = x > 0 && mask[i - 1] != 0 && x < nx - 1 && mask[i + 1] != 0
                         && y > 0 && mask[i - nx] != 0 && y < ny - 1 && mask[i + nx] != 0
-                        && z > 0 && mask[i - slice] != 0 && z < nz - 1 && mask[i + slice] != 0;
+                        && (inPlane || (z > 0 && mask[i - slice] != 0 && z < nz - 1 && mask[i + slice] != 0));
                     surface[i] = (byte)(interior ? 0 : 1);
                 }
             }

@@ -15,7 +15,7 @@ public sealed record EvaluationOptions
     /// <summary>Compute HD, HD95 and ASSD (the expensive part).</summary>
     public bool SurfaceDistances { get; init; } = true;
 
-    /// <summary>Also report overlap metrics per z slice.</summary>
+    /// <summary>Also report metrics per z slice (overlap, and 2D HD/HD95/ASSD when <see cref="SurfaceDistances"/> is on).</summary>
     public bool PerSlice { get; init; }
 
     /// <summary>Label names for reports (label → name).</summary>

@@ -31,9 +31,10 @@ public static class SegmentationEvaluator
             if (options.PerSlice)
             {
                 slices = new List<SliceEvaluation>(matrix.SliceCount);
+                var sliceSurfaces = options.SurfaceDistances ? SurfaceDistance.ComputePerSlice(prediction, groundTruth, (byte)label) : null;
                 for (var z = 0; z < matrix.SliceCount; z++)
                 {
-                    slices.Add(SliceEvaluation.From(z, matrix.ForSlice(z, label)));
+                    slices.Add(SliceEvaluation.From(z, matrix.ForSlice(z, label), sliceSurfaces?[z]));
                 }
             }
             string? name = null;

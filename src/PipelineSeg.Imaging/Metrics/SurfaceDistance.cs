@@ -10,7 +10,36 @@ namespace PipelineSeg.Imaging.Metrics;
 public static class SurfaceDistance
 {
     /// <summary>Surface metrics of label (or of any non-zero voxel when label is null) between prediction and ground truth.</summary>
-    public static SurfaceMetrics Compute(Volume<byte> prediction, Volume<byte> groundTruth, byte? label = null)
+    public static SurfaceMetrics Compute(Volume<byte> prediction, Volume<byte> groundTruth, byte? label = null) =>
+        Compute(prediction, groundTruth, label, inPlane: false);
+
+    /// <summary>
+    /// 2D surface metrics of every z slice (medpy on each slice: 4-connected in-plane surfaces, in-plane spacing);
+    /// null for slices where both masks are empty, undefined distances where one is.
+    /// </summary>
+    public static SurfaceMetrics?[] ComputePerSlice(Volume<byte> prediction, Volume<byte> groundTruth, byte? label = null)
+    {
+        ArgumentNullException.ThrowIfNull(prediction);
+        ArgumentNullException.ThrowIfNull(groundTruth);
+        var result = new SurfaceMetrics?[prediction.Depth];
+        var sliceSize = new VolumeSize(prediction.Width, prediction.Height, 1);
+        for (var z = 0; z < prediction.Depth; z++)
+        {
+            var p = prediction.Slice(z);
+            var g = groundTruth.Slice(z);
+            var present = label is { } l ? p.Contains(l) || g.Contains(l) : p.ContainsAnyExcept((byte)0) || g.ContainsAnyExcept((byte)0);
+            if (!present)
+            {
+                continue;
+            }
+            var ps = new Volume<byte>(sliceSize, groundTruth.Geometry, p.ToArray());
+            var gs = new Volume<byte>(sliceSize, groundTruth.Geometry, g.ToArray());
+            result[z] = Compute(ps, gs, label, inPlane: true);
+        }
+        return result;
+    }
+
+    private static SurfaceMetrics Compute(Volume<byte> prediction, Volume<byte> groundTruth, byte? label, bool inPlane)
     {
         ArgumentNullException.ThrowIfNull(prediction);
         ArgumentNullException.ThrowIfNull(groundTruth);
@@ -27,8 +56,8 @@ public static class SurfaceDistance
             return SurfaceMetrics.Undefined(0, 0);
         }
         var bs = box.Size;
-        var surfP = LabelMask.Surface(LabelMask.Crop(prediction.Array, size, label, box), bs);
-        var surfG = LabelMask.Surface(LabelMask.Crop(groundTruth.Array, size, label, box), bs);
+        var surfP = LabelMask.Surface(LabelMask.Crop(prediction.Array, size, label, box), bs, inPlane);
+        var surfG = LabelMask.Surface(LabelMask.Crop(groundTruth.Array, size, label, box), bs, inPlane);
         var countP = Count(surfP);
         var countG = Count(surfG);
         if (countP == 0 || countG == 0)

@@ -81,6 +81,9 @@ public static class EvaluationJson
                 Number(w, "iou", z.IoU);
                 Number(w, "sensitivity", z.Sensitivity);
                 Number(w, "precision", z.Precision);
+                Number(w, "hausdorffMm", z.Hausdorff);
+                Number(w, "hausdorff95Mm", z.Hausdorff95);
+                Number(w, "assdMm", z.AverageSymmetricSurfaceDistance);
                 w.WriteEndObject();
             }
             w.WriteEndArray();

@@ -43,6 +43,30 @@ public sealed class MetricsParityTests
     }
 
     [Fact]
+    public void Per_slice_2d_surface_distances_match_medpy_on_slices()
+    {
+        var (pred, gt) = Pair.Value;
+        var report = SegmentationEvaluator.Evaluate(pred, gt, new EvaluationOptions { Labels = [1], PerSlice = true });
+        var expected = Metrics.GetProperty("slice_surface_label1").EnumerateArray().ToList();
+        var slices = report.Segments[0].Slices!;
+        var compared = 0;
+        for (var z = 0; z < expected.Count; z++)
+        {
+            if (expected[z].ValueKind == JsonValueKind.Null)
+            {
+                Assert.Null(slices[z].Hausdorff);
+                continue;
+            }
+            var s = slices[z];
+            Close(expected[z], "hd", s.Hausdorff, DistanceTolerance, $"slice {z}");
+            Close(expected[z], "hd95", s.Hausdorff95, DistanceTolerance, $"slice {z}");
+            Close(expected[z], "assd", s.AverageSymmetricSurfaceDistance, DistanceTolerance, $"slice {z}");
+            compared += s.Hausdorff is null ? 0 : 1;
+        }
+        Assert.True(compared > 5);
+    }
+
+    [Fact]
     public void Soft_jaccard_and_threshold_sweep_match_reference()
     {
         var (_, gt) = Pair.Value;
