@@ -6,7 +6,8 @@ namespace PipelineSeg.Nn;
 /// Base of every layer and model, modelled on <c>torch.nn.Module</c>: children, parameters and persistent buffers are
 /// registered by name in PyTorch's order, so <see cref="StateDict"/> keys match PyTorch's (<c>down.0.conv.1.weight</c>).
 /// Unlike PyTorch, modules start in eval mode: this engine runs inference, and <see cref="Train"/> is the exception.
-/// A module owns its parameters and buffers and disposes them (and its children) with itself.
+/// A module owns its parameters and buffers and disposes them (and its children) with itself. A module instance runs
+/// one forward at a time (its convolutions hold prepared plans with scratch memory): use one instance per thread.
 /// </summary>
 public abstract partial class Module : IDisposable
 {

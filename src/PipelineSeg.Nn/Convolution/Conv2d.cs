@@ -39,7 +39,10 @@ public sealed class Conv2d : ConvolutionBase
         var output = Tensor.Empty(n, Options.OutChannels, oh, ow);
         try
         {
-            Plan().Forward(input.Span, n, h, w, output.Span);
+            using (EnterPlan())
+            {
+                Plan().Forward(input.Span, n, h, w, output.Span);
+            }
             return output;
         }
         catch
@@ -59,7 +62,10 @@ public sealed class Conv2d : ConvolutionBase
         {
             throw new ArgumentException($"Conv2d: output buffer is {output}, expected [{n}, {Options.OutChannels}, {oh}, {ow}]", nameof(output));
         }
-        Plan().Forward(input.Span, n, h, w, output.Span);
+        using (EnterPlan())
+        {
+            Plan().Forward(input.Span, n, h, w, output.Span);
+        }
     }
 
     /// <inheritdoc />

@@ -40,7 +40,10 @@ public sealed class ConvTranspose2d : ConvolutionBase
         var output = Tensor.Empty(n, Options.OutChannels, oh, ow);
         try
         {
-            Plan().Forward(input.Span, n, h, w, output.Span);
+            using (EnterPlan())
+            {
+                Plan().Forward(input.Span, n, h, w, output.Span);
+            }
             return output;
         }
         catch
@@ -60,7 +63,10 @@ public sealed class ConvTranspose2d : ConvolutionBase
         {
             throw new ArgumentException($"ConvTranspose2d: output buffer is {output}, expected [{n}, {Options.OutChannels}, {oh}, {ow}]", nameof(output));
         }
-        Plan().Forward(input.Span, n, h, w, output.Span);
+        using (EnterPlan())
+        {
+            Plan().Forward(input.Span, n, h, w, output.Span);
+        }
     }
 
     /// <inheritdoc />

@@ -11,6 +11,7 @@ namespace PipelineSeg.Nn;
 public abstract class ConvolutionBase : Module
 {
     private Epilogue epilogue;
+    private int busy;
 
     /// <summary>Registers <c>weight</c> and <c>bias</c> in PyTorch's order.</summary>
     private protected ConvolutionBase(Tensor weight, Tensor? bias)
@@ -87,6 +88,12 @@ public abstract class ConvolutionBase : Module
         base.Dispose(disposing);
     }
 
+    /// <summary>
+    /// Marks the prepared plan busy; its scratch memory serves one call at a time, so concurrent use of one model
+    /// instance fails loudly instead of corrupting results. Dispose the returned guard when the call ends.
+    /// </summary>
+    private protected PlanGuard EnterPlan() => new(this);
+
     /// <summary>Checks a 4-D input with the expected channel count.</summary>
     private protected (int N, int H, int W) CheckInput(Tensor input, int channels)
     {
@@ -96,5 +103,23 @@ public abstract class ConvolutionBase : Module
             throw new ArgumentException($"{GetType().Name}: expected input [N, {channels}, H, W], got {input}", nameof(input));
         }
         return (input.Shape[0], input.Shape[2], input.Shape[3]);
+    }
+
+    /// <summary>Scope of one plan call.</summary>
+    private protected readonly ref struct PlanGuard
+    {
+        private readonly ConvolutionBase owner;
+
+        public PlanGuard(ConvolutionBase owner)
+        {
+            if (Interlocked.Exchange(ref owner.busy, 1) != 0)
+            {
+                throw new InvalidOperationException(
+                    $"{owner}: Forward called from two threads at once; a module instance runs one forward at a time (use one model instance per thread)");
+            }
+            this.owner = owner;
+        }
+
+        public void Dispose() => Volatile.Write(ref owner.busy, 0);
     }
 }
