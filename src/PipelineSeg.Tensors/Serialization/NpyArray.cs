@@ -44,8 +44,44 @@ public sealed class NpyArray
     /// <summary>The elements as uint8; throws unless the file held uint8.</summary>
     public ReadOnlySpan<byte> AsUInt8() => Expect(NpyDataType.UInt8);
 
-    /// <summary>A float32 tensor with this array's shape (float32 arrays only).</summary>
-    public Tensor ToTensor() => Tensor.FromSpan(AsFloat32(), shape);
+    /// <summary>The elements as float64; throws unless the file held float64.</summary>
+    public ReadOnlySpan<double> AsFloat64() => MemoryMarshal.Cast<byte, double>(Expect(NpyDataType.Float64));
+
+    /// <summary>A float32 tensor with this array's shape; float64, int64 and uint8 values are converted.</summary>
+    public Tensor ToTensor()
+    {
+        if (DataType == NpyDataType.Float32)
+        {
+            return Tensor.FromSpan(AsFloat32(), shape);
+        }
+        var t = Tensor.Empty(shape);
+        var span = t.Span;
+        switch (DataType)
+        {
+            case NpyDataType.Float64:
+                var d = AsFloat64();
+                for (var i = 0; i < d.Length; i++)
+                {
+                    span[i] = (float)d[i];
+                }
+                break;
+            case NpyDataType.Int64:
+                var l = AsInt64();
+                for (var i = 0; i < l.Length; i++)
+                {
+                    span[i] = l[i];
+                }
+                break;
+            default:
+                var b = AsUInt8();
+                for (var i = 0; i < b.Length; i++)
+                {
+                    span[i] = b[i];
+                }
+                break;
+        }
+        return t;
+    }
 
     private ReadOnlySpan<byte> Expect(NpyDataType wanted) => DataType == wanted
         ? data

@@ -11,4 +11,7 @@ public enum NpyDataType
 
     /// <summary>uint8, descr '|u1'.</summary>
     UInt8,
+
+    /// <summary>little-endian float64, descr '&lt;f8' (NumPy's default; converted to float32 by <see cref="NpyArray.ToTensor"/>).</summary>
+    Float64,
 }

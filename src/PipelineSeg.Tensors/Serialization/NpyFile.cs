@@ -5,8 +5,8 @@ using System.Text;
 namespace PipelineSeg.Tensors;
 
 /// <summary>
-/// Reads and writes NumPy .npy files (format versions 1.0 to 3.0 read, 1.0 written; C order; float32, int64 and
-/// uint8), the way model developers hand us test tensors.
+/// Reads and writes NumPy .npy files (format versions 1.0 to 3.0 read, 1.0 written; C order; float32, int64,
+/// uint8 and float64), the way model developers hand us test tensors.
 /// </summary>
 public static class NpyFile
 {
@@ -27,14 +27,8 @@ public static class NpyFile
         }
     }
 
-    /// <summary>Reads a float32 .npy file into a tensor.</summary>
-    public static Tensor ReadTensor(string path)
-    {
-        var array = Read(path);
-        return array.DataType == NpyDataType.Float32
-            ? array.ToTensor()
-            : throw new InvalidDataException($"{path}: holds {array.DataType}, a float32 array was expected");
-    }
+    /// <summary>Reads a .npy file into a float32 tensor (float64, int64 and uint8 values are converted).</summary>
+    public static Tensor ReadTensor(string path) => Read(path).ToTensor();
 
     /// <summary>Parses the bytes of a .npy file.</summary>
     public static NpyArray Parse(ReadOnlySpan<byte> file)
@@ -87,6 +81,10 @@ public static class NpyFile
     public static void Write(string path, ReadOnlySpan<long> data, ReadOnlySpan<int> shape) =>
         Write(path, NpyDataType.Int64, MemoryMarshal.AsBytes(data), data.Length, shape);
 
+    /// <summary>Writes a float64 array.</summary>
+    public static void Write(string path, ReadOnlySpan<double> data, ReadOnlySpan<int> shape) =>
+        Write(path, NpyDataType.Float64, MemoryMarshal.AsBytes(data), data.Length, shape);
+
     /// <summary>Writes a uint8 array.</summary>
     public static void Write(string path, ReadOnlySpan<byte> data, ReadOnlySpan<int> shape) =>
         Write(path, NpyDataType.UInt8, data, data.Length, shape);
@@ -103,6 +101,7 @@ public static class NpyFile
         NpyDataType.Float32 => 4,
         NpyDataType.Int64 => 8,
         NpyDataType.UInt8 => 1,
+        NpyDataType.Float64 => 8,
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 

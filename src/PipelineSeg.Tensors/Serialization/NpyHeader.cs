@@ -25,7 +25,8 @@ internal static partial class NpyHeader
             "<f4" => NpyDataType.Float32,
             "<i8" => NpyDataType.Int64,
             "|u1" or "<u1" => NpyDataType.UInt8,
-            var other => throw new InvalidDataException($"unsupported dtype '{other}' (float32 '<f4', int64 '<i8' and uint8 '|u1' are supported)"),
+            "<f8" => NpyDataType.Float64,
+            var other => throw new InvalidDataException($"unsupported dtype '{other}' (float32 '<f4', float64 '<f8', int64 '<i8' and uint8 '|u1' are supported)"),
         };
         var dims = shape.Groups[1].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var parsed = new int[dims.Length];
@@ -46,6 +47,7 @@ internal static partial class NpyHeader
         {
             NpyDataType.Float32 => "<f4",
             NpyDataType.Int64 => "<i8",
+            NpyDataType.Float64 => "<f8",
             _ => "|u1",
         };
         var dims = new StringBuilder();

@@ -69,11 +69,11 @@ public sealed class NpyFileTests : IDisposable
         var f8 = Path.Combine(dir, "f8.npy");
         NpyFile.Write(f8, new float[2], [2]);
         var raw = File.ReadAllBytes(f8);
-        var text = System.Text.Encoding.Latin1.GetString(raw).Replace("<f4", "<f8", StringComparison.Ordinal);
+        var text = System.Text.Encoding.Latin1.GetString(raw).Replace("<f4", "<c8", StringComparison.Ordinal);
         var patched = System.Text.Encoding.Latin1.GetBytes(text);
         File.WriteAllBytes(f8, patched);
         var e2 = Assert.Throws<InvalidDataException>(() => NpyFile.Read(f8));
-        Assert.Contains("<f8", e2.Message, StringComparison.Ordinal);
+        Assert.Contains("<c8", e2.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,5 +85,17 @@ public sealed class NpyFileTests : IDisposable
         File.WriteAllBytes(path, System.Text.Encoding.Latin1.GetBytes(text));
         var e = Assert.Throws<InvalidDataException>(() => NpyFile.Read(path));
         Assert.Contains("Fortran", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Float64_files_round_trip_and_convert_to_float32_tensors()
+    {
+        var path = Path.Combine(dir, "d.npy");
+        NpyFile.Write(path, [0.1, -2.5, 1e10], [1, 3]);
+        var array = NpyFile.Read(path);
+        Assert.Equal(NpyDataType.Float64, array.DataType);
+        Assert.Equal([0.1, -2.5, 1e10], array.AsFloat64().ToArray());
+        using var t = NpyFile.ReadTensor(path);
+        Assert.Equal([0.1f, -2.5f, 1e10f], t.ToArray());
     }
 }
