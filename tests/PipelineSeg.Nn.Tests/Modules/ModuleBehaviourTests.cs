@@ -28,14 +28,24 @@ public sealed class ModuleBehaviourTests
         bn.LoadStateDict(bn.StateDict().ToDictionary());
     }
 
-    [Fact]
-    public void Explicit_fusion_equals_running_the_layers_one_by_one()
+    public static TheoryData<int> ConvolutionKinds => [0, 1, 2];
+
+    private static ConvolutionBase Convolution(int kind) => kind switch
     {
-        using var conv = new Conv2d(3, 4, 3, stride: 2, padding: 1);
-        using var bn = new BatchNorm2d(4);
+        0 => new Conv2d(4, 6, 3, stride: 2, padding: 1, groups: 2),
+        1 => new ConvTranspose2d(4, 6, 3, stride: 2, padding: 1, outputPadding: 1, groups: 2),
+        _ => new ConvTranspose2d(4, 6, 2, stride: 2, bias: false),
+    };
+
+    [Theory]
+    [MemberData(nameof(ConvolutionKinds))]
+    public void Explicit_fusion_equals_running_the_layers_one_by_one(int kind)
+    {
+        using var conv = Convolution(kind);
+        using var bn = new BatchNorm2d(6);
         using var act = new LeakyReLU(0.1f);
         RandomizeBatchNorm(bn, 1);
-        using var x = Random(2, 1, 3, 9, 8);
+        using var x = Random(2, 1, 4, 9, 8);
         float[] expected;
         using (var a = conv.Forward(x))
         using (var b = bn.Forward(a))
