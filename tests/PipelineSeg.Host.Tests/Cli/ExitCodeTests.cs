@@ -80,6 +80,15 @@ public sealed class ExitCodeTests
     }
 
     [Fact]
+    public async Task An_undefined_pipeline_is_a_usage_error_naming_the_defined_ones()
+    {
+        var (code, _, error) = await CliRun.RunAsync("batch", "--input", Path.GetTempPath(), "--output", Path.GetTempPath(), "--pipeline", "brain");
+        Assert.Equal(2, code);
+        Assert.Contains("'brain'", error, StringComparison.Ordinal);
+        Assert.Contains("liver", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_config_file_is_a_configuration_error()
     {
         var (code, _, error) = await CliRun.RunAsync("models", "--config", "/nonexistent/extra.json");
