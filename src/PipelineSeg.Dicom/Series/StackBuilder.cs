@@ -101,6 +101,8 @@ internal static class StackBuilder
         var preferred = ordered.GroupBy(c => c.Header.AcquisitionNumber ?? int.MinValue)
             .OrderByDescending(grp => grp.Count()).ThenBy(grp => grp.Key).First().Key;
         var kept = new List<SliceCandidate>(ordered.Count);
+        var duplicates = new List<string>();
+        var droppedCount = 0;
         var i = 0;
         while (i < ordered.Count)
         {
@@ -115,10 +117,18 @@ internal static class StackBuilder
             kept.Add(keep);
             if (cluster.Count > 1)
             {
-                var dropped = string.Join(", ", cluster.Where(c => c != keep).Select(Describe));
-                warnings.Add(F($"duplicate position {d0:0.###} mm along the normal: kept {Describe(keep)}, dropped {dropped}"));
+                var dropped = string.Join(", ", cluster.Where(c => c != keep).Take(5).Select(Describe));
+                var more = cluster.Count > 6 ? F($" and {cluster.Count - 6} more") : string.Empty;
+                duplicates.Add(F($"duplicate position {d0:0.###} mm along the normal: kept {Describe(keep)}, dropped {dropped}{more}"));
+                droppedCount += cluster.Count - 1;
             }
             i = j;
+        }
+        // Time series or multi-echo data duplicate every position: summarise instead of one line per position.
+        warnings.AddRange(duplicates.Take(3));
+        if (duplicates.Count > 3)
+        {
+            warnings.Add(F($"duplicate positions at {duplicates.Count} of {kept.Count} slice positions: {droppedCount} image(s) dropped in all (multi-phase, temporal or multi-echo data in one series?)"));
         }
         return kept;
     }
