@@ -14,6 +14,11 @@ public sealed class Sequential : Module, IReadOnlyList<Module>
     private readonly List<Module> modules = [];
     private bool fusionChecked;
 
+    /// <summary>An empty container; add children with <see cref="Append"/>.</summary>
+    public Sequential()
+    {
+    }
+
     /// <summary>Children named by position.</summary>
     public Sequential(params Module[] modules)
     {

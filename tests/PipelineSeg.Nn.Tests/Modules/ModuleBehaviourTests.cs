@@ -158,6 +158,13 @@ public sealed class ModuleBehaviourTests
         using var x = Tensor.Zeros(1, 1, 1, 1);
         Assert.Throws<NotSupportedException>(() => list.Forward(x));
         using var named = new Sequential(("features", new Conv2d(1, 1, 1)), ("act", new ReLU()));
+        using var empty = new Sequential();
+        using (var passed = empty.Forward(x))
+        {
+            Assert.True(passed.SharesStorageWith(x));
+        }
+        empty.Append(new Identity()).Append(new ReLU());
+        Assert.Equal(2, empty.Count);
         Assert.Equal(["features.weight", "features.bias"], named.StateDict().Keys);
         Assert.Throws<ArgumentException>(() => new Sequential(("a.b", new ReLU())));
     }
