@@ -165,6 +165,7 @@ public sealed class ModuleBehaviourTests
         }
         empty.Append(new Identity()).Append(new ReLU());
         Assert.Equal(2, empty.Count);
+        Assert.Equal("Sequential(\n  (0): Identity\n  (1): ReLU\n)", empty.Describe());
         Assert.Equal(["features.weight", "features.bias"], named.StateDict().Keys);
         Assert.Throws<ArgumentException>(() => new Sequential(("a.b", new ReLU())));
     }
