@@ -20,9 +20,12 @@ internal sealed class EvaluateCommand : ICliCommand
         var perSlice = new Option<bool>("--per-slice") { Description = "Also report Dice/IoU per slice" };
         var noSurface = new Option<bool>("--no-surface") { Description = "Skip HD, HD95 and ASSD" };
         var background = new Option<bool>("--include-background") { Description = "Also report label 0 (never averaged)" };
+        var sweep = new Option<bool>("--sweep") { Description = "The prediction is a probability map (NIfTI, [0, 1]): soft Jaccard and metrics at thresholds 0.1, 0.3, 0.5, 0.7, 0.9" };
+        var thresholds = new Option<string?>("--thresholds") { Description = "Comma-separated thresholds for --sweep (voxel is foreground when p > t)" };
+        var label = new Option<int>("--label") { Description = "Ground-truth label compared with the probability map (--sweep)", DefaultValueFactory = _ => 1 };
         var command = new Command("evaluate", "Compare a segmentation with the ground truth: Dice, IoU, sensitivity, specificity, precision, F1, volume difference, HD, HD95, ASSD per segment")
         {
-            prediction, truth, json, resample, perSlice, noSurface, background,
+            prediction, truth, json, resample, perSlice, noSurface, background, sweep, thresholds, label,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -41,13 +44,35 @@ internal sealed class EvaluateCommand : ICliCommand
                     return ExitCodes.UsageOrConfiguration;
                 }
             }
+            IReadOnlyList<double>? thresholdList = null;
+            if (parse.GetValue(thresholds) is { } text)
+            {
+                var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                var values = new List<double>();
+                foreach (var part in parts)
+                {
+                    if (!double.TryParse(part, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var t) || t is < 0 or > 1)
+                    {
+                        await context.Error.WriteLineAsync($"error: --thresholds: '{part}' is not a number in [0, 1]").ConfigureAwait(false);
+                        return ExitCodes.UsageOrConfiguration;
+                    }
+                    values.Add(t);
+                }
+                thresholdList = values;
+            }
             try
             {
+                if (parse.GetValue(sweep) || thresholdList is not null)
+                {
+                    var swept = await ProbabilityEvaluator.EvaluateAsync(request, parse.GetValue(label), thresholdList, cancellationToken).ConfigureAwait(false);
+                    await context.Out.WriteAsync(parse.GetValue(json) ? EvaluationJson.Serialize(swept) + Environment.NewLine : EvaluationText.Format(swept)).ConfigureAwait(false);
+                    return ExitCodes.Ok;
+                }
                 var result = await LabelEvaluator.EvaluateAsync(request, cancellationToken).ConfigureAwait(false);
                 await context.Out.WriteAsync(parse.GetValue(json) ? EvaluationJson.Serialize(result) + Environment.NewLine : EvaluationText.Format(result)).ConfigureAwait(false);
                 return ExitCodes.Ok;
             }
-            catch (Exception e) when (e is GeometryMismatchException or InvalidDataException or DicomException or IOException or NotSupportedException)
+            catch (Exception e) when (e is GeometryMismatchException or InvalidDataException or DicomException or IOException or NotSupportedException or ArgumentOutOfRangeException)
             {
                 await context.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
                 return ExitCodes.InputsFailed;

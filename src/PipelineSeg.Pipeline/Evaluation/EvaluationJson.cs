@@ -42,6 +42,34 @@ public static class EvaluationJson
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
+    /// <summary>The JSON text of a probability-map evaluation (soft Jaccard and one segment object per threshold).</summary>
+    public static string Serialize(ProbabilityEvaluationResult result, bool indented = true)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
+        {
+            w.WriteStartObject();
+            w.WriteString("prediction", result.Prediction);
+            w.WriteString("groundTruth", result.GroundTruth);
+            w.WriteNumber("label", result.Label);
+            w.WriteString("alignment", EvaluationText.Describe(result.Alignment));
+            Number(w, "softJaccard", result.SoftJaccard);
+            w.WriteStartArray("thresholds");
+            foreach (var (threshold, metrics) in result.Sweep)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("threshold", threshold);
+                w.WritePropertyName("metrics");
+                WriteSegment(w, metrics);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
     private static void WriteSegment(Utf8JsonWriter w, SegmentEvaluation s)
     {
         w.WriteStartObject();

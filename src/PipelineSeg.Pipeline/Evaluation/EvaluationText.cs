@@ -26,6 +26,23 @@ public static class EvaluationText
         return sb.ToString();
     }
 
+    /// <summary>Soft Jaccard and one line per threshold.</summary>
+    public static string Format(ProbabilityEvaluationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var sb = new StringBuilder();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"probability map: {result.Prediction}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"ground truth:    {result.GroundTruth} (label {result.Label}), map grid {Describe(result.Alignment)}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"soft Jaccard:    {F(result.SoftJaccard)}");
+        sb.AppendLine("threshold Dice     IoU      Sens     Spec     Prec     HD(mm)   HD95(mm) ASSD(mm)");
+        foreach (var (t, s) in result.Sweep)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture,
+                $"{t,9:0.###} {F(s.Dice)} {F(s.IoU)} {F(s.Sensitivity)} {F(s.Specificity)} {F(s.Precision)} {F(s.Hausdorff)} {F(s.Hausdorff95)} {F(s.AverageSymmetricSurfaceDistance)}");
+        }
+        return sb.ToString();
+    }
+
     /// <summary>"same", "reoriented" (exact reordering) or "resampled".</summary>
     public static string Describe(GridRelation relation) => relation switch
     {

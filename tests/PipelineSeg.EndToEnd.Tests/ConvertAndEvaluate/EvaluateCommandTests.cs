@@ -51,4 +51,17 @@ public sealed class EvaluateCommandTests
         var missing = Cli.Run("evaluate", "--prediction", "/nonexistent.nii.gz", "--ground-truth", seg);
         Assert.Equal(2, missing.ExitCode);
     }
+
+    [Fact]
+    public void Probability_map_sweep_reports_each_threshold()
+    {
+        var r = Cli.Run("evaluate", "--prediction", Cli.ImagingFixture("metrics_prob.nii.gz"), "--ground-truth", Cli.ImagingFixture("metrics_gt.nii.gz"),
+            "--thresholds", "0.25,0.5", "--label", "1", "--json", "--no-surface");
+        Assert.True(r.ExitCode == 0, r.Combined);
+        using var doc = JsonDocument.Parse(r.StandardOutput);
+        Assert.Equal(2, doc.RootElement.GetProperty("thresholds").GetArrayLength());
+        Assert.InRange(doc.RootElement.GetProperty("softJaccard").GetDouble(), 0, 1);
+        var bad = Cli.Run("evaluate", "--prediction", Cli.ImagingFixture("metrics_prob.nii.gz"), "--ground-truth", Cli.ImagingFixture("metrics_gt.nii.gz"), "--thresholds", "2");
+        Assert.Equal(2, bad.ExitCode);
+    }
 }
