@@ -64,6 +64,10 @@ public sealed class Upsample : Module
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
+        if (input.Rank != 4)
+        {
+            throw new ArgumentException($"Upsample: expected a 4-D NCHW tensor, got {input}", nameof(input));
+        }
         var (oh, ow) = Size ?? OutputSize(input, ScaleFactor!.Value);
         if (output.Rank != 4 || output.Shape[2] != oh || output.Shape[3] != ow)
         {
@@ -80,6 +84,10 @@ public sealed class Upsample : Module
         if (size is null == scaleFactor is null)
         {
             throw new ArgumentException("interpolate: give exactly one of size and scale factor");
+        }
+        if (input.Rank != 4)
+        {
+            throw new ArgumentException($"interpolate: expected a 4-D NCHW tensor, got {input}", nameof(input));
         }
         var (oh, ow) = size ?? OutputSize(input, scaleFactor!.Value);
         var output = Tensor.Empty(input.Shape[0], input.Shape[1], oh, ow);
