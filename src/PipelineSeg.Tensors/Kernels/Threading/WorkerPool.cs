@@ -4,18 +4,20 @@ namespace PipelineSeg.Tensors.Kernels;
 
 /// <summary>
 /// Persistent background threads that help the calling thread drain a job's tasks. Allocation-free per call
-/// (Parallel.For is not), so steady-state inference makes no garbage. One job at a time: a concurrent or nested
-/// caller simply runs its tasks inline.
+/// (Parallel.For is not), so steady-state inference makes no garbage. The caller never waits for a helper that has
+/// not started yet (on a busy machine a woken thread may be scheduled late): it closes the job once every task is
+/// taken and waits only for helpers still inside it. One job at a time: a concurrent or nested caller runs its tasks
+/// inline.
 /// </summary>
 internal static class WorkerPool
 {
     private static readonly Lock Gate = new();
-    private static readonly ManualResetEventSlim Done = new(false);
     private static readonly List<SemaphoreSlim> Wake = [];
     private static IParallelWork? current;
     private static int taskCount;
     private static int nextTask;
-    private static int pendingHelpers;
+    private static int open;
+    private static int active;
     private static ExceptionDispatchInfo? failure;
 
     [ThreadStatic]
@@ -41,24 +43,20 @@ internal static class WorkerPool
             taskCount = tasks;
             nextTask = 0;
             failure = null;
-            pendingHelpers = threads - 1;
-            Done.Reset();
+            Interlocked.Exchange(ref open, 1);
             for (int w = 0; w < threads - 1; w++)
             {
                 Wake[w].Release();
             }
-            try
+            Drain();
+            // Full fences on both sides: a helper either registered before the job closed (and is waited for) or
+            // sees it closed and leaves without touching it.
+            Interlocked.Exchange(ref open, 0);
+            var spin = default(SpinWait);
+            while (Volatile.Read(ref active) != 0)
             {
-                Drain();
+                spin.SpinOnce();
             }
-#pragma warning disable CA1031 // rethrown below, after the helpers have stopped touching the job
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                Interlocked.CompareExchange(ref failure, ExceptionDispatchInfo.Capture(ex), null);
-                Volatile.Write(ref nextTask, int.MaxValue / 2);
-            }
-            Done.Wait();
             current = null;
             failure?.Throw();
         }
@@ -71,11 +69,21 @@ internal static class WorkerPool
 
     private static void Drain()
     {
-        IParallelWork work = current!;
-        int i;
-        while ((i = Interlocked.Increment(ref nextTask) - 1) < taskCount)
+        try
         {
-            work.Execute(i);
+            IParallelWork work = current!;
+            int i;
+            while ((i = Interlocked.Increment(ref nextTask) - 1) < taskCount)
+            {
+                work.Execute(i);
+            }
+        }
+#pragma warning disable CA1031 // handed to the calling thread, which rethrows it once the helpers are out
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Interlocked.CompareExchange(ref failure, ExceptionDispatchInfo.Capture(ex), null);
+            Volatile.Write(ref nextTask, int.MaxValue / 2);
         }
     }
 
@@ -100,21 +108,12 @@ internal static class WorkerPool
         while (true)
         {
             wake.Wait();
-            try
+            Interlocked.Increment(ref active);
+            if (Volatile.Read(ref open) == 1)
             {
                 Drain();
             }
-#pragma warning disable CA1031 // the exception is handed to the calling thread, which rethrows it
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                Interlocked.CompareExchange(ref failure, ExceptionDispatchInfo.Capture(ex), null);
-                Volatile.Write(ref nextTask, int.MaxValue / 2);
-            }
-            if (Interlocked.Decrement(ref pendingHelpers) == 0)
-            {
-                Done.Set();
-            }
+            Interlocked.Decrement(ref active);
         }
     }
 }
