@@ -33,10 +33,37 @@ public static class BitPacking
     /// <summary>Expands packed bits to one byte (0 or 1) per pixel.</summary>
     public static void Unpack(ReadOnlySpan<byte> packed, Span<byte> pixels)
     {
-        for (var i = 0; i < pixels.Length; i++)
+        var whole = pixels.Length >> 3;
+        for (var b = 0; b < whole; b++)
+        {
+            // One table lookup writes eight pixels.
+            System.Runtime.InteropServices.MemoryMarshal.Write(pixels[(b * 8)..], Expand[packed[b]]);
+        }
+        for (var i = whole * 8; i < pixels.Length; i++)
         {
             pixels[i] = (byte)((packed[i >> 3] >> (i & 7)) & 1);
         }
+    }
+
+    /// <summary>Byte b → eight bytes holding its bits (bit 0 first), little-endian.</summary>
+    private static readonly ulong[] Expand = BuildExpand();
+
+    private static ulong[] BuildExpand()
+    {
+        var table = new ulong[256];
+        for (var b = 0; b < 256; b++)
+        {
+            ulong v = 0;
+            for (var bit = 0; bit < 8; bit++)
+            {
+                if (((b >> bit) & 1) != 0)
+                {
+                    v |= 1UL << (bit * 8);
+                }
+            }
+            table[b] = BitConverter.IsLittleEndian ? v : System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(v);
+        }
+        return table;
     }
 
     /// <summary>

@@ -29,13 +29,19 @@ public sealed partial record DicomSegmentation
             var k = SliceIndex(frame, geometry, slices);
             var source = FrameValues(frame.Index);
             var target = mask.AsSpan(k * plane, plane);
-            for (var i = 0; i < plane; i++)
+            if (isLabelMap)
             {
-                var v = isLabelMap ? (byte)(source[i] == segmentNumber ? 1 : 0) : source[i];
-                if (v > target[i])
+                for (var i = 0; i < plane; i++)
                 {
-                    target[i] = v;
+                    if (source[i] == segmentNumber)
+                    {
+                        target[i] = 1;
+                    }
                 }
+            }
+            else if (source.ContainsAnyExcept((byte)0))
+            {
+                MaxInto(source, target); // overlapping frames of one segment keep the larger value
             }
         }
         return mask;
@@ -49,11 +55,18 @@ public sealed partial record DicomSegmentation
         foreach (var segment in Segments.OrderBy(s => s.Number))
         {
             var mask = SegmentMask(segment.Number, geometry, slices);
-            for (var i = 0; i < labels.Length; i++)
+            var label = (byte)Math.Min(segment.Number, 255);
+            var start = 0;
+            while (mask.AsSpan(start).IndexOfAnyExcept((byte)0) is var found and >= 0)
             {
-                if (mask[i] != 0)
+                var i = start + found;
+                var run = mask.AsSpan(i).IndexOf((byte)0);
+                var length = run < 0 ? mask.Length - i : run;
+                labels.AsSpan(i, length).Fill(label);
+                start = i + length;
+                if (start >= mask.Length)
                 {
-                    labels[i] = (byte)Math.Min(segment.Number, 255);
+                    break;
                 }
             }
         }
@@ -136,5 +149,19 @@ public sealed partial record DicomSegmentation
             }
         }
         return null;
+    }
+
+    private static void MaxInto(ReadOnlySpan<byte> source, Span<byte> target)
+    {
+        var i = 0;
+        var width = System.Numerics.Vector<byte>.Count;
+        for (; i <= source.Length - width; i += width)
+        {
+            System.Numerics.Vector.Max(new System.Numerics.Vector<byte>(source[i..]), new System.Numerics.Vector<byte>(target[i..])).CopyTo(target[i..]);
+        }
+        for (; i < source.Length; i++)
+        {
+            target[i] = Math.Max(source[i], target[i]);
+        }
     }
 }
