@@ -146,6 +146,10 @@ def main():
     unpool = nn.MaxUnpool2d(2)
     write_case(layers, "maxpool_unpool", Lambda(lambda x: unpool(*pool(x), output_size=x.shape[-2:])), torch.randn(1, 3, 11, 9))
 
+    # ConvTranspose2d.forward(x, output_size=...) chooses the output padding.
+    write_case(layers, seeded("convT_output_size"), nn.ConvTranspose2d(4, 3, 3, stride=2, padding=1), torch.randn(1, 4, 7, 6),
+               run=lambda m, x: m(x, output_size=[14, 12]))
+
     nets = os.path.join(ROOT, "networks")
     write_case(nets, seeded("mini_unet"), networks.MiniUNet(), torch.randn(1, 2, 24, 20), keys=True)
     write_case(nets, seeded("segnet_mini"), networks.SegNetMini(), torch.randn(1, 3, 21, 19), keys=True)

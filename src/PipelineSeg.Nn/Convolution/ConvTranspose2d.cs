@@ -7,6 +7,7 @@ namespace PipelineSeg.Nn;
 public sealed class ConvTranspose2d : ConvolutionBase
 {
     private ConvTranspose2dPlan? plan;
+    private Dictionary<(int, int), ConvTranspose2dPlan>? sizedPlans;
 
     /// <summary>Square kernel, stride, padding, output padding and dilation.</summary>
     public ConvTranspose2d(int inChannels, int outChannels, int kernelSize, int stride = 1, int padding = 0,
@@ -43,6 +44,41 @@ public sealed class ConvTranspose2d : ConvolutionBase
             using (EnterPlan())
             {
                 Plan().Forward(input.Span, n, h, w, output.Span);
+            }
+            return output;
+        }
+        catch
+        {
+            output.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// PyTorch's <c>forward(input, output_size)</c>: picks the output padding that yields <paramref name="outputSize"/>
+    /// (how U-Nets restore odd sizes); it must lie in [0, max(stride, dilation)).
+    /// </summary>
+    public Tensor Forward(Tensor input, (int Height, int Width) outputSize)
+    {
+        var (n, h, w) = CheckInput(input, Options.InChannels);
+        var baseOptions = Options with { OutputPaddingH = 0, OutputPaddingW = 0 };
+        var (bh, bw) = baseOptions.OutputSize(h, w);
+        var sized = Options with { OutputPaddingH = outputSize.Height - bh, OutputPaddingW = outputSize.Width - bw };
+        if (sized.OutputPaddingH < 0 || sized.OutputPaddingW < 0
+            || sized.OutputPaddingH >= Math.Max(Options.StrideH, Options.DilationH) || sized.OutputPaddingW >= Math.Max(Options.StrideW, Options.DilationW))
+        {
+            throw new ArgumentException($"ConvTranspose2d: output size {outputSize.Height}×{outputSize.Width} is not reachable from {input} (base output {bh}×{bw})", nameof(outputSize));
+        }
+        if (sized == Options)
+        {
+            return Forward(input);
+        }
+        var output = Tensor.Empty(n, Options.OutChannels, outputSize.Height, outputSize.Width);
+        try
+        {
+            using (EnterPlan())
+            {
+                SizedPlan(sized).Forward(input.Span, n, h, w, output.Span);
             }
             return output;
         }
@@ -93,6 +129,28 @@ public sealed class ConvTranspose2d : ConvolutionBase
     {
         plan?.Dispose();
         plan = null;
+        foreach (var p in sizedPlans?.Values ?? Enumerable.Empty<ConvTranspose2dPlan>())
+        {
+            p.Dispose();
+        }
+        sizedPlans = null;
+    }
+
+    private ConvTranspose2dPlan SizedPlan(ConvTranspose2dOptions sized)
+    {
+        sizedPlans ??= [];
+        var key = (sized.OutputPaddingH, sized.OutputPaddingW);
+        if (!sizedPlans.TryGetValue(key, out var p))
+        {
+            var (weight, bias, epilogue) = EffectiveParameters();
+            using (weight)
+            using (bias)
+            {
+                p = new ConvTranspose2dPlan(sized, weight.Span, bias is null ? [] : bias.Span, epilogue);
+            }
+            sizedPlans.Add(key, p);
+        }
+        return p;
     }
 
     private ConvTranspose2dPlan Plan()

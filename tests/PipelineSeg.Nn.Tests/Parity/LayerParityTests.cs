@@ -82,7 +82,7 @@ public sealed class LayerParityTests(ITestOutputHelper log)
     {
         var names = Directory.GetFiles(TestPaths.Repo("tests", "PipelineSeg.Nn.Tests", "Fixtures", "layers"), "*.input.npy")
             .Select(p => Path.GetFileName(p)[..^".input.npy".Length])
-            .Where(n => n is not ("maxpool_indices" or "maxpool_unpool"));
+            .Where(n => n is not ("maxpool_indices" or "maxpool_unpool" or "convT_output_size"));
         Assert.All(names, n => Assert.True(Cases.ContainsKey(n), $"fixture {n} has no test case"));
     }
 
@@ -115,6 +115,19 @@ public sealed class LayerParityTests(ITestOutputHelper log)
             using var output = unpool.Forward(pooled, indices, (input.Shape[2], input.Shape[3]));
             Fixture.AssertClose(Fixture.Expected("layers", "maxpool_unpool"), output, "maxpool_unpool");
         }
+    }
+
+    [Fact]
+    public void ConvTranspose_output_size_selects_the_output_padding_like_pytorch()
+    {
+        using var up = new ConvTranspose2d(4, 3, 3, stride: 2, padding: 1);
+        Fixture.LoadWeights(up, "layers", "convT_output_size");
+        using var input = Fixture.Input("layers", "convT_output_size");
+        using var output = up.Forward(input, (14, 12));
+        Fixture.AssertClose(Fixture.Expected("layers", "convT_output_size"), output, "convT_output_size");
+        using var plain = up.Forward(input, (13, 11));
+        Assert.Equal([1, 3, 13, 11], plain.Shape.ToArray());
+        Assert.Throws<ArgumentException>(() => up.Forward(input, (15, 12)));
     }
 
     [Fact]
