@@ -178,4 +178,14 @@ public sealed class SeriesAssemblyTests
             Directory.Delete(dir, true);
         }
     }
+
+    [Fact]
+    public async Task Scan_and_load_honour_cancellation()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => DicomSeriesScanner.ScanAsync(Samples.Path("ct-series"), cancelled.Token));
+        var series = await Samples.SingleVolumeAsync("ct-series", "pydicom-98892001-CT5N");
+        Assert.ThrowsAny<OperationCanceledException>(() => DicomPixelLoader.LoadVolume(series, cancelled.Token));
+    }
 }
