@@ -12,6 +12,12 @@ public sealed class Upsample : Module
     {
     }
 
+    /// <summary>Resizes by separate (height, width) scale factors.</summary>
+    public Upsample((double Height, double Width) scaleFactor, InterpolationMode mode = InterpolationMode.Nearest, bool alignCorners = false)
+        : this(null, scaleFactor, mode, alignCorners)
+    {
+    }
+
     /// <summary>Resizes to a fixed (height, width).</summary>
     public Upsample((int Height, int Width) size, InterpolationMode mode = InterpolationMode.Nearest, bool alignCorners = false)
         : this(size, null, mode, alignCorners)
