@@ -44,6 +44,33 @@ def pixel_attributes(ds):
     }
 
 
+def openjpeg_reference(ds, out_dir, key, entry):
+    """JPEG 2000 without a native twin: each frame decoded by OpenJPEG through Pillow."""
+    import io
+    import numpy as np
+    from PIL import Image
+    from pydicom.encaps import generate_pixel_data_frame
+    frames = int(ds.get("NumberOfFrames", 1) or 1)
+    signed = int(ds.get("PixelRepresentation", 0)) == 1
+    chunks = []
+    try:
+        for frame in generate_pixel_data_frame(ds.PixelData, frames):
+            array = np.array(Image.open(io.BytesIO(frame))).astype(np.int64)
+            if signed:
+                array -= 1 << (int(ds.BitsStored) - 1)  # Pillow shifts signed samples into its unsigned I;16 mode
+            if int(ds.BitsAllocated) == 16:
+                array = array.astype(np.int16 if signed else np.uint16)
+            else:
+                array = array.astype(np.int8 if signed else np.uint8)
+            chunks.append(array.astype(array.dtype.newbyteorder("<")).tobytes())
+    except Exception as error:  # Pillow without OpenJPEG, or an unsupported codestream
+        entry["referenceError"] = "openjpeg: " + str(error)
+        return
+    with open(os.path.join(out_dir, key + ".ref"), "wb") as f:
+        f.write(b"".join(chunks))
+    entry["reference"] = {"tool": "OpenJPEG (Pillow)", "attributes": pixel_attributes(ds)}
+
+
 def pydicom_reference(ds, out_dir, key, entry):
     """Fallback when dcmtk cannot decode (e.g. 1-bit RLE): pydicom's pixel_array, re-packed to native bytes."""
     import numpy as np
@@ -81,8 +108,14 @@ def main(out_dir, files):
         if twin:
             native = pydicom.dcmread(twin)
             with open(os.path.join(out_dir, key + ".ref"), "wb") as f:
-                f.write(native.PixelData)
+                if int(native.BitsAllocated) == 1 or native.file_meta.TransferSyntaxUID != "1.2.840.10008.1.2.2":
+                    f.write(native.PixelData)
+                else:  # big-endian twin: its pixels as little-endian bytes
+                    array = native.pixel_array
+                    f.write(array.astype(array.dtype.newbyteorder("<")).tobytes())
             entry["reference"] = {"tool": "native twin " + twin, "attributes": pixel_attributes(native)}
+        elif ts in ("1.2.840.10008.1.2.4.90", "1.2.840.10008.1.2.4.91"):
+            openjpeg_reference(ds, out_dir, key, entry)
         elif tool:
             native = os.path.join(out_dir, key + ".native.dcm")
             run = subprocess.run([tool, path, native], capture_output=True, text=True)

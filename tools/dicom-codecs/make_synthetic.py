@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Synthetic codec test set: native images made here (numpy, fixed seed), compressed with independent encoders
-(dcmtk dcmcjpeg / dcmcjpls / dcmcrle, libjpeg-turbo cjpeg for 4:2:0, restart markers, progressive, arithmetic), then
+(dcmtk dcmcjpeg / dcmcjpls / dcmcrle, libjpeg-turbo cjpeg for 4:2:0, restart markers, progressive, arithmetic,
+OpenJPEG through Pillow for reversible JPEG 2000), then
 reference pixels extracted with extract_references.py.
 
 usage: make_synthetic.py OUT_DIR
@@ -12,8 +13,11 @@ import shutil
 import subprocess
 import sys
 
+import io
+
 import numpy as np
 import pydicom
+from PIL import Image
 from pydicom.dataset import Dataset, FileMetaDataset
 from pydicom.encaps import encapsulate
 from pydicom.uid import ExplicitVRLittleEndian, generate_uid
@@ -190,6 +194,34 @@ def main(out_dir):
         path = os.path.join(src, name + ".dcm")
         wrap_jpeg(path, jpeg, os.path.join(src, source + ".dcm"), transfer_syntax, photometric)
         arguments.append(path)
+
+    # OpenJPEG (through Pillow) reversible JPEG 2000: progression orders, tiles, precincts, code-block sizes, layers, RCT.
+    j2k_cases = [
+        ("gray8-j2k", "gray8", "L", {}),
+        ("gray8-j2k-rpcl-tiles-precincts", "gray8", "L", dict(progression="RPCL", codeblock_size=(16, 16), precincts=[(32, 32), (16, 16)],
+                                                               num_resolutions=4, tile_size=(32, 32))),
+        ("gray8-j2k-layers", "gray8", "L", dict(quality_layers=[40, 0], quality_mode="rates")),
+        ("gray8-j2k-pcrl", "gray8", "L", dict(progression="PCRL", precincts=[(16, 16)], codeblock_size=(8, 8))),
+        ("gray12-j2k-rlcp", "gray12", "I;16", dict(progression="RLCP", num_resolutions=3)),
+        ("gray16u-j2k", "gray16u", "I;16", {}),
+        ("rgb8-j2k-rct", "rgb8", "RGB", dict(mct=1)),
+        ("rgb8-j2k-cprl-tiles", "rgb8", "RGB", dict(progression="CPRL", tile_size=(20, 16))),
+    ]
+    for name, source, mode, options in j2k_cases:
+        pixels = images[source][0]
+        array = pixels.astype(np.uint16 if mode == "I;16" else np.uint8)
+        buffer = io.BytesIO()
+        Image.fromarray(array, mode).save(buffer, "JPEG2000", irreversible=False, no_jp2=True, **options)
+        back = np.array(Image.open(io.BytesIO(buffer.getvalue())))
+        if not (back == array).all():
+            sys.exit("make_synthetic.py: OpenJPEG round trip of %s is not lossless" % name)
+        jpeg = os.path.join(src, name + ".j2k")
+        with open(jpeg, "wb") as f:
+            f.write(buffer.getvalue())
+        path = os.path.join(src, name + ".dcm")
+        photometric = "YBR_RCT" if options.get("mct") else ("RGB" if mode == "RGB" else "MONOCHROME2")
+        wrap_jpeg(path, jpeg, os.path.join(src, source + ".dcm"), "1.2.840.10008.1.2.4.90", photometric)
+        arguments.append(path + "=" + os.path.join(src, source + ".dcm"))
 
     extract_references.main(out_dir, arguments)
 

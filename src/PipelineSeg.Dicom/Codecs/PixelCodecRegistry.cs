@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using PipelineSeg.Dicom.Codecs.Jpeg2000;
 using PipelineSeg.Dicom.Codecs.JpegBaseline;
 using PipelineSeg.Dicom.Codecs.JpegLossless;
 using PipelineSeg.Dicom.Codecs.JpegLs;
@@ -14,7 +15,7 @@ namespace PipelineSeg.Dicom.Codecs;
 public static class PixelCodecRegistry
 {
     private static readonly IPixelCodec[] Codecs = [new RleCodec(), new JpegLosslessCodec(), new JpegDctCodec(), new JpegLsCodec(),
-        new EncapsulatedUncompressedCodec()];
+        new EncapsulatedUncompressedCodec(), new Jpeg2000Codec()];
 
     private static readonly Dictionary<string, IPixelCodec> ByUid = Codecs
         .SelectMany(c => c.TransferSyntaxUids.Select(uid => (uid, c)))
@@ -38,14 +39,22 @@ public static class PixelCodecRegistry
 
     /// <summary>
     /// The Photometric Interpretation of the decoded frame: lossy JPEG frames stored as YBR_FULL or YBR_FULL_422 are
-    /// converted to RGB (as dcmdjpeg and pydicom/Pillow do); everything else keeps <see cref="PixelFrameInfo.PhotometricInterpretation"/>.
+    /// converted to RGB (as dcmdjpeg and pydicom/Pillow do), JPEG 2000 YBR_RCT by the inverse component transform;
+    /// everything else keeps <see cref="PixelFrameInfo.PhotometricInterpretation"/>.
     /// </summary>
     public static string DecodedPhotometricInterpretation(string transferSyntaxUid, PixelFrameInfo info)
     {
         ArgumentNullException.ThrowIfNull(info);
-        return TryGet(transferSyntaxUid, out var codec) && codec is JpegDctCodec && info.SamplesPerPixel == 3
-               && JpegDctCodec.ConvertsToRgb(info.PhotometricInterpretation)
-            ? "RGB"
-            : info.PhotometricInterpretation;
+        if (!TryGet(transferSyntaxUid, out var codec) || info.SamplesPerPixel != 3)
+        {
+            return info.PhotometricInterpretation;
+        }
+        var converts = codec switch
+        {
+            JpegDctCodec => JpegDctCodec.ConvertsToRgb(info.PhotometricInterpretation),
+            Jpeg2000Codec => info.PhotometricInterpretation.Trim() is "YBR_RCT" or "YBR_ICT",
+            _ => false,
+        };
+        return converts ? "RGB" : info.PhotometricInterpretation;
     }
 }

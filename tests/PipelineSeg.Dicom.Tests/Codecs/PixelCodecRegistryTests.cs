@@ -12,6 +12,11 @@ public sealed class PixelCodecRegistryTests
     [InlineData("1.2.840.10008.1.2.4.70\0")] // UI values are NUL-padded to even length
     [InlineData("1.2.840.10008.1.2.4.80")]
     [InlineData("1.2.840.10008.1.2.4.81")]
+    [InlineData("1.2.840.10008.1.2.4.90")]
+    [InlineData("1.2.840.10008.1.2.4.91")]
+    [InlineData("1.2.840.10008.1.2.4.53")]
+    [InlineData("1.2.840.10008.1.2.4.55")]
+    [InlineData("1.2.840.10008.1.2.1.98")]
     public void Encapsulated_syntaxes_have_a_codec(string uid)
     {
         Assert.True(PixelCodecRegistry.TryGet(uid, out var codec));
@@ -33,13 +38,13 @@ public sealed class PixelCodecRegistryTests
 
     [Theory]
     [InlineData("1.2.840.10008.1.2.1")]
-    [InlineData("1.2.840.10008.1.2.4.90")]
+    [InlineData("1.2.840.10008.1.2.4.92")]
     [InlineData("1.2.840.10008.1.2.4.201")]
     [InlineData("1.2.3.4")]
     public void Native_and_unsupported_syntaxes_have_none(string uid) => Assert.False(PixelCodecRegistry.TryGet(uid, out _));
 
     [Theory]
-    [InlineData("1.2.840.10008.1.2.4.91", "JPEG 2000 Image Compression")]
+    [InlineData("1.2.840.10008.1.2.4.93", "JPEG 2000 Part 2 Multi-component Image Compression")]
     [InlineData("1.2.840.10008.1.2.4.203", "High-Throughput JPEG 2000 Image Compression")]
     [InlineData("1.2.840.10008.1.2.4.102", "MPEG-4 AVC/H.264")]
     [InlineData("1.9.9", "unknown transfer syntax")]
@@ -69,6 +74,8 @@ public sealed class PixelCodecRegistryTests
     [InlineData(TransferSyntaxNames.JpegLosslessSv1, "YBR_FULL", 3, "YBR_FULL")]
     [InlineData(TransferSyntaxNames.RleLossless, "YBR_FULL", 3, "YBR_FULL")]
     [InlineData(TransferSyntaxNames.JpegBaseline, "MONOCHROME2", 1, "MONOCHROME2")]
+    [InlineData("1.2.840.10008.1.2.4.90", "YBR_RCT", 3, "RGB")]
+    [InlineData("1.2.840.10008.1.2.4.91", "YBR_ICT", 3, "RGB")]
     public void Decoded_photometric_interpretation(string uid, string stored, int samples, string decoded)
     {
         var info = new PixelFrameInfo(1, 1, samples, 8, 8, false, 0, stored);

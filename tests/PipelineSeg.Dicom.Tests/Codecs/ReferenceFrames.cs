@@ -31,10 +31,19 @@ internal static class ReferenceFrames
     private static IEnumerable<string> SampleArguments()
     {
         var root = TestPaths.DicomSamples;
+        // JPEG 2000 lossless: no tool here decodes it, so the native file it was made from is the reference.
+        var twins = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["CTImage.dcm_JPEG2000LosslessOnlyTransferSyntax_1.2.840.10008.1.2.4.90.dcm"] =
+                Path.Combine(root, "transfer-syntaxes", "cornerstone-CTImage", "CTImage.dcm_LittleEndianExplicitTransferSyntax_1.2.840.10008.1.2.1.dcm"),
+            ["MR_small_jp2klossless.dcm"] = Path.Combine(root, "transfer-syntaxes", "pydicom-MR_small", "MR_small.dcm"),
+            ["emri_small_jpeg_2k_lossless.dcm"] = Path.Combine(root, "transfer-syntaxes", "pydicom-emri-multiframe", "emri_small_big_endian.dcm"),
+        };
         foreach (var file in Directory.GetFiles(Path.Combine(root, "transfer-syntaxes"), "*.dcm", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            yield return file;
+            yield return twins.TryGetValue(Path.GetFileName(file), out var twin) ? file + "=" + twin : file;
         }
+        yield return Path.Combine(root, "seg", "pydicom-data", "liver_j2k.dcm") + "=" + Path.Combine(root, "seg", "dcmqi", "liver.dcm");
         yield return Path.Combine(root, "ct-series", "enhanced", "CT0012.fragmented_no_bot_jpeg_baseline.51.dcm");
         yield return Path.Combine(root, "malformed", "fo-dicom", "D_CLUNIE_CT1_RLE_FRAGS.dcm");
         yield return Path.Combine(root, "malformed", "pydicom-data", "bad_sequence.dcm");

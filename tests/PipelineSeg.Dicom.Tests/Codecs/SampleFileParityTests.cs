@@ -10,13 +10,17 @@ namespace PipelineSeg.Dicom.Tests.Codecs;
 /// </summary>
 public sealed class SampleFileParityTests(ITestOutputHelper output)
 {
-    /// <summary>Lossy JPEG (DCT) max |difference| allowed against dcmdjpeg: 0, IJG islow IDCT, fancy upsampling and colour tables are replicated.</summary>
+    /// <summary>
+    /// Lossy max |difference| allowed: 0. JPEG DCT replicates IJG (islow IDCT, fancy upsampling, colour tables) as in
+    /// dcmdjpeg; JPEG-LS near-lossless is exact by definition; reversible JPEG 2000 truncated by rate control uses
+    /// OpenJPEG's mid-point reconstruction.
+    /// </summary>
     private const int LossyTolerance = 0;
 
     private static readonly HashSet<string> LossySyntaxes = new(StringComparer.Ordinal)
     {
         TransferSyntaxNames.JpegBaseline, TransferSyntaxNames.JpegExtended, TransferSyntaxNames.JpegSpectralSelection,
-        TransferSyntaxNames.JpegFullProgression, TransferSyntaxNames.JpegLsNearLossless,
+        TransferSyntaxNames.JpegFullProgression, TransferSyntaxNames.JpegLsNearLossless, "1.2.840.10008.1.2.4.91",
     };
 
     public static TheoryData<string> DecodableFiles() => Select(f => Decodable(f));
@@ -42,7 +46,7 @@ public sealed class SampleFileParityTests(ITestOutputHelper output)
         }
         var max = FrameComparison.MaxAbsDifference(decoded, expected, file.Info.BitsAllocated);
         output.WriteLine($"{relativePath}: max |diff| {max} vs {file.ReferenceTool}");
-        Assert.True(max <= (file.TransferSyntaxUid == TransferSyntaxNames.JpegLsNearLossless ? 0 : LossyTolerance),
+        Assert.True(max <= LossyTolerance,
             $"{relativePath}: max |diff| {max} vs {file.ReferenceTool}");
     }
 
@@ -84,7 +88,14 @@ public sealed class SampleFileParityTests(ITestOutputHelper output)
         output.WriteLine(error.Message);
     }
 
-    private static bool Decodable(ReferenceFile file) => PixelCodecRegistry.TryGet(file.TransferSyntaxUid, out _);
+    /// <summary>Lossy JPEG 2000 (irreversible 9/7 wavelet) is not implemented: these files must be reported, not decoded.</summary>
+    private static readonly HashSet<string> IrreversibleJpeg2000 = new(StringComparer.Ordinal)
+    {
+        "transfer-syntaxes/misc/JPEG2000.dcm",
+    };
+
+    private static bool Decodable(ReferenceFile file) =>
+        PixelCodecRegistry.TryGet(file.TransferSyntaxUid, out _) && !IrreversibleJpeg2000.Contains(file.RelativePath);
 
     private static TheoryData<string> Select(Func<ReferenceFile, bool> predicate)
     {

@@ -1,0 +1,25 @@
+namespace PipelineSeg.Dicom.Codecs.Jpeg2000;
+
+/// <summary>
+/// JPEG 2000 (.90 / .91) limited to reversible 5/3 coding (lossless), the encoding of lossless PACS archives;
+/// irreversible 9/7, quantised, subsampled and non-default code-block styles are reported as unsupported.
+/// </summary>
+internal sealed class Jpeg2000Codec : IPixelCodec
+{
+    public IReadOnlyList<string> TransferSyntaxUids { get; } = ["1.2.840.10008.1.2.4.90", "1.2.840.10008.1.2.4.91"];
+
+    public void Decode(ReadOnlySpan<byte> encodedFrame, PixelFrameInfo info, Span<byte> destination)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        CodecGuard.CheckDestination(info, destination, "JPEG 2000");
+        try
+        {
+            J2kDecoder.Decode(encodedFrame, info, destination);
+        }
+        catch (Exception e) when (e is IndexOutOfRangeException or ArgumentOutOfRangeException or ArgumentException or OverflowException)
+        {
+            // Corrupt codestreams can send geometry past the arrays; report them as format errors, not crashes.
+            throw new DicomFormatException($"JPEG 2000: corrupt codestream ({e.Message})", e);
+        }
+    }
+}
