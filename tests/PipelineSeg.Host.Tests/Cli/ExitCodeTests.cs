@@ -96,16 +96,19 @@ public sealed class ExitCodeTests
         Assert.Contains("/nonexistent/extra.json", error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Phantom_writes_npy_volumes_and_metadata()
+    [Theory]
+    [InlineData("npy", "ct.npy", "labels.npy", "anatomy.npy", "meta.json")]
+    [InlineData("nifti", "ct.nii.gz", "labels.nii.gz", "anatomy.nii.gz", "meta.json")]
+    [InlineData("dicom", "ct/CT0001.dcm", "ct/CT0004.dcm", "ground-truth/labels.seg.dcm")]
+    public async Task Phantom_writes_each_format(string format, params string[] files)
     {
         var dir = TestPaths.NewTempDirectory("phantom-cli");
         try
         {
-            var (code, output, _) = await CliRun.RunAsync("phantom", "--output", dir, "--seed", "3", "--format", "npy", "--size", "32", "--slices", "4");
+            var (code, output, _) = await CliRun.RunAsync("phantom", "--output", dir, "--seed", "3", "--format", format, "--size", "32", "--slices", "4");
             Assert.Equal(0, code);
             Assert.Contains("seed 3", output, StringComparison.Ordinal);
-            foreach (var file in new[] { "ct.npy", "labels.npy", "anatomy.npy", "meta.json" })
+            foreach (var file in files)
             {
                 Assert.True(File.Exists(Path.Combine(dir, "phantom-0003", file)), file);
             }
