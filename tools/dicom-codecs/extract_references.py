@@ -68,7 +68,10 @@ def openjpeg_reference(ds, out_dir, key, entry):
         return
     with open(os.path.join(out_dir, key + ".ref"), "wb") as f:
         f.write(b"".join(chunks))
-    entry["reference"] = {"tool": "OpenJPEG (Pillow)", "attributes": pixel_attributes(ds)}
+    attributes = pixel_attributes(ds)
+    if attributes["photometric"] in ("YBR_ICT", "YBR_RCT"):
+        attributes["photometric"] = "RGB"  # OpenJPEG applies the inverse component transform
+    entry["reference"] = {"tool": "OpenJPEG (Pillow)", "attributes": attributes}
 
 
 def pydicom_reference(ds, out_dir, key, entry):

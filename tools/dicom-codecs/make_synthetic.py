@@ -223,6 +223,21 @@ def main(out_dir):
         wrap_jpeg(path, jpeg, os.path.join(src, source + ".dcm"), "1.2.840.10008.1.2.4.90", photometric)
         arguments.append(path + "=" + os.path.join(src, source + ".dcm"))
 
+    # OpenJPEG irreversible (9/7, ICT) JPEG 2000: compared with OpenJPEG's own decoding (no twin).
+    lossy_cases = [
+        ("gray8-j2k-97", "gray8", "L", dict(quality_layers=[20], quality_mode="rates")),
+        ("gray16u-j2k-97", "gray16u", "I;16", dict(quality_layers=[8], quality_mode="rates", num_resolutions=4)),
+        ("rgb8-j2k-97-ict", "rgb8", "RGB", dict(quality_layers=[30, 10], quality_mode="rates", mct=1)),
+    ]
+    for name, source, mode, options in lossy_cases:
+        array = images[source][0].astype(np.uint16 if mode == "I;16" else np.uint8)
+        jpeg = os.path.join(src, name + ".j2k")
+        Image.fromarray(array, mode).save(jpeg, "JPEG2000", irreversible=True, no_jp2=True, **options)
+        path = os.path.join(src, name + ".dcm")
+        photometric = "YBR_ICT" if options.get("mct") else ("RGB" if mode == "RGB" else "MONOCHROME2")
+        wrap_jpeg(path, jpeg, os.path.join(src, source + ".dcm"), "1.2.840.10008.1.2.4.91", photometric)
+        arguments.append(path)
+
     extract_references.main(out_dir, arguments)
 
 

@@ -5,7 +5,8 @@ namespace PipelineSeg.Dicom.Tests.Codecs;
 
 /// <summary>
 /// Synthetic images compressed by independent encoders (dcmtk, libjpeg-turbo cjpeg): lossless cases must give back
-/// the original image bit for bit; lossy ones must equal dcmtk's decoding exactly (IJG arithmetic is replicated).
+/// the original image bit for bit; lossy ones must equal dcmtk's decoding exactly (IJG arithmetic is replicated),
+/// irreversible JPEG 2000 OpenJPEG's within 1.
 /// </summary>
 public sealed class SyntheticParityTests(ITestOutputHelper output)
 {
@@ -50,6 +51,14 @@ public sealed class SyntheticParityTests(ITestOutputHelper output)
             expected = ToPlanar(expected, file.Info, file.Frames, referenceInfo.PlanarConfiguration);
         }
         var first = FrameComparison.FirstDifference(decoded, expected);
+        if (first >= 0 && file.ReferenceTool.StartsWith("OpenJPEG", StringComparison.Ordinal))
+        {
+            // Irreversible JPEG 2000: float 9/7 lifting may round differently from OpenJPEG in the last bit.
+            var max = FrameComparison.MaxAbsDifference(decoded, expected, file.Info.BitsAllocated);
+            Assert.True(max <= SampleFileParityTests.LossyTolerance(file.TransferSyntaxUid), $"{name}: max |diff| {max} vs {file.ReferenceTool}");
+            output.WriteLine($"{name} ({file.TransferSyntaxUid}): max |diff| {max} vs {file.ReferenceTool}");
+            return;
+        }
         if (first >= 0)
         {
             var max = decoded.Length == expected.Length ? FrameComparison.MaxAbsDifference(decoded, expected, file.Info.BitsAllocated) : -1;

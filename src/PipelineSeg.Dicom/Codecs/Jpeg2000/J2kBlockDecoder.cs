@@ -14,7 +14,9 @@ internal sealed class J2kBlockDecoder
 
     /// <summary>
     /// Decodes <paramref name="passes"/> coding passes starting at bit-plane <paramref name="topPlane"/> into
-    /// <paramref name="coefficients"/> (width × height, signed integers).
+    /// <paramref name="coefficients"/> (width × height). Magnitudes are doubled and kept at the middle of their
+    /// remaining uncertainty, as OpenJPEG does: halving gives the exact integer when every pass was coded and the
+    /// mid-point when an encoder stopped early (still lossless when the skipped bits were all ones).
     /// </summary>
     public void Decode(byte[] data, int length, int width, int height, int orientation, int topPlane, int passes, int[] coefficients)
     {
@@ -50,14 +52,6 @@ internal sealed class J2kBlockDecoder
                 pass = 0;
                 plane--;
             }
-        }
-        // Magnitudes were kept doubled at the middle of their remaining uncertainty (as OpenJPEG does): halving gives
-        // the exact value when every pass was coded, and the mid-point when an encoder stopped early (still lossless
-        // when the skipped bits were all ones, which encoders exploit).
-        for (var i = 0; i < width * height; i++)
-        {
-            var c = coefficients[i];
-            coefficients[i] = c < 0 ? -(-c >> 1) : c >> 1;
         }
     }
 

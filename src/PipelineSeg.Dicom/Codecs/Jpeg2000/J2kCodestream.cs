@@ -204,14 +204,24 @@ internal sealed class J2kCodestream
         }
         var guard = s[0] >> 5;
         var quantStyle = s[0] & 0x1F;
-        int[] exponents = quantStyle == 0
-            ? s[1..].ToArray().Select(b => b >> 3).ToArray()
-            : ReadExpounded(s[1..]);
+        int[] exponents, mantissas;
+        if (quantStyle == 0)
+        {
+            exponents = s[1..].ToArray().Select(b => b >> 3).ToArray();
+            mantissas = new int[exponents.Length];
+        }
+        else
+        {
+            var packed = ReadExpounded(s[1..]);
+            exponents = packed.Select(v => v >> 11).ToArray();
+            mantissas = packed.Select(v => v & 0x7FF).ToArray();
+        }
         foreach (var i in component < 0 ? Enumerable.Range(0, Styles.Length) : [component])
         {
             Styles[i].GuardBits = guard;
             Styles[i].QuantizationStyle = quantStyle;
             Styles[i].Exponents = exponents;
+            Styles[i].Mantissas = mantissas;
         }
     }
 
@@ -220,7 +230,7 @@ internal sealed class J2kCodestream
         var exponents = new int[s.Length / 2];
         for (var i = 0; i < exponents.Length; i++)
         {
-            exponents[i] = BinaryPrimitives.ReadUInt16BigEndian(s[(2 * i)..]) >> 11;
+            exponents[i] = BinaryPrimitives.ReadUInt16BigEndian(s[(2 * i)..]);
         }
         return exponents;
     }

@@ -16,5 +16,8 @@ internal sealed class J2kCodingStyle
     /// <summary>Subband exponents ε_b in order LL, then (HL, LH, HH) per level from the lowest resolution.</summary>
     public int[] Exponents { get; set; } = [];
 
+    /// <summary>Subband step-size mantissas μ_b (irreversible coding), same order as <see cref="Exponents"/>.</summary>
+    public int[] Mantissas { get; set; } = [];
+
     public J2kCodingStyle Clone() => (J2kCodingStyle)MemberwiseClone();
 }

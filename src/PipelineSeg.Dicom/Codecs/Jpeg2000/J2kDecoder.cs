@@ -3,8 +3,8 @@ using System.Buffers.Binary;
 namespace PipelineSeg.Dicom.Codecs.Jpeg2000;
 
 /// <summary>
-/// Decodes a reversible (5/3, lossless) JPEG 2000 codestream: packets in any of the five progression orders
-/// (T.800 B.12), tier-1 code-blocks, inverse wavelet, reversible colour transform and DC level shift.
+/// Decodes a JPEG 2000 codestream: packets in any of the five progression orders (T.800 B.12), tier-1 code-blocks,
+/// inverse 5/3 (integer) or 9/7 (float) wavelet, RCT/ICT colour transform, DC level shift.
 /// </summary>
 internal static class J2kDecoder
 {
@@ -18,15 +18,17 @@ internal static class J2kDecoder
         {
             throw new DicomFormatException($"JPEG 2000 image is {width}x{height}x{cs.Components.Length} but the dataset says {info.Columns}x{info.Rows}x{info.SamplesPerPixel}");
         }
-        if (cs.Components.Any(c => c.Dx != 1 || c.Dy != 1 || c.Depth > 16) || cs.Styles.Any(s => !s.Reversible))
+        if (cs.Components.Any(c => c.Dx != 1 || c.Dy != 1 || c.Depth > 16))
         {
-            throw new UnsupportedTransferSyntaxException("JPEG 2000: only reversible 5/3 coding of full-resolution components up to 16 bits is supported");
+            throw new UnsupportedTransferSyntaxException("JPEG 2000: subsampled components or more than 16 bits are not supported");
         }
         if (cs.Styles.Any(s => s.BlockStyle != 0))
         {
             throw new UnsupportedTransferSyntaxException($"JPEG 2000: code-block style {cs.Styles.First(s => s.BlockStyle != 0).BlockStyle} is not supported");
         }
         var planes = cs.Components.Select(_ => new int[width * height]).ToArray();
+        var irreversible = cs.Styles.Any(st => !st.Reversible);
+        var floatPlanes = irreversible ? cs.Components.Select(_ => new float[width * height]).ToArray() : null;
         var tilesX = J2kTileComponent.CeilDiv(cs.Width - cs.TileX0, cs.TileWidth);
         var tilesY = J2kTileComponent.CeilDiv(cs.Height - cs.TileY0, cs.TileHeight);
         if ((long)tilesX * tilesY > 65535)
@@ -39,16 +41,21 @@ internal static class J2kDecoder
             {
                 throw new DicomFormatException($"JPEG 2000: tile index {tile} out of range");
             }
-            DecodeTile(cs, data, tile % tilesX, tile / tilesX, parts, planes, width);
+            DecodeTile(cs, data, tile % tilesX, tile / tilesX, parts, planes, floatPlanes, width);
         }
-        Output(cs, planes, info, destination);
+        if (floatPlanes is not null)
+        {
+            J2kIrreversible.ToIntegers(cs, floatPlanes, planes);
+        }
+        Output(cs, planes, info, destination, applyRct: !irreversible);
     }
 
-    private static void DecodeTile(J2kCodestream cs, byte[] data, int p, int q, List<(int Offset, int Length)> parts, int[][] planes, int width)
+    private static void DecodeTile(J2kCodestream cs, byte[] data, int p, int q, List<(int Offset, int Length)> parts, int[][] planes,
+        float[][]? floatPlanes, int width)
     {
         int tx0 = Math.Max(cs.TileX0 + (p * cs.TileWidth), cs.X0), tx1 = Math.Min(cs.TileX0 + ((p + 1) * cs.TileWidth), cs.Width);
         int ty0 = Math.Max(cs.TileY0 + (q * cs.TileHeight), cs.Y0), ty1 = Math.Min(cs.TileY0 + ((q + 1) * cs.TileHeight), cs.Height);
-        var components = cs.Styles.Select(s => new J2kTileComponent(s, tx0, ty0, tx1, ty1)).ToArray();
+        var components = cs.Styles.Select((s, i) => new J2kTileComponent(s, cs.Components[i].Depth, tx0, ty0, tx1, ty1)).ToArray();
         var tileData = parts.Count == 1 ? data.AsSpan(parts[0].Offset, parts[0].Length).ToArray() : parts.SelectMany(t => data.AsSpan(t.Offset, t.Length).ToArray()).ToArray();
         var position = 0;
         foreach (var (layer, r, c, k) in J2kProgression.Packets(cs, components))
@@ -75,6 +82,14 @@ internal static class J2kDecoder
                             }
                             var bytes = cb.Data.ToArray();
                             block.Decode(bytes, bytes.Length, w, h, band.Orientation, band.MagnitudeBits - 1 - cb.ZeroPlanes, cb.Passes, scratch);
+                            if (tc.Style.Reversible)
+                            {
+                                // Doubled mid-point magnitudes: halving gives the integer (exact when every pass was coded).
+                                for (var i = 0; i < w * h; i++)
+                                {
+                                    scratch[i] = scratch[i] < 0 ? -(-scratch[i] >> 1) : scratch[i] >> 1;
+                                }
+                            }
                             for (var y = 0; y < h; y++)
                             {
                                 scratch.AsSpan(y * w, w).CopyTo(band.Coefficients.AsSpan(((cb.Y0 - band.Y0 + y) * band.Width) + (cb.X0 - band.X0)));
@@ -83,8 +98,17 @@ internal static class J2kDecoder
                     }
                 }
             }
-            var samples = tc.Reconstruct();
             int cw = tc.X1 - tc.X0;
+            if (floatPlanes is not null)
+            {
+                var values = tc.Style.Reversible ? tc.Reconstruct().Select(v => (float)v).ToArray() : J2kIrreversible.Reconstruct(tc);
+                for (var y = tc.Y0; y < tc.Y1; y++)
+                {
+                    values.AsSpan((y - tc.Y0) * cw, cw).CopyTo(floatPlanes[c].AsSpan(((y - cs.Y0) * width) + (tc.X0 - cs.X0)));
+                }
+                continue;
+            }
+            var samples = tc.Reconstruct();
             for (var y = tc.Y0; y < tc.Y1; y++)
             {
                 samples.AsSpan((y - tc.Y0) * cw, cw).CopyTo(planes[c].AsSpan(((y - cs.Y0) * width) + (tc.X0 - cs.X0)));
@@ -92,10 +116,10 @@ internal static class J2kDecoder
         }
     }
 
-    private static void Output(J2kCodestream cs, int[][] planes, PixelFrameInfo info, Span<byte> destination)
+    private static void Output(J2kCodestream cs, int[][] planes, PixelFrameInfo info, Span<byte> destination, bool applyRct)
     {
         var count = info.Rows * info.Columns;
-        if (cs.MultipleComponentTransform && planes.Length >= 3)
+        if (applyRct && cs.MultipleComponentTransform && planes.Length >= 3)
         {
             for (var i = 0; i < count; i++)
             {
@@ -109,7 +133,7 @@ internal static class J2kDecoder
         for (var c = 0; c < planes.Length; c++)
         {
             var (depth, signed, _, _) = cs.Components[c];
-            var shift = signed ? 0 : 1 << (depth - 1);
+            var shift = signed || !applyRct ? 0 : 1 << (depth - 1); // the irreversible path has shifted and clamped already
             var plane = planes[c];
             for (var i = 0; i < count; i++)
             {

@@ -6,9 +6,10 @@ namespace PipelineSeg.Dicom.Codecs.Jpeg2000;
 /// </summary>
 internal sealed class J2kTileComponent
 {
-    public J2kTileComponent(J2kCodingStyle style, int x0, int y0, int x1, int y1)
+    public J2kTileComponent(J2kCodingStyle style, int depth, int x0, int y0, int x1, int y1)
     {
         Style = style;
+        Depth = depth;
         X0 = x0;
         Y0 = y0;
         X1 = x1;
@@ -37,6 +38,7 @@ internal sealed class J2kTileComponent
     }
 
     public J2kCodingStyle Style { get; }
+    public int Depth { get; }
     public int X0 { get; }
     public int Y0 { get; }
     public int X1 { get; }
@@ -65,12 +67,25 @@ internal sealed class J2kTileComponent
             bx1 = CeilDiv(X1, scale);
             by1 = CeilDiv(Y1, scale);
         }
-        var exponents = Style.Exponents;
-        if (Style.QuantizationStyle != 0 || exponentIndex >= exponents.Length)
+        // Scalar derived quantisation (style 1) signals only the LL step: ε_b = ε_0 − N_L + n_b, μ_b = μ_0 (E.1.1.1).
+        int exponent, mantissa;
+        if (Style.QuantizationStyle == 1 && Style.Exponents.Length > 0)
         {
-            throw new UnsupportedTransferSyntaxException("JPEG 2000: only reversible (no quantisation) coding is supported");
+            exponent = Style.Exponents[0] - Style.Levels + (orientation == 0 ? Style.Levels : nb);
+            mantissa = Style.Mantissas[0];
         }
-        return new J2kBand(bx0, by0, bx1, by1, orientation, Style.GuardBits + exponents[exponentIndex] - 1);
+        else if (exponentIndex < Style.Exponents.Length && Style.QuantizationStyle is 0 or 2)
+        {
+            exponent = Style.Exponents[exponentIndex];
+            mantissa = Style.Mantissas.Length > exponentIndex ? Style.Mantissas[exponentIndex] : 0;
+        }
+        else
+        {
+            throw new DicomFormatException($"JPEG 2000: no quantisation parameters for subband {exponentIndex}");
+        }
+        var gain = orientation == 0 ? 0 : orientation == 3 ? 2 : 1;
+        var step = Style.Reversible ? 1f : (float)((1 + (mantissa / 2048.0)) * Math.Pow(2, Depth + gain - exponent));
+        return new J2kBand(bx0, by0, bx1, by1, orientation, Style.GuardBits + exponent - 1, step);
     }
 
     private static long CeilDivLong(long a, long b) => a >= 0 ? (a + b - 1) / b : -((-a) / b);

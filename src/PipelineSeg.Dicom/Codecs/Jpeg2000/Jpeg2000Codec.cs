@@ -1,8 +1,9 @@
 namespace PipelineSeg.Dicom.Codecs.Jpeg2000;
 
 /// <summary>
-/// JPEG 2000 (.90 / .91) limited to reversible 5/3 coding (lossless), the encoding of lossless PACS archives;
-/// irreversible 9/7, quantised, subsampled and non-default code-block styles are reported as unsupported.
+/// JPEG 2000 Part 1 codestreams (.90 / .91): reversible 5/3 (bit-exact) and irreversible 9/7 (within 1 of OpenJPEG),
+/// RCT/ICT colour, tiles, precincts, layers, all progression orders. Subsampled components, non-default code-block
+/// styles (bypass, termination, …), POC/PPM/PPT/RGN are reported as unsupported.
 /// </summary>
 internal sealed class Jpeg2000Codec : IPixelCodec
 {
