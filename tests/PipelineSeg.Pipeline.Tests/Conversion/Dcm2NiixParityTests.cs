@@ -24,6 +24,10 @@ public sealed class Dcm2NiixParityTests
     [InlineData("mr-series/dcmqi-QIN-PROSTATE-ADC")]
     [InlineData("ct-series/dcmqi-23x38x3/multiframe/mf.dcm")]
     [InlineData("ct-series/enhanced/eCT_Supplemental.dcm")]
+    [InlineData("transfer-syntaxes/pydicom-MR_small/MR_small.dcm")]
+    [InlineData("transfer-syntaxes/cornerstone-CTImage/CTImage.dcm_JPEGProcess14SV1TransferSyntax_1.2.840.10008.1.2.4.70.dcm")]
+    [InlineData("transfer-syntaxes/cornerstone-CTImage/CTImage.dcm_RLELosslessTransferSyntax_1.2.840.10008.1.2.5.dcm")]
+    [InlineData("transfer-syntaxes/cornerstone-CTImage/CTImage.dcm_BigEndianExplicitTransferSyntax_1.2.840.10008.1.2.2.dcm")]
     // Not listed: mr-series/enhanced/emri_small.dcm and mr_brucker.dcm carry no ImagePositionPatient/ImageOrientationPatient,
     // so dcm2niix invents a centred affine ("Bogus spatial matrix"); there is no geometry to compare.
     public async Task Voxels_and_affine_equal_dcm2niix(string sample)
