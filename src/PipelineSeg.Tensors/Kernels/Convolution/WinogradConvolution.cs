@@ -56,10 +56,14 @@ internal sealed unsafe partial class WinogradConvolution : IParallelWork, IDispo
         }
     }
 
-    /// <summary>Whether Winograd applies: 3×3, stride 1, dilation 1, one group, enough channels to pay off.</summary>
+    /// <summary>
+    /// Whether Winograd applies: 3×3, stride 1, dilation 1, one group, enough channels to pay off, and SIMD vectors
+    /// (its transforms run on Vector&lt;T&gt;, which is slow when emulated).
+    /// </summary>
     public static bool Suits(Conv2dOptions o) =>
         o is { KernelHeight: 3, KernelWidth: 3, StrideH: 1, StrideW: 1, DilationH: 1, DilationW: 1, Groups: 1 }
-        && o.InChannels >= 8 && o.OutChannels >= 4 && ConvolutionSettings.WinogradEnabled;
+        && o.InChannels >= 8 && o.OutChannels >= 4 && ConvolutionSettings.WinogradEnabled
+        && System.Numerics.Vector.IsHardwareAccelerated;
 
     /// <summary>One image: [InC, H, W] → [OutC, OH, OW]; <paramref name="paddedBias"/> covers whole MR panels or is null.</summary>
     public void Forward(float* x, int h, int w, float* y, float* paddedBias, int threads)

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.Intrinsics.X86;
 
 namespace PipelineSeg.Tensors.Kernels;
@@ -5,7 +6,10 @@ namespace PipelineSeg.Tensors.Kernels;
 /// <summary>Which instruction set a micro-kernel uses.</summary>
 internal enum KernelPath
 {
-    /// <summary>Vector&lt;T&gt; only: any CPU, also with hardware intrinsics disabled.</summary>
+    /// <summary>Plain scalar code: used when Vector&lt;T&gt; is not hardware-accelerated.</summary>
+    Scalar,
+
+    /// <summary>Vector&lt;T&gt; only: any CPU with SIMD (SSE, NEON), no x86-specific intrinsics.</summary>
     Portable,
 
     /// <summary>Vector256 + FMA (AVX2).</summary>
@@ -48,7 +52,11 @@ internal abstract unsafe class MicroKernel
 
     private static MicroKernel[] CreateSupported()
     {
-        var list = new List<MicroKernel> { new PortableMicroKernel() };
+        var list = new List<MicroKernel> { new ScalarMicroKernel() };
+        if (Vector.IsHardwareAccelerated)
+        {
+            list.Add(new PortableMicroKernel());
+        }
         if (Avx2.IsSupported && Fma.IsSupported)
         {
             list.Add(new Avx2MicroKernel());
