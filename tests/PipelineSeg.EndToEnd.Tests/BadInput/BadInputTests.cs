@@ -58,10 +58,18 @@ public sealed class BadInputTests
     [Fact]
     public void A_missing_model_is_a_configuration_error()
     {
-        var result = PipelineSegCli.Run("batch", "--input", TestPaths.Repo("samples", "dicom"), "--output", TestPaths.NewTempDirectory("e2e-noplugins"),
-            "--plugins", "/nonexistent/plugins");
-        Assert.True(result.ExitCode == 2, result.Combined);
-        Assert.Contains("unet-liver-phantom", result.StandardError, StringComparison.Ordinal);
+        var output = TestPaths.NewTempDirectory("e2e-noplugins");
+        try
+        {
+            var result = PipelineSegCli.Run("batch", "--input", TestPaths.Repo("samples", "dicom"), "--output", output, "--plugins", "/nonexistent/plugins");
+            Assert.True(result.ExitCode == 2, result.Combined);
+            Assert.Contains("unet-liver-phantom", result.StandardError, StringComparison.Ordinal);
+            Assert.Contains("plugins folder does not exist", result.StandardError, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
     }
 
     [Fact]
