@@ -4,11 +4,13 @@ namespace PipelineSeg.Plugins.Hosting.Tests.Catalog;
 
 public sealed class PluginUnloadTests
 {
-    [Fact]
-    public async Task Disposing_the_catalog_unloads_the_plugin_context_once_models_are_released()
+    [Theory]
+    [InlineData("PrivateDependency")]
+    [InlineData("UNet")] // engine code (plans, pooled tensors, dropout RNGs) must not pin plugin types
+    public async Task Disposing_the_catalog_unloads_the_plugin_context_once_models_are_released(string plugin)
     {
         using var folder = new TestPluginFolder();
-        folder.Add("PrivateDependency");
+        folder.Add(plugin);
         var weak = await LoadUseAndUnloadAsync(folder.Root);
 
         for (var i = 0; weak.IsAlive && i < 20; i++)
@@ -28,7 +30,12 @@ public sealed class PluginUnloadTests
         using (var model = catalog.Models.Single().Create())
         {
             var output = new float[model.Manifest.OutputLength(2)];
-            model.Predict(new float[32], 2, output);
+            model.Predict(new float[model.Manifest.InputLength(2)], 2, output);
+            if (model.Manifest.Capabilities.MonteCarloDropout)
+            {
+                var plane = model.Manifest.Input.Height * model.Manifest.Input.Width;
+                model.PredictMonteCarlo(new float[model.Manifest.InputLength(1)], 1, new float[model.Manifest.OutputLength(1)], new float[plane], new Abstractions.MonteCarloOptions(2, 1));
+            }
         }
         catalog.Dispose();
         Assert.True(plugin.IsUnloaded);
