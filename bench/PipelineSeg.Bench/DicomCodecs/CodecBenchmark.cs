@@ -18,6 +18,9 @@ internal sealed class CodecBenchmark : IBenchmark
         "transfer-syntaxes/cornerstone-CTImage/CTImage.dcm_JPEGLSLossyTransferSyntax_1.2.840.10008.1.2.4.81.dcm",
         "transfer-syntaxes/cornerstone-CTImage/CTImage.dcm_JPEGProcess1TransferSyntax_1.2.840.10008.1.2.4.50.dcm",
         "transfer-syntaxes/cornerstone-CTImage/CTImage.dcm_JPEGProcess2_4TransferSyntax_1.2.840.10008.1.2.4.51.dcm",
+        "transfer-syntaxes/cornerstone-CTImage/CTImage.dcm_JPEGProcess10_12TransferSyntax_1.2.840.10008.1.2.4.55.dcm",
+        "transfer-syntaxes/cornerstone-CTImage/CTImage.dcm_JPEG2000LosslessOnlyTransferSyntax_1.2.840.10008.1.2.4.90.dcm",
+        "transfer-syntaxes/cornerstone-CTImage/CTImage.dcm_JPEG2000TransferSyntax_1.2.840.10008.1.2.4.91.dcm",
     ];
 
     public string Name => "codecs";

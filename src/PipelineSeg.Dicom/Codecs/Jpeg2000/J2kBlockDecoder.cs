@@ -2,11 +2,22 @@ namespace PipelineSeg.Dicom.Codecs.Jpeg2000;
 
 /// <summary>
 /// Tier-1 (EBCOT) decoding of one code-block (T.800 Annex D): significance propagation, magnitude refinement and
-/// cleanup passes over stripes of four rows, MQ-decoded, default code-block style.
+/// cleanup passes over stripes of four rows, MQ-decoded, default code-block style. Each coefficient's flags carry
+/// its neighbours' significance and signs (updated when a neighbour becomes significant), so every context is one
+/// table lookup.
 /// </summary>
 internal sealed class J2kBlockDecoder
 {
-    private const int Significant = 1, Negative = 2, Visited = 4, Refined = 8;
+    private const int Sig = 1, Neg = 2, Visited = 4, Refined = 8;
+    private const int SigN = 1 << 4, SigS = 1 << 5, SigW = 1 << 6, SigE = 1 << 7, SigNW = 1 << 8, SigNE = 1 << 9, SigSW = 1 << 10, SigSE = 1 << 11;
+    private const int NegN = 1 << 12, NegS = 1 << 13, NegW = 1 << 14, NegE = 1 << 15;
+    private const int Neighbours = 0xFF << 4;
+
+    /// <summary>Zero-coding contexts (Table D.1) per orientation, indexed by the 8 neighbour-significance bits.</summary>
+    private static readonly byte[][] ZeroContexts = [.. Enumerable.Range(0, 4).Select(BuildZeroContexts)];
+
+    /// <summary>Sign contexts (Tables D.3/D.4) indexed by N,S,W,E significance and signs: context | xor bit &lt;&lt; 7.</summary>
+    private static readonly byte[] SignContexts = BuildSignContexts();
 
     private readonly J2kMqDecoder _mq = new();
     private int[] _flags = [];
@@ -37,15 +48,16 @@ internal sealed class J2kBlockDecoder
         }
         Array.Clear(_flags, 0, needed);
         _mq.Start(data, 0, length);
+        var zc = ZeroContexts[orientation];
         var plane = topPlane;
         var pass = 2; // 0 = significance, 1 = refinement, 2 = cleanup; the first pass is a cleanup
         for (var i = 0; i < passes && plane >= 0; i++)
         {
             switch (pass)
             {
-                case 0: SignificancePass(width, height, orientation, plane, coefficients); break;
+                case 0: SignificancePass(width, height, zc, plane, coefficients); break;
                 case 1: RefinementPass(width, height, plane, coefficients); break;
-                default: CleanupPass(width, height, orientation, plane, coefficients); break;
+                default: CleanupPass(width, height, zc, plane, coefficients); break;
             }
             if (++pass == 3)
             {
@@ -55,87 +67,45 @@ internal sealed class J2kBlockDecoder
         }
     }
 
-    private int Flag(int x, int y) => _flags[((y + 1) * _stride) + x + 1];
-
-    private void SetFlag(int x, int y, int bits) => _flags[((y + 1) * _stride) + x + 1] |= bits;
-
-    private void ClearFlag(int x, int y, int bits) => _flags[((y + 1) * _stride) + x + 1] &= ~bits;
-
-    private int Sig(int x, int y) => Flag(x, y) & Significant;
-
-    private bool HasSignificantNeighbour(int x, int y) =>
-        (Sig(x - 1, y - 1) | Sig(x, y - 1) | Sig(x + 1, y - 1) | Sig(x - 1, y) | Sig(x + 1, y) | Sig(x - 1, y + 1) | Sig(x, y + 1) | Sig(x + 1, y + 1)) != 0;
-
-    /// <summary>Zero-coding context (Table D.1); HL subbands swap the roles of horizontal and vertical neighbours.</summary>
-    private int ZeroContext(int x, int y, int orientation)
+    private void BecomeSignificant(int index, int x, int y, int plane, int width, int[] coefficients)
     {
-        var h = Sig(x - 1, y) + Sig(x + 1, y);
-        var v = Sig(x, y - 1) + Sig(x, y + 1);
-        var d = Sig(x - 1, y - 1) + Sig(x + 1, y - 1) + Sig(x - 1, y + 1) + Sig(x + 1, y + 1);
-        if (orientation == 3)
-        {
-            var hv = h + v;
-            return d >= 3 ? 8 : d == 2 ? (hv >= 1 ? 7 : 6) : d == 1 ? (hv >= 2 ? 5 : hv == 1 ? 4 : 3) : (hv >= 2 ? 2 : hv == 1 ? 1 : 0);
-        }
-        if (orientation == 1)
-        {
-            (h, v) = (v, h);
-        }
-        if (h == 2)
-        {
-            return 8;
-        }
-        if (h == 1)
-        {
-            return v >= 1 ? 7 : d >= 1 ? 6 : 5;
-        }
-        return v == 2 ? 4 : v == 1 ? 3 : d >= 2 ? 2 : d == 1 ? 1 : 0;
-    }
-
-    private int Contribution(int x, int y)
-    {
-        var f = Flag(x, y);
-        return (f & Significant) == 0 ? 0 : (f & Negative) != 0 ? -1 : 1;
-    }
-
-    /// <summary>Sign coding (Tables D.3/D.4): returns true for negative.</summary>
-    private bool DecodeSign(int x, int y)
-    {
-        var h = Math.Clamp(Contribution(x - 1, y) + Contribution(x + 1, y), -1, 1);
-        var v = Math.Clamp(Contribution(x, y - 1) + Contribution(x, y + 1), -1, 1);
-        var flip = h < 0 || (h == 0 && v < 0);
-        if (flip)
-        {
-            h = -h;
-            v = -v;
-        }
-        var context = h == 1 ? 12 + v : 9 + Math.Abs(v);
-        return (_mq.Decode(context) ^ (flip ? 1 : 0)) != 0;
-    }
-
-    private void BecomeSignificant(int x, int y, int plane, int width, int[] coefficients)
-    {
-        var negative = DecodeSign(x, y);
-        SetFlag(x, y, Significant | (negative ? Negative : 0));
+        var flags = _flags;
+        var f = flags[index];
+        var sc = SignContexts[((f >> 4) & 0xF) | (((f >> 12) & 0xF) << 4)];
+        var negative = (_mq.Decode(sc & 0x7F) ^ (sc >> 7)) != 0;
+        flags[index] = f | Sig | (negative ? Neg : 0);
+        int s = _stride;
+        flags[index - s] |= SigS | (negative ? NegS : 0);
+        flags[index + s] |= SigN | (negative ? NegN : 0);
+        flags[index - 1] |= SigE | (negative ? NegE : 0);
+        flags[index + 1] |= SigW | (negative ? NegW : 0);
+        flags[index - s - 1] |= SigSE;
+        flags[index - s + 1] |= SigSW;
+        flags[index + s - 1] |= SigNE;
+        flags[index + s + 1] |= SigNW;
         coefficients[(y * width) + x] = negative ? -(3 << plane) : 3 << plane; // doubled: bit p plus half a step
     }
 
-    private void SignificancePass(int width, int height, int orientation, int plane, int[] coefficients)
+    private void SignificancePass(int width, int height, byte[] zc, int plane, int[] coefficients)
     {
+        var flags = _flags;
         for (var stripe = 0; stripe < height; stripe += 4)
         {
+            var end = Math.Min(stripe + 4, height);
             for (var x = 0; x < width; x++)
             {
-                for (var y = stripe; y < Math.Min(stripe + 4, height); y++)
+                for (var y = stripe; y < end; y++)
                 {
-                    if ((Flag(x, y) & Significant) != 0 || !HasSignificantNeighbour(x, y))
+                    var index = ((y + 1) * _stride) + x + 1;
+                    var f = flags[index];
+                    if ((f & Sig) != 0 || (f & Neighbours) == 0)
                     {
                         continue;
                     }
-                    SetFlag(x, y, Visited);
-                    if (_mq.Decode(ZeroContext(x, y, orientation)) != 0)
+                    flags[index] = f | Visited;
+                    if (_mq.Decode(zc[(f >> 4) & 0xFF]) != 0)
                     {
-                        BecomeSignificant(x, y, plane, width, coefficients);
+                        BecomeSignificant(index, x, y, plane, width, coefficients);
                     }
                 }
             }
@@ -144,37 +114,43 @@ internal sealed class J2kBlockDecoder
 
     private void RefinementPass(int width, int height, int plane, int[] coefficients)
     {
+        var flags = _flags;
         for (var stripe = 0; stripe < height; stripe += 4)
         {
+            var end = Math.Min(stripe + 4, height);
             for (var x = 0; x < width; x++)
             {
-                for (var y = stripe; y < Math.Min(stripe + 4, height); y++)
+                for (var y = stripe; y < end; y++)
                 {
-                    var f = Flag(x, y);
-                    if ((f & (Significant | Visited)) != Significant)
+                    var index = ((y + 1) * _stride) + x + 1;
+                    var f = flags[index];
+                    if ((f & (Sig | Visited)) != Sig)
                     {
                         continue;
                     }
-                    var context = (f & Refined) != 0 ? 16 : HasSignificantNeighbour(x, y) ? 15 : 14;
+                    var context = (f & Refined) != 0 ? 16 : (f & Neighbours) != 0 ? 15 : 14;
                     // Doubled magnitudes: move half a step up or down from the middle of the interval.
                     var step = _mq.Decode(context) != 0 ? 1 << plane : -(1 << plane);
                     ref var c = ref coefficients[(y * width) + x];
                     c = c < 0 ? c - step : c + step;
-                    SetFlag(x, y, Refined);
+                    flags[index] = f | Refined;
                 }
             }
         }
     }
 
-    private void CleanupPass(int width, int height, int orientation, int plane, int[] coefficients)
+    private void CleanupPass(int width, int height, byte[] zc, int plane, int[] coefficients)
     {
+        var flags = _flags;
         for (var stripe = 0; stripe < height; stripe += 4)
         {
+            var end = Math.Min(stripe + 4, height);
             for (var x = 0; x < width; x++)
             {
                 var y = stripe;
-                var end = Math.Min(stripe + 4, height);
-                if (end - stripe == 4 && RunCandidate(x, stripe))
+                var top = ((stripe + 1) * _stride) + x + 1;
+                // Run-length mode: a whole stripe column insignificant, unvisited and without significant neighbours.
+                if (end - stripe == 4 && ((flags[top] | flags[top + _stride] | flags[top + (2 * _stride)] | flags[top + (3 * _stride)]) & (Sig | Visited | Neighbours)) == 0)
                 {
                     if (_mq.Decode(J2kContexts.RunLength) == 0)
                     {
@@ -182,38 +158,77 @@ internal sealed class J2kBlockDecoder
                     }
                     var first = (_mq.Decode(J2kContexts.Uniform) << 1) | _mq.Decode(J2kContexts.Uniform);
                     y = stripe + first;
-                    BecomeSignificant(x, y, plane, width, coefficients);
+                    BecomeSignificant(((y + 1) * _stride) + x + 1, x, y, plane, width, coefficients);
                     y++;
                 }
                 for (; y < end; y++)
                 {
-                    var f = Flag(x, y);
-                    if ((f & (Significant | Visited)) == 0 && _mq.Decode(ZeroContext(x, y, orientation)) != 0)
+                    var index = ((y + 1) * _stride) + x + 1;
+                    var f = flags[index];
+                    if ((f & (Sig | Visited)) == 0 && _mq.Decode(zc[(f >> 4) & 0xFF]) != 0)
                     {
-                        BecomeSignificant(x, y, plane, width, coefficients);
+                        BecomeSignificant(index, x, y, plane, width, coefficients);
                     }
                 }
             }
-            for (var x = 0; x < width; x++)
+            for (var y = stripe; y < end; y++)
             {
-                for (var y = stripe; y < Math.Min(stripe + 4, height); y++)
+                var row = ((y + 1) * _stride) + 1;
+                for (var x = 0; x < width; x++)
                 {
-                    ClearFlag(x, y, Visited);
+                    flags[row + x] &= ~Visited;
                 }
             }
         }
     }
 
-    /// <summary>Run-length mode applies when a whole stripe column is insignificant, unvisited and has no significant neighbour.</summary>
-    private bool RunCandidate(int x, int stripe)
+    /// <summary>Table D.1 for one orientation (0 LL, 1 HL, 2 LH, 3 HH); HL swaps horizontal and vertical.</summary>
+    private static byte[] BuildZeroContexts(int orientation)
     {
-        for (var y = stripe; y < stripe + 4; y++)
+        var table = new byte[256];
+        for (var bits = 0; bits < 256; bits++)
         {
-            if ((Flag(x, y) & (Significant | Visited)) != 0 || HasSignificantNeighbour(x, y))
+            var f = bits << 4;
+            var h = ((f & SigW) != 0 ? 1 : 0) + ((f & SigE) != 0 ? 1 : 0);
+            var v = ((f & SigN) != 0 ? 1 : 0) + ((f & SigS) != 0 ? 1 : 0);
+            var d = ((f & SigNW) != 0 ? 1 : 0) + ((f & SigNE) != 0 ? 1 : 0) + ((f & SigSW) != 0 ? 1 : 0) + ((f & SigSE) != 0 ? 1 : 0);
+            int context;
+            if (orientation == 3)
             {
-                return false;
+                var hv = h + v;
+                context = d >= 3 ? 8 : d == 2 ? (hv >= 1 ? 7 : 6) : d == 1 ? (hv >= 2 ? 5 : hv == 1 ? 4 : 3) : (hv >= 2 ? 2 : hv == 1 ? 1 : 0);
             }
+            else
+            {
+                if (orientation == 1)
+                {
+                    (h, v) = (v, h);
+                }
+                context = h == 2 ? 8 : h == 1 ? (v >= 1 ? 7 : d >= 1 ? 6 : 5) : v == 2 ? 4 : v == 1 ? 3 : d >= 2 ? 2 : d == 1 ? 1 : 0;
+            }
+            table[bits] = (byte)context;
         }
-        return true;
+        return table;
+    }
+
+    private static byte[] BuildSignContexts()
+    {
+        var table = new byte[256];
+        for (var bits = 0; bits < 256; bits++)
+        {
+            int Contribution(int sigBit, int negBit) => (bits & sigBit) == 0 ? 0 : (bits & negBit) != 0 ? -1 : 1;
+            // bits 0..3: significance of N, S, W, E; bits 4..7: their signs.
+            var h = Math.Clamp(Contribution(4, 64) + Contribution(8, 128), -1, 1);
+            var v = Math.Clamp(Contribution(1, 16) + Contribution(2, 32), -1, 1);
+            var flip = h < 0 || (h == 0 && v < 0);
+            if (flip)
+            {
+                h = -h;
+                v = -v;
+            }
+            var context = h == 1 ? 12 + v : 9 + Math.Abs(v);
+            table[bits] = (byte)(context | (flip ? 0x80 : 0));
+        }
+        return table;
     }
 }
