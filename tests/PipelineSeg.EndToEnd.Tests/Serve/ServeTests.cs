@@ -40,7 +40,8 @@ public sealed class ServeTests
             }
             finally
             {
-                ExternalTool.Run("kill", ["-TERM", serve.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                // SIGTERM as a service manager sends it (sh's builtin kill: no procps needed).
+                ExternalTool.Run("sh", ["-c", "kill -TERM " + serve.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
                 if (!serve.WaitForExit(TimeSpan.FromSeconds(60)))
                 {
                     serve.Kill(entireProcessTree: true);
