@@ -4,7 +4,7 @@
 - unet-liver-phantom/: input.npy = one held-out phantom slice prepared as the pipeline does [1,1,128,128],
   expected.npy = softmax probabilities of the committed model [1,3,128,128].
 
-Usage: /usr/bin/python3 tools/training/make_parity_fixtures.py --data DIR (phantoms from PhantomExport, held-out seed 1)"""
+Usage: /usr/bin/python3 tools/training/make_parity_fixtures.py --data DIR (phantoms from `pipelineseg phantom --format npy`, held-out seed 1)"""
 import argparse
 import json
 import os

@@ -1,4 +1,4 @@
-"""Loads phantoms written by tools/training/PhantomExport and prepares them the way the pipeline does:
+"""Loads phantoms written by `pipelineseg phantom --format npy` (phantom-<seed>/ct.npy, labels.npy, meta.json) and prepares them the way the pipeline does:
 each axial slice resized over its whole field of view to the model size with bilinear interpolation
 (align_corners=False, no antialiasing), then the CT window applied."""
 import json
@@ -25,9 +25,10 @@ def resize_slices(ct: np.ndarray, size: int) -> torch.Tensor:
 
 
 def load_case(folder: str, seed: int):
-    ct = np.load(os.path.join(folder, f"ct_{seed}.npy"))
-    labels = np.load(os.path.join(folder, f"labels_{seed}.npy"))
-    with open(os.path.join(folder, f"meta_{seed}.json"), encoding="utf-8") as f:
+    case = os.path.join(folder, f"phantom-{seed:04d}")
+    ct = np.load(os.path.join(case, "ct.npy"))
+    labels = np.load(os.path.join(case, "labels.npy"))
+    with open(os.path.join(case, "meta.json"), encoding="utf-8") as f:
         meta = json.load(f)
     return ct, labels, meta
 

@@ -7,8 +7,9 @@ data=${1:-$(mktemp -d)}
 model=samples/models/unet-liver-phantom
 py=/usr/bin/python3
 
-dotnet build tools/training/PhantomExport -c Release -v q
-export_phantoms() { dotnet tools/training/PhantomExport/bin/Release/net10.0/PhantomExport.dll "$data" "$1" "$2" >/dev/null; }
+# Phantoms come from the product's own generator: phantom-<seed>/{ct.npy (HU), labels.npy, meta.json}.
+dotnet build src/PipelineSeg.Host -c Release -v q
+export_phantoms() { dotnet src/PipelineSeg.Host/bin/Release/net10.0/pipelineseg.dll phantom --format npy --output "$data" --seed "$1" --count "$2" >/dev/null; }
 export_phantoms 1000 60   # training seeds 1000-1059
 export_phantoms 0 10      # held-out seeds 0-9 (0-999 are never used for training)
 

@@ -1,7 +1,7 @@
 """Trains the PipelineSeg U-Net (background / liver / liver lesion) on synthetic phantoms from our generator.
 
 Usage: /usr/bin/python3 tools/training/train_unet.py --data DIR --out samples/models/unet-liver-phantom
-DIR holds ct_<seed>.npy / labels_<seed>.npy / meta_<seed>.json from tools/training/PhantomExport (see train.sh).
+DIR holds phantom-<seed>/{ct.npy, labels.npy, meta.json} from `pipelineseg phantom --format npy` (see train.sh).
 One CPU thread (the machine is shared); stops at --minutes. Writes model.safetensors and metrics.json."""
 import argparse
 import json
