@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 
 namespace PipelineSeg.Dicom;
 
@@ -37,28 +38,68 @@ public static class DicomPixelLoader
         {
             throw new ArgumentException($"destination holds {destination.Length} values; the series needs {(long)plane * series.Slices.Count}", nameof(destination));
         }
-        var byFile = series.Slices.Select((slice, z) => (slice, z)).GroupBy(t => t.slice.FilePath, StringComparer.Ordinal).ToList();
-        var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
-        Parallel.ForEach(byFile, options, group =>
+        var byFile = SlicesByFile(series);
+        if (byFile.Count == 0)
         {
-            using var file = DicomFile.Open(group.Key, DicomReadOptions.Full);
-            var pixels = DicomPixelData.Create(file);
-            if (pixels.Info.Rows != series.Rows || pixels.Info.Columns != series.Columns)
-            {
-                throw new DicomFormatException(
-                    $"image is {pixels.Info.Rows}x{pixels.Info.Columns} but the series is {series.Rows}x{series.Columns}",
-                    group.Key, DicomTags.Rows, null);
-            }
-            foreach (var (slice, z) in group)
+            return;
+        }
+        var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        // Contiguous ranges of files, the calling thread taking part: few hand-offs, and on a busy machine the caller
+        // carries on alone when the pool's workers are scheduled late instead of waiting for them.
+        var rangeSize = Math.Clamp(byFile.Count / (4 * Environment.ProcessorCount), 1, 16);
+        Parallel.ForEach(Partitioner.Create(0, byFile.Count, rangeSize), options, range =>
+        {
+            for (var f = range.Item1; f < range.Item2; f++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                LoadFrame(pixels, slice.FrameIndex, destination.Span.Slice(z * plane, plane));
+                LoadFile(series, byFile[f], destination.Span, plane, cancellationToken);
             }
         });
     }
 
+    private static void LoadFile(DicomSeries series, (string Path, List<(int Frame, int Z)> Slices) file, Span<float> destination,
+        int plane, CancellationToken cancellationToken)
+    {
+        using var dicom = DicomFile.Open(file.Path, DicomReadOptions.Full);
+        var pixels = DicomPixelData.Create(dicom);
+        if (pixels.Info.Rows != series.Rows || pixels.Info.Columns != series.Columns)
+        {
+            throw new DicomFormatException(
+                $"image is {pixels.Info.Rows}x{pixels.Info.Columns} but the series is {series.Rows}x{series.Columns}",
+                file.Path, DicomTags.Rows, null);
+        }
+        foreach (var (frame, z) in file.Slices)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            // Stream the floats past the caches: the volume is much larger than they are.
+            LoadFrame(pixels, frame, destination.Slice(z * plane, plane), stream: true);
+        }
+    }
+
+    /// <summary>The series' files in first-use order, each with its (frame, slice index) pairs: each file is read once.</summary>
+    private static List<(string Path, List<(int Frame, int Z)> Slices)> SlicesByFile(DicomSeries series)
+    {
+        var index = new Dictionary<string, int>(series.Slices.Count, StringComparer.Ordinal);
+        var files = new List<(string Path, List<(int Frame, int Z)> Slices)>(series.Slices.Count);
+        for (var z = 0; z < series.Slices.Count; z++)
+        {
+            var slice = series.Slices[z];
+            if (!index.TryGetValue(slice.FilePath, out var i))
+            {
+                i = files.Count;
+                index.Add(slice.FilePath, i);
+                files.Add((slice.FilePath, new List<(int, int)>(1)));
+            }
+            files[i].Slices.Add((slice.FrameIndex, z));
+        }
+        return files;
+    }
+
     /// <summary>Decodes one frame of an open image into modality values.</summary>
-    public static void LoadFrame(DicomPixelData pixels, int frameIndex, Span<float> destination)
+    public static void LoadFrame(DicomPixelData pixels, int frameIndex, Span<float> destination) =>
+        LoadFrame(pixels, frameIndex, destination, stream: false);
+
+    private static void LoadFrame(DicomPixelData pixels, int frameIndex, Span<float> destination, bool stream)
     {
         ArgumentNullException.ThrowIfNull(pixels);
         var info = pixels.Info;
@@ -77,7 +118,7 @@ public static class DicomPixelLoader
         if (pixels.TryGetNativeFrame(frameIndex, out var native))
         {
             PixelConverter.ToFloat(native, info.BitsAllocated, info.BitsStored, pixels.HighBit, info.IsSigned,
-                ModalityTransform.ForFrame(pixels.File.Dataset, frameIndex), destination[..plane]);
+                ModalityTransform.ForFrame(pixels.File.Dataset, frameIndex), destination[..plane], stream);
             return;
         }
         var buffer = ArrayPool<byte>.Shared.Rent(length + 8);
@@ -86,7 +127,7 @@ public static class DicomPixelLoader
             pixels.DecodeFrame(frameIndex, buffer);
             var transform = ModalityTransform.ForFrame(pixels.File.Dataset, frameIndex);
             PixelConverter.ToFloat(buffer.AsSpan(0, length), info.BitsAllocated, info.BitsStored, pixels.HighBit, info.IsSigned,
-                transform, destination[..plane]);
+                transform, destination[..plane], stream);
         }
         finally
         {

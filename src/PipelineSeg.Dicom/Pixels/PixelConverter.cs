@@ -10,13 +10,13 @@ namespace PipelineSeg.Dicom;
 internal static class PixelConverter
 {
     public static void ToFloat(ReadOnlySpan<byte> frame, int bitsAllocated, int bitsStored, int highBit, bool signed,
-        ModalityTransform transform, Span<float> destination)
+        ModalityTransform transform, Span<float> destination, bool stream = false)
     {
         var count = destination.Length;
         if (transform.Lut is null && bitsAllocated == 16)
         {
             Convert16(MemoryMarshal.Cast<byte, ushort>(frame)[..count], bitsStored, highBit, signed,
-                (float)transform.Slope, (float)transform.Intercept, destination);
+                (float)transform.Slope, (float)transform.Intercept, destination, stream);
             return;
         }
         var shiftLeft = 31 - highBit;
@@ -36,12 +36,18 @@ internal static class PixelConverter
     }
 
     private static void Convert16(ReadOnlySpan<ushort> source, int bitsStored, int highBit, bool signed, float slope,
-        float intercept, Span<float> destination)
+        float intercept, Span<float> destination, bool stream)
     {
         var shiftLeft = 31 - highBit;
         var shiftRight = 32 - bitsStored;
         var i = 0;
-        if (Vector.IsHardwareAccelerated && source.Length >= Vector<ushort>.Count)
+        var end = WideningConverter.Convert16(source, shiftLeft, shiftRight, signed, slope, intercept, destination, stream, out var start);
+        if (end > 0)
+        {
+            ConvertScalar(source[..start], shiftLeft, shiftRight, signed, slope, intercept, destination);
+            i = end;
+        }
+        else if (Vector.IsHardwareAccelerated && source.Length >= Vector<ushort>.Count)
         {
             var vSlope = new Vector<float>(slope);
             var vIntercept = new Vector<float>(intercept);
@@ -68,7 +74,13 @@ internal static class PixelConverter
                 (Vector.ConvertToSingle(b) * vSlope + vIntercept).CopyTo(destination[(i + ints)..]);
             }
         }
-        for (; i < source.Length; i++)
+        ConvertScalar(source[i..], shiftLeft, shiftRight, signed, slope, intercept, destination[i..]);
+    }
+
+    private static void ConvertScalar(ReadOnlySpan<ushort> source, int shiftLeft, int shiftRight, bool signed, float slope,
+        float intercept, Span<float> destination)
+    {
+        for (var i = 0; i < source.Length; i++)
         {
             uint raw = source[i];
             var stored = signed ? (int)(raw << shiftLeft) >> shiftRight : (int)((raw << shiftLeft) >> shiftRight);

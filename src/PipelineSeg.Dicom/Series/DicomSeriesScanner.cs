@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Collections.Concurrent; // Partitioner
 
 namespace PipelineSeg.Dicom;
 
@@ -32,30 +32,61 @@ public static class DicomSeriesScanner
     }
 
     /// <summary>Reads the headers of the given files and assembles series.</summary>
-    public static async Task<DicomScanResult> ScanFilesAsync(IReadOnlyList<string> files, DicomSeriesAssemblyOptions options,
+    public static Task<DicomScanResult> ScanFilesAsync(IReadOnlyList<string> files, DicomSeriesAssemblyOptions options,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(options);
-        var headers = new ConcurrentBag<DicomInstanceHeader>();
-        var skipped = new ConcurrentBag<DicomSkippedFile>();
-        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
-        await Parallel.ForEachAsync(files, parallel, (path, ct) =>
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            var outcome = ReadHeader(path);
-            if (outcome.Header is not null)
+            return Task.FromResult(ScanFiles(files, options, cancellationToken));
+        }
+        catch (OperationCanceledException ex)
+        {
+            return Task.FromCanceled<DicomScanResult>(ex.CancellationToken.IsCancellationRequested ? ex.CancellationToken : cancellationToken);
+        }
+        catch (AggregateException ex)
+        {
+            return Task.FromException<DicomScanResult>(ex.InnerExceptions.Count == 1 ? ex.InnerExceptions[0] : ex);
+        }
+    }
+
+    private static DicomScanResult ScanFiles(IReadOnlyList<string> files, DicomSeriesAssemblyOptions options, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        // A synchronous parallel loop in which the calling thread takes part: on a busy machine the pool's workers may
+        // be scheduled late, and the caller then simply reads every header itself instead of waiting for them
+        // (Parallel.ForEachAsync left it idle: 2-3x the CPU and far more wall time for a 129-file series).
+        var outcomes = new (DicomInstanceHeader? Header, DicomSkippedFile? Skipped)[files.Count];
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        if (files.Count > 0)
+        {
+            var rangeSize = Math.Clamp(files.Count / (4 * Environment.ProcessorCount), 1, 64);
+            Parallel.ForEach(Partitioner.Create(0, files.Count, rangeSize), parallel, range =>
             {
-                headers.Add(outcome.Header);
+                for (var i = range.Item1; i < range.Item2 && !cancellationToken.IsCancellationRequested; i++)
+                {
+                    outcomes[i] = ReadHeader(files[i]);
+                }
+            });
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        var headers = new List<DicomInstanceHeader>(files.Count);
+        var skipped = new List<DicomSkippedFile>();
+        foreach (var (header, skip) in outcomes)
+        {
+            if (header is not null)
+            {
+                headers.Add(header);
             }
             else
             {
-                skipped.Add(outcome.Skipped!);
+                skipped.Add(skip!);
             }
-            return ValueTask.CompletedTask;
-        }).ConfigureAwait(false);
-        var series = DicomSeriesAssembler.Assemble(headers.ToList(), options);
-        return new DicomScanResult(series, skipped.OrderBy(s => s.FilePath, StringComparer.Ordinal).ToList());
+        }
+        var series = DicomSeriesAssembler.Assemble(headers, options);
+        skipped.Sort((a, b) => string.CompareOrdinal(a.FilePath, b.FilePath));
+        return new DicomScanResult(series, skipped);
     }
 
     /// <summary>Reads one header, turning every failure into a skip reason.</summary>
