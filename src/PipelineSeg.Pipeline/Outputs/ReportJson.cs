@@ -1,16 +1,19 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace PipelineSeg.Pipeline.Outputs;
 
-/// <summary>The JSON settings of every file the pipeline writes (camelCase, indented, NaN as null-free strings avoided).</summary>
+/// <summary>The JSON settings of every file the pipeline writes (camelCase, indented, readable non-ASCII).</summary>
 public static class ReportJson
 {
     /// <summary>Shared serializer options.</summary>
     public static JsonSerializerOptions Options { get; } = new()
     {
         WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        PropertyNamingPolicy = ReportNamingPolicy.Instance,
+        // Reports are files, never embedded in HTML: keep "liver+lesion" and "σ" readable instead of \u escapes.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
