@@ -28,45 +28,11 @@ public sealed class Conv2d : ConvolutionBase
     /// <inheritdoc />
     public override int OutChannels => Options.OutChannels;
 
-    /// <summary>Output height and width for an input of the given size.</summary>
-    public (int Height, int Width) OutputSize(int height, int width) => Options.OutputSize(height, width);
+    /// <inheritdoc />
+    public override int InChannels => Options.InChannels;
 
     /// <inheritdoc />
-    public override Tensor Forward(Tensor input)
-    {
-        var (n, h, w) = CheckInput(input, Options.InChannels);
-        var (oh, ow) = OutputSize(h, w);
-        var output = Tensor.Empty(n, Options.OutChannels, oh, ow);
-        try
-        {
-            using (EnterPlan())
-            {
-                Plan().Forward(input.Span, n, h, w, output.Span);
-            }
-            return output;
-        }
-        catch
-        {
-            output.Dispose();
-            throw;
-        }
-    }
-
-    /// <inheritdoc />
-    public override void ForwardInto(Tensor input, Tensor output)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        var (n, h, w) = CheckInput(input, Options.InChannels);
-        var (oh, ow) = OutputSize(h, w);
-        if (!output.HasShape(n, Options.OutChannels, oh, ow))
-        {
-            throw new ArgumentException($"Conv2d: output buffer is {output}, expected [{n}, {Options.OutChannels}, {oh}, {ow}]", nameof(output));
-        }
-        using (EnterPlan())
-        {
-            Plan().Forward(input.Span, n, h, w, output.Span);
-        }
-    }
+    public override (int Height, int Width) OutputSize(int height, int width) => Options.OutputSize(height, width);
 
     /// <inheritdoc />
     public override string ToString() => $"Conv2d({Options})";
@@ -79,6 +45,9 @@ public sealed class Conv2d : ConvolutionBase
             System.Numerics.Tensors.TensorPrimitives.Multiply(weight.Slice(c * block, block), scale[c], weight.Slice(c * block, block));
         }
     }
+
+    private protected override void RunPlan(ReadOnlySpan<float> input, int n, int h, int w, Span<float> output)
+        => Plan().Forward(input, n, h, w, output);
 
     private protected override void DropPlan()
     {

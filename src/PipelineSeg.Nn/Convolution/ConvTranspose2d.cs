@@ -30,29 +30,11 @@ public sealed class ConvTranspose2d : ConvolutionBase
     /// <inheritdoc />
     public override int OutChannels => Options.OutChannels;
 
-    /// <summary>Output height and width for an input of the given size.</summary>
-    public (int Height, int Width) OutputSize(int height, int width) => Options.OutputSize(height, width);
+    /// <inheritdoc />
+    public override int InChannels => Options.InChannels;
 
     /// <inheritdoc />
-    public override Tensor Forward(Tensor input)
-    {
-        var (n, h, w) = CheckInput(input, Options.InChannels);
-        var (oh, ow) = OutputSize(h, w);
-        var output = Tensor.Empty(n, Options.OutChannels, oh, ow);
-        try
-        {
-            using (EnterPlan())
-            {
-                Plan().Forward(input.Span, n, h, w, output.Span);
-            }
-            return output;
-        }
-        catch
-        {
-            output.Dispose();
-            throw;
-        }
-    }
+    public override (int Height, int Width) OutputSize(int height, int width) => Options.OutputSize(height, width);
 
     /// <summary>
     /// PyTorch's <c>forward(input, output_size)</c>: picks the output padding that yields <paramref name="outputSize"/>
@@ -60,7 +42,7 @@ public sealed class ConvTranspose2d : ConvolutionBase
     /// </summary>
     public Tensor Forward(Tensor input, (int Height, int Width) outputSize)
     {
-        var (n, h, w) = CheckInput(input, Options.InChannels);
+        var (n, h, w) = CheckInput(input, InChannels);
         var baseOptions = Options with { OutputPaddingH = 0, OutputPaddingW = 0 };
         var (bh, bw) = baseOptions.OutputSize(h, w);
         var sized = Options with { OutputPaddingH = outputSize.Height - bh, OutputPaddingW = outputSize.Width - bw };
@@ -90,22 +72,6 @@ public sealed class ConvTranspose2d : ConvolutionBase
     }
 
     /// <inheritdoc />
-    public override void ForwardInto(Tensor input, Tensor output)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        var (n, h, w) = CheckInput(input, Options.InChannels);
-        var (oh, ow) = OutputSize(h, w);
-        if (!output.HasShape(n, Options.OutChannels, oh, ow))
-        {
-            throw new ArgumentException($"ConvTranspose2d: output buffer is {output}, expected [{n}, {Options.OutChannels}, {oh}, {ow}]", nameof(output));
-        }
-        using (EnterPlan())
-        {
-            Plan().Forward(input.Span, n, h, w, output.Span);
-        }
-    }
-
-    /// <inheritdoc />
     public override string ToString() => $"ConvTranspose2d({Options})";
 
     private protected override void ScaleOutputChannels(Span<float> weight, ReadOnlySpan<float> scale)
@@ -124,6 +90,9 @@ public sealed class ConvTranspose2d : ConvolutionBase
             }
         }
     }
+
+    private protected override void RunPlan(ReadOnlySpan<float> input, int n, int h, int w, Span<float> output)
+        => Plan().Forward(input, n, h, w, output);
 
     private protected override void DropPlan()
     {

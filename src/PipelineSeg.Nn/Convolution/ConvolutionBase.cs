@@ -29,6 +29,49 @@ public abstract class ConvolutionBase : Module
     /// <summary>Output channels (what a fused BatchNorm2d must normalize).</summary>
     public abstract int OutChannels { get; }
 
+    /// <summary>Input channels (what dimension 1 of the input must be).</summary>
+    public abstract int InChannels { get; }
+
+    /// <summary>Output height and width for an input of the given size.</summary>
+    public abstract (int Height, int Width) OutputSize(int height, int width);
+
+    /// <inheritdoc />
+    public override Tensor Forward(Tensor input)
+    {
+        var (n, h, w) = CheckInput(input, InChannels);
+        var (oh, ow) = OutputSize(h, w);
+        var output = Tensor.Empty(n, OutChannels, oh, ow);
+        try
+        {
+            using (EnterPlan())
+            {
+                RunPlan(input.Span, n, h, w, output.Span);
+            }
+            return output;
+        }
+        catch
+        {
+            output.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public override void ForwardInto(Tensor input, Tensor output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var (n, h, w) = CheckInput(input, InChannels);
+        var (oh, ow) = OutputSize(h, w);
+        if (!output.HasShape(n, OutChannels, oh, ow))
+        {
+            throw new ArgumentException($"{GetType().Name}: output buffer is {output}, expected [{n}, {OutChannels}, {oh}, {ow}]", nameof(output));
+        }
+        using (EnterPlan())
+        {
+            RunPlan(input.Span, n, h, w, output.Span);
+        }
+    }
+
     /// <summary>The BatchNorm2d folded into this convolution, if any.</summary>
     public BatchNorm2d? FusedBatchNorm { get; private set; }
 
@@ -71,6 +114,12 @@ public abstract class ConvolutionBase : Module
 
     /// <summary>Multiplies every weight contributing to output channel c by scale[c].</summary>
     private protected abstract void ScaleOutputChannels(Span<float> weight, ReadOnlySpan<float> scale);
+
+    /// <summary>
+    /// Runs the prepared plan (built on first use) over input [n, InChannels, h, w] into output
+    /// [n, OutChannels, OutputSize(h, w)]; the caller holds <see cref="EnterPlan"/>.
+    /// </summary>
+    private protected abstract void RunPlan(ReadOnlySpan<float> input, int n, int h, int w, Span<float> output);
 
     /// <summary>Disposes the prepared plan so the next forward rebuilds it.</summary>
     private protected abstract void DropPlan();

@@ -7,44 +7,16 @@ namespace PipelineSeg.Nn;
 /// torch.nn.BatchNorm2d. Eval mode uses running statistics (and is folded into a preceding convolution when fused);
 /// training mode, or track_running_stats=false, normalizes with the batch's own statistics.
 /// </summary>
-public sealed class BatchNorm2d : Module
+public sealed class BatchNorm2d : NormalizationBase
 {
     private float[]? scale;
     private float[]? shift;
 
     /// <summary>PyTorch's defaults: eps 1e-5, momentum 0.1, affine, tracking running statistics.</summary>
     public BatchNorm2d(int numFeatures, float eps = 1e-5f, float momentum = 0.1f, bool affine = true, bool trackRunningStats = true)
+        : base(numFeatures, eps, momentum, affine, trackRunningStats)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(numFeatures, 1);
-        NumFeatures = numFeatures;
-        Eps = eps;
-        Momentum = momentum;
-        Weight = RegisterParameter("weight", affine ? Tensor.Full(1f, numFeatures) : null);
-        Bias = RegisterParameter("bias", affine ? Tensor.Zeros(numFeatures) : null);
-        RunningMean = RegisterBuffer("running_mean", trackRunningStats ? Tensor.Zeros(numFeatures) : null);
-        RunningVar = RegisterBuffer("running_var", trackRunningStats ? Tensor.Full(1f, numFeatures) : null);
     }
-
-    /// <summary>Channels.</summary>
-    public int NumFeatures { get; }
-
-    /// <summary>Added to the variance.</summary>
-    public float Eps { get; }
-
-    /// <summary>Running-statistics update factor in training mode.</summary>
-    public float Momentum { get; }
-
-    /// <summary>γ, or null when not affine.</summary>
-    public Tensor? Weight { get; }
-
-    /// <summary>β, or null when not affine.</summary>
-    public Tensor? Bias { get; }
-
-    /// <summary>Running mean, or null when not tracking.</summary>
-    public Tensor? RunningMean { get; }
-
-    /// <summary>Running variance, or null when not tracking.</summary>
-    public Tensor? RunningVar { get; }
 
     /// <summary>The convolution this layer is folded into, if any.</summary>
     public ConvolutionBase? FoldedInto { get; internal set; }

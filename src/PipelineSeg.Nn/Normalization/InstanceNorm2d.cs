@@ -7,7 +7,7 @@ namespace PipelineSeg.Nn;
 /// torch.nn.InstanceNorm2d: each (sample, channel) plane normalized by its own mean and biased variance; optional affine
 /// γ/β; with track_running_stats, eval mode uses the running statistics instead (and training updates them).
 /// </summary>
-public sealed class InstanceNorm2d : Module
+public sealed class InstanceNorm2d : NormalizationBase
 {
     private double[] mean = [];
     private double[] variance = [];
@@ -16,37 +16,9 @@ public sealed class InstanceNorm2d : Module
 
     /// <summary>PyTorch's defaults: eps 1e-5, momentum 0.1, no affine, no running statistics.</summary>
     public InstanceNorm2d(int numFeatures, float eps = 1e-5f, float momentum = 0.1f, bool affine = false, bool trackRunningStats = false)
+        : base(numFeatures, eps, momentum, affine, trackRunningStats)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(numFeatures, 1);
-        NumFeatures = numFeatures;
-        Eps = eps;
-        Momentum = momentum;
-        Weight = RegisterParameter("weight", affine ? Tensor.Full(1f, numFeatures) : null);
-        Bias = RegisterParameter("bias", affine ? Tensor.Zeros(numFeatures) : null);
-        RunningMean = RegisterBuffer("running_mean", trackRunningStats ? Tensor.Zeros(numFeatures) : null);
-        RunningVar = RegisterBuffer("running_var", trackRunningStats ? Tensor.Full(1f, numFeatures) : null);
     }
-
-    /// <summary>Channels.</summary>
-    public int NumFeatures { get; }
-
-    /// <summary>Added to the variance.</summary>
-    public float Eps { get; }
-
-    /// <summary>Running-statistics update factor.</summary>
-    public float Momentum { get; }
-
-    /// <summary>γ, or null when not affine.</summary>
-    public Tensor? Weight { get; }
-
-    /// <summary>β, or null when not affine.</summary>
-    public Tensor? Bias { get; }
-
-    /// <summary>Running mean, or null when not tracking.</summary>
-    public Tensor? RunningMean { get; }
-
-    /// <summary>Running variance, or null when not tracking.</summary>
-    public Tensor? RunningVar { get; }
 
     /// <inheritdoc />
     public override Tensor Forward(Tensor input)
