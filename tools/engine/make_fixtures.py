@@ -51,7 +51,7 @@ def write_case(folder, name, module, inputs, weight_dtype=None, keys=False, run=
         module.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in rounded.items()})
         state = rounded
     if state:
-        safetensors_io.save(base + ".safetensors", state)
+        safetensors_io.save(base + ".safetensors", state, {"format": "pt"})
     if keys:
         with open(base + ".keys.txt", "w") as f:
             f.write("\n".join(module.state_dict().keys()) + "\n")

@@ -5,14 +5,17 @@ Usage: /usr/bin/python3 tools/training/evaluate_unet.py --data DIR --model sampl
 import argparse
 import json
 import os
+import sys
 
 import numpy as np
 import torch
 import torch.nn.functional as F
 
 from phantom_data import load_case, resize_slices
-from safetensors_io import load_safetensors
 from unet import UNet
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "engine"))  # safetensors_io
+import safetensors_io  # noqa: E402
 
 
 def dice(pred: np.ndarray, truth: np.ndarray) -> float:
@@ -38,7 +41,7 @@ def main():
     with open(os.path.join(args.model, "training.json"), encoding="utf-8") as f:
         cfg = json.load(f)
     model = UNet(1, 3, cfg["base"], cfg["depth"], cfg["dropout"])
-    model.load_state_dict(load_safetensors(os.path.join(args.model, "model.safetensors")), strict=False)
+    model.load_state_dict(safetensors_io.load(os.path.join(args.model, "model.safetensors")), strict=False)
     model.eval()
     a, b = (int(v) for v in args.seeds.split(":"))
     cases = []

@@ -8,13 +8,16 @@ Usage: /usr/bin/python3 tools/training/make_parity_fixtures.py --data DIR (phant
 import argparse
 import json
 import os
+import sys
 
 import numpy as np
 import torch
 
 from phantom_data import load_case, resize_slices
-from safetensors_io import load_safetensors, save_safetensors
 from unet import UNet
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "engine"))  # safetensors_io
+import safetensors_io  # noqa: E402
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 OUT = os.path.join(REPO, "tests", "PipelineSeg.Plugins.Hosting.Tests", "Fixtures")
@@ -36,8 +39,9 @@ def tiny():
         y = model(x).softmax(1)
     folder = os.path.join(OUT, "unet-tiny")
     os.makedirs(folder, exist_ok=True)
-    state = {k: v for k, v in model.state_dict().items() if not k.endswith("num_batches_tracked")}
-    save_safetensors(state, os.path.join(folder, "weights.safetensors"))
+    # Sorted names, float32 only (the plugin reads F32).
+    state = {k: v.float() for k, v in sorted(model.state_dict().items()) if not k.endswith("num_batches_tracked")}
+    safetensors_io.save(os.path.join(folder, "weights.safetensors"), state)
     np.save(os.path.join(folder, "input.npy"), x.numpy().astype(np.float32))
     np.save(os.path.join(folder, "expected.npy"), y.numpy().astype(np.float32))
 
@@ -47,7 +51,7 @@ def liver(data: str):
     with open(os.path.join(model_dir, "training.json"), encoding="utf-8") as f:
         cfg = json.load(f)
     model = UNet(1, 3, cfg["base"], cfg["depth"], cfg["dropout"])
-    model.load_state_dict(load_safetensors(os.path.join(model_dir, "model.safetensors")), strict=False)
+    model.load_state_dict(safetensors_io.load(os.path.join(model_dir, "model.safetensors")), strict=False)
     model.eval()
     ct, labels, _ = load_case(data, 1)
     z = int(np.argmax((labels == 1).sum(axis=(1, 2))))

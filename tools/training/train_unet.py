@@ -7,14 +7,17 @@ import argparse
 import json
 import math
 import os
+import sys
 import time
 
 import torch
 import torch.nn.functional as F
 
 from phantom_data import load_cases
-from safetensors_io import save_safetensors
 from unet import UNet
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "engine"))  # safetensors_io
+import safetensors_io  # noqa: E402
 
 
 def dice_loss(logits, target, num_classes):
@@ -81,9 +84,10 @@ def main():
     cpu_seconds = time.process_time() - cpu_start
     model.eval()
     os.makedirs(args.out, exist_ok=True)
-    state = {k: v for k, v in model.state_dict().items() if not k.endswith("num_batches_tracked")}
-    save_safetensors(state, os.path.join(args.out, "model.safetensors"),
-                     {"architecture": "unet", "base": str(args.base), "depth": str(args.depth)})
+    # Sorted names, float32 only (the plugin reads F32).
+    state = {k: v.float() for k, v in sorted(model.state_dict().items()) if not k.endswith("num_batches_tracked")}
+    safetensors_io.save(os.path.join(args.out, "model.safetensors"), state,
+                        {"architecture": "unet", "base": str(args.base), "depth": str(args.depth)})
     with open(os.path.join(args.out, "training.json"), "w", encoding="utf-8") as f:
         json.dump({"train_seeds": f"{a}..{b - 1}", "slices": int(x.shape[0]), "size": args.size, "base": args.base,
                    "depth": args.depth, "dropout": args.dropout, "batch": args.batch, "iterations": it + 1,
