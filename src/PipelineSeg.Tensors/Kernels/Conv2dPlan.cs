@@ -35,14 +35,7 @@ public sealed unsafe class Conv2dPlan : IDisposable
         options.Validate();
         int icg = options.InChannels / options.Groups, ocg = options.OutChannels / options.Groups;
         int k = icg * options.KernelHeight * options.KernelWidth;
-        if (weight.Length != options.OutChannels * k)
-        {
-            throw new ArgumentException($"Conv2d: weight has {weight.Length} elements, expected {options.OutChannels * k} for {options}.", nameof(weight));
-        }
-        if (!bias.IsEmpty && bias.Length != options.OutChannels)
-        {
-            throw new ArgumentException($"Conv2d: bias has {bias.Length} elements, expected {options.OutChannels}.", nameof(bias));
-        }
+        ConvShapes.CheckParameters("Conv2d", options, weight.Length, options.OutChannels * k, bias.Length, options.OutChannels);
         this.options = options;
         this.epilogue = epilogue;
         pointwise = options is { KernelHeight: 1, KernelWidth: 1, StrideH: 1, StrideW: 1, PadH: 0, PadW: 0 };

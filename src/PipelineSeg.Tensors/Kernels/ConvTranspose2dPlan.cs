@@ -19,6 +19,7 @@ public sealed unsafe class ConvTranspose2dPlan : IDisposable
     private readonly TransposedScatterWork scatter;
     private readonly Col2imWork col2im;
     private readonly bool disjoint;
+    private readonly bool covered;
 
     /// <summary>Prepares the plan; <paramref name="weight"/> is [InC, OutC/groups, kH, kW], <paramref name="bias"/> [OutC] or empty.</summary>
     public ConvTranspose2dPlan(ConvTranspose2dOptions options, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, Epilogue epilogue)
@@ -32,14 +33,7 @@ public sealed unsafe class ConvTranspose2dPlan : IDisposable
         options.Validate();
         int icg = options.InChannels / options.Groups, ocg = options.OutChannels / options.Groups;
         int m = ocg * options.KernelHeight * options.KernelWidth;
-        if (weight.Length != options.InChannels * m)
-        {
-            throw new ArgumentException($"ConvTranspose2d: weight has {weight.Length} elements, expected {options.InChannels * m} for {options}.", nameof(weight));
-        }
-        if (!bias.IsEmpty && bias.Length != options.OutChannels)
-        {
-            throw new ArgumentException($"ConvTranspose2d: bias has {bias.Length} elements, expected {options.OutChannels}.", nameof(bias));
-        }
+        ConvShapes.CheckParameters("ConvTranspose2d", options, weight.Length, options.InChannels * m, bias.Length, options.OutChannels);
         this.options = options;
         this.epilogue = epilogue;
         groupWeightStride = PackA.Size(m, icg, kernel.MR);
@@ -59,6 +53,10 @@ public sealed unsafe class ConvTranspose2dPlan : IDisposable
         job = new GemmJob(kernel) { M = m, K = icg, Source = source };
         disjoint = options.DilationH * (options.KernelHeight - 1) < options.StrideH
             && options.DilationW * (options.KernelWidth - 1) < options.StrideW;
+        // Disjoint footprints that also tile the output without gaps or padding write every output element.
+        covered = disjoint && options is { PadH: 0, PadW: 0, OutputPaddingH: 0, OutputPaddingW: 0 }
+            && options.DilationH * (options.KernelHeight - 1) + 1 == options.StrideH
+            && options.DilationW * (options.KernelWidth - 1) + 1 == options.StrideW;
         scatter = new TransposedScatterWork(options, job) { Epilogue = epilogue };
         col2im = new Col2imWork(options) { Epilogue = epilogue };
     }
@@ -78,9 +76,6 @@ public sealed unsafe class ConvTranspose2dPlan : IDisposable
         ObjectDisposedException.ThrowIf(packedWeights.Pointer == null, this);
         int icg = options.InChannels / options.Groups, ocg = options.OutChannels / options.Groups;
         long inPlane = (long)inHeight * inWidth, outPlane = (long)oh * ow;
-        bool covered = disjoint && options is { PadH: 0, PadW: 0, OutputPaddingH: 0, OutputPaddingW: 0 }
-            && options.DilationH * (options.KernelHeight - 1) + 1 == options.StrideH
-            && options.DilationW * (options.KernelWidth - 1) + 1 == options.StrideW;
         int threads = KernelThreading.MaxThreads;
         fixed (float* pin = input, pout = output)
         {
