@@ -37,6 +37,22 @@ public sealed class LabelMapTests
     }
 
     [Fact]
+    public void Every_lesion_inside_the_kept_organ_survives_not_only_the_largest()
+    {
+        // Liver and lesion form one organ: two separate lesions inside the largest liver component both stay; a
+        // lesion and a liver island outside it go.
+        var labels = new Volume<byte>(9, 1, 1, VolumeGeometry.WithSpacing(10, 10, 10));
+        byte[] values = [2, 1, 1, 2, 1, 0, 2, 0, 1];
+        values.CopyTo(labels.Array, 0);
+        var definition = new PipelineDefinition { Model = "m" };
+        definition.KeepLargestComponentOf.AddRange(["liver", "lesion"]);
+
+        LabelMapCleanup.Apply(labels, Classes, definition);
+
+        Assert.Equal(new byte[] { 2, 1, 1, 2, 1, 0, 0, 0, 0 }, labels.Array);
+    }
+
+    [Fact]
     public void Components_smaller_than_the_minimum_volume_are_removed()
     {
         // 1 voxel = 1 ml.
