@@ -61,4 +61,25 @@ public sealed record DicomSeries
 
     /// <summary>The distinct files of the stack, in slice order.</summary>
     public IEnumerable<string> FilePaths => Slices.Select(s => s.FilePath).Distinct(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A stack described by its first instance's series-level attributes (the assembler's one place for them), with
+    /// <paramref name="slices"/> and the distinct transfer syntaxes of <paramref name="instances"/>.
+    /// </summary>
+    internal static DicomSeries Describe(DicomInstanceHeader first, int stackIndex, IReadOnlyList<DicomSlice> slices,
+        IEnumerable<DicomInstanceHeader> instances) => new()
+    {
+        StudyInstanceUid = first.StudyInstanceUid,
+        SeriesInstanceUid = first.SeriesInstanceUid,
+        StackIndex = stackIndex,
+        Modality = first.Modality,
+        SeriesNumber = first.SeriesNumber,
+        SeriesDescription = first.SeriesDescription,
+        FrameOfReferenceUid = first.FrameOfReferenceUid,
+        SopClassUid = first.SopClassUid,
+        Rows = first.Rows,
+        Columns = first.Columns,
+        Slices = slices,
+        TransferSyntaxUids = instances.Select(h => h.TransferSyntaxUid).Distinct(StringComparer.Ordinal).ToList(),
+    };
 }

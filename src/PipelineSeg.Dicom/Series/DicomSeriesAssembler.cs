@@ -114,21 +114,7 @@ public static class DicomSeriesAssembler
     {
         var first = instances[0];
         var what = first.IsSegmentation ? "segmentation (read it with SegmentationReader)" : "instances without image pixels";
-        return new DicomSeries
-        {
-            StudyInstanceUid = first.StudyInstanceUid,
-            SeriesInstanceUid = first.SeriesInstanceUid,
-            StackIndex = stackIndex,
-            Modality = first.Modality,
-            SeriesNumber = first.SeriesNumber,
-            SeriesDescription = first.SeriesDescription,
-            FrameOfReferenceUid = first.FrameOfReferenceUid,
-            SopClassUid = first.SopClassUid,
-            Rows = first.Rows,
-            Columns = first.Columns,
-            Slices = instances.Select(h => new DicomSlice(h.FilePath, 0, h.SopClassUid, h.SopInstanceUid, null, h.InstanceNumber, h.AcquisitionNumber)).ToList(),
-            TransferSyntaxUids = instances.Select(h => h.TransferSyntaxUid).Distinct(StringComparer.Ordinal).ToList(),
-            Problems = [$"not an image stack: {what}"],
-        };
+        var slices = instances.Select(h => new DicomSlice(h.FilePath, 0, h.SopClassUid, h.SopInstanceUid, null, h.InstanceNumber, h.AcquisitionNumber)).ToList();
+        return DicomSeries.Describe(first, stackIndex, slices, instances) with { Problems = [$"not an image stack: {what}"] };
     }
 }

@@ -67,25 +67,8 @@ internal static class StackBuilder
         var origin = ordered[0].Geometry.Position ?? new DicomVector3(0, 0, 0);
         var geometry = new DicomGeometry(origin, new DicomVector3(spacingX, spacingY, spacingZ), row, col, sliceDirection,
             first.Header.Columns, first.Header.Rows, ordered.Count);
-        var h = first.Header;
-        return new DicomSeries
-        {
-            StudyInstanceUid = h.StudyInstanceUid,
-            SeriesInstanceUid = h.SeriesInstanceUid,
-            StackIndex = stackIndex,
-            Modality = h.Modality,
-            SeriesNumber = h.SeriesNumber,
-            SeriesDescription = h.SeriesDescription,
-            FrameOfReferenceUid = h.FrameOfReferenceUid,
-            SopClassUid = h.SopClassUid,
-            Rows = h.Rows,
-            Columns = h.Columns,
-            Slices = ordered.Select(c => c.ToSlice()).ToList(),
-            Geometry = geometry,
-            TransferSyntaxUids = ordered.Select(c => c.Header.TransferSyntaxUid).Distinct(StringComparer.Ordinal).ToList(),
-            Warnings = warnings,
-            Problems = problems,
-        };
+        return DicomSeries.Describe(first.Header, stackIndex, ordered.Select(c => c.ToSlice()).ToList(), ordered.Select(c => c.Header))
+            with { Geometry = geometry, Warnings = warnings, Problems = problems };
     }
 
     private static double Spread(List<SliceCandidate> stack, DicomVector3 normal)
