@@ -23,4 +23,19 @@ internal sealed class JpegFrame(byte marker, int precision, int lines, int sampl
 
     /// <summary>Largest vertical sampling factor.</summary>
     public int MaxV => Components.Max(c => c.V);
+
+    /// <summary>
+    /// MCUs across and down for a DCT scan of <paramref name="scanComponents"/>: a one-component scan is not
+    /// interleaved (one 8×8 block per MCU over that component's own size, T.81 A.2.2); an interleaved scan's MCU
+    /// covers 8·MaxH × 8·MaxV samples of the frame (A.2.3).
+    /// </summary>
+    public (int X, int Y) DctMcuCount(JpegComponent[] scanComponents)
+    {
+        if (scanComponents.Length == 1)
+        {
+            return ((scanComponents[0].Width + 7) / 8, (scanComponents[0].Height + 7) / 8);
+        }
+        int mcuWidth = 8 * MaxH, mcuHeight = 8 * MaxV;
+        return ((SamplesPerLine + mcuWidth - 1) / mcuWidth, (Lines + mcuHeight - 1) / mcuHeight);
+    }
 }

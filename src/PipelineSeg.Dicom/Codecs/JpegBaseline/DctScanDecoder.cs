@@ -37,17 +37,7 @@ internal static class DctScanDecoder
             c.DcPredictor = 0;
         }
 
-        int mcusX, mcusY;
-        if (n == 1)
-        {
-            mcusX = (components[0].Width + 7) / 8;
-            mcusY = (components[0].Height + 7) / 8;
-        }
-        else
-        {
-            mcusX = (frame.SamplesPerLine + (8 * frame.MaxH) - 1) / (8 * frame.MaxH);
-            mcusY = (frame.Lines + (8 * frame.MaxV) - 1) / (8 * frame.MaxV);
-        }
+        var (mcusX, mcusY) = frame.DctMcuCount(components);
 
         var reader = new JpegBitReader(data, scan.DataOffset);
         Span<int> block = stackalloc int[64];

@@ -33,17 +33,7 @@ internal static class ProgressiveScanDecoder
                     ?? throw new DicomFormatException($"JPEG: Huffman table for component {c.Id} is not defined");
             }
         }
-        int mcusX, mcusY;
-        if (n == 1)
-        {
-            mcusX = (components[0].Width + 7) / 8;
-            mcusY = (components[0].Height + 7) / 8;
-        }
-        else
-        {
-            mcusX = (frame.SamplesPerLine + (8 * frame.MaxH) - 1) / (8 * frame.MaxH);
-            mcusY = (frame.Lines + (8 * frame.MaxV) - 1) / (8 * frame.MaxV);
-        }
+        var (mcusX, mcusY) = frame.DctMcuCount(components);
         var reader = new JpegBitReader(data, scan.DataOffset);
         var eobRun = 0;
         var mcu = 0;
