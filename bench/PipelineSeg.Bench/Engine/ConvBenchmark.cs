@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using PipelineSeg.Tensors.Kernels;
 
@@ -19,33 +18,14 @@ internal sealed class ConvBenchmark : IBenchmark
         KernelThreading.MaxThreads = o.Int("threads", Environment.ProcessorCount);
         var options = new Conv2dOptions(cin, cout, k, k, stride, stride, k / 2, k / 2);
         var rng = new Random(1);
-        var weight = new float[cout * cin * k * k];
-        var input = new float[cin * size * size];
-        for (int i = 0; i < weight.Length; i++)
-        {
-            weight[i] = (float)rng.NextDouble() - 0.5f;
-        }
-        for (int i = 0; i < input.Length; i++)
-        {
-            input[i] = (float)rng.NextDouble();
-        }
+        var weight = KernelBench.Uniform(rng, cout * cin * k * k, -0.5f);
+        var input = KernelBench.Uniform(rng, cin * size * size, 0f);
         var (oh, ow) = options.OutputSize(size, size);
         var output = new float[cout * oh * ow];
         double flops = 2.0 * cout * oh * ow * cin * k * k;
         using var plan = new Conv2dPlan(options, weight, new float[cout], new Epilogue(FusedActivation.Relu));
         plan.Forward(input, 1, size, size, output);
-        double best = double.MaxValue, cpu = double.MaxValue;
-        var process = Process.GetCurrentProcess();
-        for (int r = 0; r < reps; r++)
-        {
-            process.Refresh();
-            var c0 = process.TotalProcessorTime;
-            long t0 = Stopwatch.GetTimestamp();
-            plan.Forward(input, 1, size, size, output);
-            best = Math.Min(best, Stopwatch.GetElapsedTime(t0).TotalSeconds);
-            process.Refresh();
-            cpu = Math.Min(cpu, (process.TotalProcessorTime - c0).TotalSeconds);
-        }
+        var (best, cpu) = KernelBench.BestOf(reps, () => plan.Forward(input, 1, size, size, output));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"conv {cin}->{cout} k{k} s{stride} {size}x{size} threads={KernelThreading.MaxThreads}: {best * 1e3:F2} ms, {flops / best / 1e9:F1} GFLOP/s (cpu {cpu * 1e3:F2} ms, {flops / cpu / 1e9:F1} GFLOP/s per busy core)"));
         return 0;
