@@ -11,12 +11,8 @@ public static class EvaluationJson
     public static string Serialize(LabelEvaluationResult result, bool indented = true)
     {
         ArgumentNullException.ThrowIfNull(result);
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
+        return WriteObject(result.Prediction, result.GroundTruth, indented, w =>
         {
-            w.WriteStartObject();
-            w.WriteString("prediction", result.Prediction);
-            w.WriteString("groundTruth", result.GroundTruth);
             w.WriteStartObject("grid");
             w.WriteStartArray("size");
             w.WriteNumberValue(result.Size.X);
@@ -37,21 +33,15 @@ public static class EvaluationJson
             }
             w.WriteEndArray();
             WriteMean(w, result.Report.Mean);
-            w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray());
+        });
     }
 
     /// <summary>The JSON text of a probability-map evaluation (soft Jaccard and one segment object per threshold).</summary>
     public static string Serialize(ProbabilityEvaluationResult result, bool indented = true)
     {
         ArgumentNullException.ThrowIfNull(result);
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
+        return WriteObject(result.Prediction, result.GroundTruth, indented, w =>
         {
-            w.WriteStartObject();
-            w.WriteString("prediction", result.Prediction);
-            w.WriteString("groundTruth", result.GroundTruth);
             w.WriteNumber("label", result.Label);
             w.WriteString("alignment", EvaluationText.Describe(result.Alignment));
             Number(w, "softJaccard", result.SoftJaccard);
@@ -65,6 +55,19 @@ public static class EvaluationJson
                 w.WriteEndObject();
             }
             w.WriteEndArray();
+        });
+    }
+
+    /// <summary>The top-level object both result kinds share: the two inputs first, then the kind's own members.</summary>
+    private static string WriteObject(string prediction, string groundTruth, bool indented, Action<Utf8JsonWriter> body)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
+        {
+            w.WriteStartObject();
+            w.WriteString("prediction", prediction);
+            w.WriteString("groundTruth", groundTruth);
+            body(w);
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());
@@ -93,9 +96,7 @@ public static class EvaluationJson
         Number(w, "f1", s.F1);
         Number(w, "relativeVolumeDifference", s.RelativeVolumeDifference);
         Number(w, "volumeDifferenceMl", s.VolumeDifferenceMl);
-        Number(w, "hausdorffMm", s.Hausdorff);
-        Number(w, "hausdorff95Mm", s.Hausdorff95);
-        Number(w, "assdMm", s.AverageSymmetricSurfaceDistance);
+        Distances(w, s.Hausdorff, s.Hausdorff95, s.AverageSymmetricSurfaceDistance);
         if (s.Slices is not null)
         {
             w.WriteStartArray("slices");
@@ -109,9 +110,7 @@ public static class EvaluationJson
                 Number(w, "iou", z.IoU);
                 Number(w, "sensitivity", z.Sensitivity);
                 Number(w, "precision", z.Precision);
-                Number(w, "hausdorffMm", z.Hausdorff);
-                Number(w, "hausdorff95Mm", z.Hausdorff95);
-                Number(w, "assdMm", z.AverageSymmetricSurfaceDistance);
+                Distances(w, z.Hausdorff, z.Hausdorff95, z.AverageSymmetricSurfaceDistance);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -134,10 +133,16 @@ public static class EvaluationJson
         Number(w, "specificity", m.Specificity);
         Number(w, "precision", m.Precision);
         Number(w, "f1", m.F1);
-        Number(w, "hausdorffMm", m.Hausdorff);
-        Number(w, "hausdorff95Mm", m.Hausdorff95);
-        Number(w, "assdMm", m.AverageSymmetricSurfaceDistance);
+        Distances(w, m.Hausdorff, m.Hausdorff95, m.AverageSymmetricSurfaceDistance);
         w.WriteEndObject();
+    }
+
+    /// <summary>The surface-distance triple, in the same names for segments, slices and the mean.</summary>
+    private static void Distances(Utf8JsonWriter w, double? hausdorff, double? hausdorff95, double? assd)
+    {
+        Number(w, "hausdorffMm", hausdorff);
+        Number(w, "hausdorff95Mm", hausdorff95);
+        Number(w, "assdMm", assd);
     }
 
     private static void Number(Utf8JsonWriter w, string name, double? value)
