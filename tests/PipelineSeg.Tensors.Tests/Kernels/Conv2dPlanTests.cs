@@ -81,8 +81,14 @@ public class Conv2dPlanTests
     public void Rejects_wrong_weight_size_and_small_output()
     {
         var o = new Conv2dOptions(2, 3, 3, 3);
-        Assert.Throws<ArgumentException>(() => new Conv2dPlan(o, new float[5], [], default));
+        var weight = Assert.Throws<ArgumentException>(() => new Conv2dPlan(o, new float[5], [], default));
+        Assert.Equal("weight", weight.ParamName);
+        Assert.Contains("weight has 5 elements, expected 54", weight.Message, StringComparison.Ordinal);
+        var bias = Assert.Throws<ArgumentException>(() => new Conv2dPlan(o, new float[54], new float[2], default));
+        Assert.Equal("bias", bias.ParamName);
         using var plan = new Conv2dPlan(o, new float[54], [], default);
         Assert.Throws<ArgumentException>(() => plan.Forward(new float[2 * 5 * 5], 1, 5, 5, new float[3 * 3 * 3 - 1]));
+        Assert.Throws<ArgumentException>(() => plan.Forward(new float[2 * 5 * 5 - 1], 1, 5, 5, new float[3 * 3 * 3]));
+        Assert.Throws<ArgumentException>(() => plan.Forward(new float[2 * 2 * 2], 1, 2, 2, new float[3]));
     }
 }

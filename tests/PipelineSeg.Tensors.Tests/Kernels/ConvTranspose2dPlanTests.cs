@@ -54,4 +54,18 @@ public class ConvTranspose2dPlanTests
         KernelAssert.Close(expected, concat.AsSpan(before * oh * ow, 4 * oh * ow), 1e-4f, "slice");
         KernelAssert.Untouched(concat, before * oh * ow, 4 * oh * ow, -3f, "slice");
     }
+
+    [Fact]
+    public void Rejects_wrong_weight_or_bias_size_and_small_buffers()
+    {
+        var o = new ConvTranspose2dOptions(2, 3, 2, 2, StrideH: 2, StrideW: 2);
+        var weight = Assert.Throws<ArgumentException>(() => new ConvTranspose2dPlan(o, new float[23], [], default));
+        Assert.Equal("weight", weight.ParamName);
+        Assert.Contains("weight has 23 elements, expected 24", weight.Message, StringComparison.Ordinal);
+        var bias = Assert.Throws<ArgumentException>(() => new ConvTranspose2dPlan(o, new float[24], new float[4], default));
+        Assert.Equal("bias", bias.ParamName);
+        using var plan = new ConvTranspose2dPlan(o, new float[24], new float[3], default);
+        Assert.Throws<ArgumentException>(() => plan.Forward(new float[2 * 4 * 4], 1, 4, 4, new float[3 * 8 * 8 - 1]));
+        Assert.Throws<ArgumentException>(() => plan.Forward(new float[2 * 4 * 4 - 1], 1, 4, 4, new float[3 * 8 * 8]));
+    }
 }

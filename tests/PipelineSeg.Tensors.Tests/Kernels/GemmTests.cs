@@ -89,8 +89,14 @@ public class GemmTests
     [Fact]
     public void Too_small_buffers_are_rejected_before_writing()
     {
+        // C needs 2 rows × ldc 3 = 6 elements; with non-zero inputs any write would change the sentinels.
         var c = new float[4];
-        Assert.Throws<ArgumentException>(() => Gemm.Multiply(false, false, 2, 3, 2, new float[4], 2, new float[6], 3, c, 3));
+        Array.Fill(c, -5f);
+        var a = KernelAssert.Random(4, 1);
+        var b = KernelAssert.Random(6, 2);
+        Assert.Throws<ArgumentException>(() => Gemm.Multiply(false, false, 2, 3, 2, a, 2, b, 3, c, 3));
+        Assert.Throws<ArgumentException>(() => Gemm.Multiply(false, false, 2, 3, 2, a, 2, b.AsSpan(0, 5), 3, new float[6], 3));
+        Assert.All(c, v => Assert.Equal(-5f, v));
     }
 
     private static void Check(MicroKernel kernel, int m, int n, int k, bool transA, bool transB, bool accumulate)
