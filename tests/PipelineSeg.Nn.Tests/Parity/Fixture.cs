@@ -28,6 +28,15 @@ internal static class Fixture
         }
     }
 
+    /// <summary>Loads the case's weights into <paramref name="module"/>, runs its input and asserts the output matches PyTorch's; returns the largest scaled error.</summary>
+    public static double AssertForwardMatches(Module module, string folder, string name)
+    {
+        LoadWeights(module, folder, name);
+        using var input = Input(folder, name);
+        using var output = module.Forward(input);
+        return AssertClose(Expected(folder, name), output, name);
+    }
+
     /// <summary>Asserts shapes match and every element is within tolerance; returns the largest scaled error.</summary>
     public static double AssertClose(NpyArray expected, Tensor actual, string what)
     {
