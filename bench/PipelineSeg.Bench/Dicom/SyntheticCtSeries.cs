@@ -17,7 +17,6 @@ internal static class SyntheticCtSeries
         var series = DicomUid.Generate();
         var frame = DicomUid.Generate();
         const int size = 512;
-        var pixels = new byte[size * size * 2];
         Parallel.For(0, slices, z =>
         {
             var ds = new DicomDataset();
@@ -42,7 +41,7 @@ internal static class SyntheticCtSeries
             ds.SetUInt16(DicomTags.PixelRepresentation, 0);
             ds.SetDecimalString(DicomTags.RescaleIntercept, -1024);
             ds.SetDecimalString(DicomTags.RescaleSlope, 1);
-            var slice = new byte[pixels.Length];
+            var slice = new byte[size * size * 2];
             for (var i = 0; i < size * size; i++)
             {
                 var x = i % size;

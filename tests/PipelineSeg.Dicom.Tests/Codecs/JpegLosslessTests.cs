@@ -110,6 +110,7 @@ public sealed class JpegLosslessTests
     {
         var image = Image(64, 64, 1, 16, 11);
         var jpeg = LosslessJpegWriter.Encode(image, 64, 64, 1, 16, predictor: 1);
+        var rejected = 0;
         for (var length = 0; length < jpeg.Length; length += 37)
         {
             try
@@ -118,7 +119,11 @@ public sealed class JpegLosslessTests
             }
             catch (DicomFormatException)
             {
+                rejected++;
             }
         }
+        // The empty and header-only prefixes cannot decode, and the untruncated stream must still round-trip exactly.
+        Assert.True(rejected > 0, "no truncated prefix was rejected");
+        Assert.Equal(image, Decode(jpeg, 64, 64, 1, 16));
     }
 }
