@@ -58,6 +58,37 @@ public sealed class NpyFileTests : IDisposable
     }
 
     [Fact]
+    public void Values_and_shapes_agree_with_numpy_in_both_directions()
+    {
+        const string script = """
+            import sys, numpy as np
+            d = sys.argv[1]
+            np.save(d + '/np_f4.npy', (np.arange(24, dtype='<f4') * 0.5 - 3).reshape(2, 3, 4))
+            np.save(d + '/np_i8.npy', (np.arange(-5, 5, dtype='<i8') * 10**12).reshape(2, 5))
+            np.save(d + '/np_u1.npy', np.arange(256, dtype='u1').reshape(16, 16))
+            with open(d + '/np_f8_v2.npy', 'wb') as f:
+                np.lib.format.write_array(f, np.array([0.1, -1e300, 3.0], dtype='<f8'), version=(2, 0))
+            ours = np.load(d + '/ours.npy')
+            print(ours.dtype.str, list(ours.shape), float(ours.sum()), float(ours[1, 2]))
+            """;
+        NpyFile.Write(Path.Combine(dir, "ours.npy"), [1f, 2f, 3f, 4f, 5f, -6.5f], [2, 3]);
+        Assert.Equal("<f4 [2, 3] 8.5 -6.5", ExternalTool.RunPython(script, dir).Trim());
+
+        var f4 = NpyFile.Read(Path.Combine(dir, "np_f4.npy"));
+        Assert.Equal([2, 3, 4], f4.Shape.ToArray());
+        Assert.Equal(Enumerable.Range(0, 24).Select(i => i * 0.5f - 3), f4.AsFloat32().ToArray());
+        var i8 = NpyFile.Read(Path.Combine(dir, "np_i8.npy"));
+        Assert.Equal([2, 5], i8.Shape.ToArray());
+        Assert.Equal(Enumerable.Range(-5, 10).Select(i => i * 1_000_000_000_000L), i8.AsInt64().ToArray());
+        var u1 = NpyFile.Read(Path.Combine(dir, "np_u1.npy"));
+        Assert.Equal([16, 16], u1.Shape.ToArray());
+        Assert.Equal(Enumerable.Range(0, 256).Select(i => (byte)i), u1.AsUInt8().ToArray());
+        var f8 = NpyFile.Read(Path.Combine(dir, "np_f8_v2.npy"));
+        Assert.Equal([3], f8.Shape.ToArray());
+        Assert.Equal([0.1, -1e300, 3.0], f8.AsFloat64().ToArray());
+    }
+
+    [Fact]
     public void Errors_name_the_file_and_the_cause()
     {
         var path = Path.Combine(dir, "bad.npy");
