@@ -35,23 +35,6 @@ public sealed unsafe class IndexTensor : IDisposable
         return new IndexTensor(TensorPool.Shared.Rent(Tensor.ElementCount(dims)), dims);
     }
 
-    /// <summary>An index tensor holding the given values (e.g. int64 indices read from a .npy file).</summary>
-    public static IndexTensor FromInt64(ReadOnlySpan<long> values, ReadOnlySpan<int> shape)
-    {
-        var t = Empty(shape);
-        if (t.Length != values.Length)
-        {
-            t.Dispose();
-            throw new ArgumentException($"{values.Length} indices do not fill shape [{string.Join(", ", shape.ToArray())}]", nameof(values));
-        }
-        var span = t.Span;
-        for (var i = 0; i < values.Length; i++)
-        {
-            span[i] = checked((int)values[i]);
-        }
-        return t;
-    }
-
     /// <summary>The indices widened to int64, PyTorch's index type.</summary>
     public long[] ToInt64Array()
     {
