@@ -130,7 +130,7 @@ public sealed class PluginCatalogTests
         await File.WriteAllTextAsync(manifestPath, (await File.ReadAllTextAsync(manifestPath)).Replace("PrivateDependencyPlugin\"", "Missing\"", StringComparison.Ordinal));
         using var catalog = await PluginCatalog.LoadAsync(folder.Root);
 
-        Assert.Single(catalog.Plugins);
+        Assert.Equal(Path.Combine(folder.Root, "a-good"), Assert.Single(catalog.Plugins).Directory);
         Assert.Collection(catalog.Failures,
             f => Assert.Contains("model id 'threshold-good' is already served by plugin 'test.good'", f.Reason, StringComparison.Ordinal),
             f => Assert.Contains("no plugin.json", f.Reason, StringComparison.Ordinal),
