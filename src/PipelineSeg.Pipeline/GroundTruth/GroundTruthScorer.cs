@@ -2,6 +2,7 @@ using PipelineSeg.Dicom;
 using PipelineSeg.Dicom.Seg;
 using PipelineSeg.Imaging;
 using PipelineSeg.Imaging.Metrics;
+using PipelineSeg.Pipeline.Postprocessing;
 using PipelineSeg.Plugins.Abstractions;
 
 namespace PipelineSeg.Pipeline.GroundTruth;
@@ -55,20 +56,8 @@ public static class GroundTruthScorer
         {
             var name = string.Join('+', classes.Where(c => groupIndices.Contains((byte)c.Index)).Select(c => c.Label));
             var groupOptions = new EvaluationOptions { Labels = [1], LabelNames = new Dictionary<int, string> { [1] = name }, SurfaceDistances = true };
-            groups.AddRange(SegmentationEvaluator.Evaluate(Binary(prediction, groupIndices), Binary(truth, groupIndices), groupOptions, cancellationToken).Segments);
+            groups.AddRange(SegmentationEvaluator.Evaluate(LabelMask.Of(prediction, groupIndices), LabelMask.Of(truth, groupIndices), groupOptions, cancellationToken).Segments);
         }
         return new GroundTruthScore(groundTruth.FilePath, report.Segments, groups, unmatched);
-    }
-
-    private static Volume<byte> Binary(Volume<byte> labels, HashSet<byte> include)
-    {
-        var mask = labels.CreateLike<byte>();
-        var src = labels.Array;
-        var dst = mask.Array;
-        for (var i = 0; i < src.Length; i++)
-        {
-            dst[i] = include.Contains(src[i]) ? (byte)1 : (byte)0;
-        }
-        return mask;
     }
 }

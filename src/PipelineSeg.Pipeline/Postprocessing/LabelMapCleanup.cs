@@ -8,25 +8,20 @@ namespace PipelineSeg.Pipeline.Postprocessing;
 /// <summary>Connected-component clean-up of a label map as a <see cref="PipelineDefinition"/> asks.</summary>
 public static class LabelMapCleanup
 {
-    /// <summary>Applies the definition's component rules in place and returns the same volume.</summary>
+    /// <summary>
+    /// Applies the definition's component rules in place and returns the same volume. The classes named in
+    /// <see cref="PipelineDefinition.KeepLargestComponentOf"/> form one organ mask, so every lesion inside the kept
+    /// liver survives; only components outside it are dropped.
+    /// </summary>
     public static Volume<byte> Apply(Volume<byte> labels, IReadOnlyList<SegmentClass> classes, PipelineDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(classes);
         ArgumentNullException.ThrowIfNull(definition);
-        var data = labels.Array;
         if (definition.KeepLargestComponentOf.Count > 0)
         {
-            var organ = IndicesOf(classes, definition.KeepLargestComponentOf);
-            var mask = Mask(labels, v => organ.Contains(v));
-            var kept = ConnectedComponents.KeepLargest(mask).Array;
-            for (var i = 0; i < data.Length; i++)
-            {
-                if (organ.Contains(data[i]) && kept[i] == 0)
-                {
-                    data[i] = 0;
-                }
-            }
+            var organ = LabelMask.Of(labels, IndicesOf(classes, definition.KeepLargestComponentOf));
+            ClearDropped(labels, organ, ConnectedComponents.KeepLargest(organ));
         }
         if (definition.MinimumComponentMl > 0)
         {
@@ -34,18 +29,26 @@ public static class LabelMapCleanup
             var minVoxels = (long)Math.Ceiling(definition.MinimumComponentMl / voxelMl);
             foreach (var cls in classes.Where(c => !c.IsBackground))
             {
-                var value = (byte)cls.Index;
-                var kept = ConnectedComponents.RemoveSmall(Mask(labels, v => v == value), minVoxels).Array;
-                for (var i = 0; i < data.Length; i++)
-                {
-                    if (data[i] == value && kept[i] == 0)
-                    {
-                        data[i] = 0;
-                    }
-                }
+                var mask = LabelMask.Of(labels, [(byte)cls.Index]);
+                ClearDropped(labels, mask, ConnectedComponents.RemoveSmall(mask, minVoxels));
             }
         }
         return labels;
+    }
+
+    /// <summary>Sets to background the voxels that were in <paramref name="mask"/> but not in <paramref name="kept"/>.</summary>
+    private static void ClearDropped(Volume<byte> labels, Volume<byte> mask, Volume<byte> kept)
+    {
+        var data = labels.Array;
+        var before = mask.Array;
+        var after = kept.Array;
+        for (var i = 0; i < data.Length; i++)
+        {
+            if (before[i] != 0 && after[i] == 0)
+            {
+                data[i] = 0;
+            }
+        }
     }
 
     private static HashSet<byte> IndicesOf(IReadOnlyList<SegmentClass> classes, IEnumerable<string> names)
@@ -58,17 +61,5 @@ public static class LabelMapCleanup
             set.Add((byte)cls.Index);
         }
         return set;
-    }
-
-    private static Volume<byte> Mask(Volume<byte> labels, Func<byte, bool> include)
-    {
-        var mask = labels.CreateLike<byte>();
-        var src = labels.Array;
-        var dst = mask.Array;
-        for (var i = 0; i < src.Length; i++)
-        {
-            dst[i] = include(src[i]) ? (byte)1 : (byte)0;
-        }
-        return mask;
     }
 }
