@@ -56,7 +56,7 @@ public static class GroundTruthScorer
         {
             var name = string.Join('+', classes.Where(c => groupIndices.Contains((byte)c.Index)).Select(c => c.Label));
             var groupOptions = new EvaluationOptions { Labels = [1], LabelNames = new Dictionary<int, string> { [1] = name }, SurfaceDistances = true };
-            groups.AddRange(SegmentationEvaluator.Evaluate(LabelMask.Of(prediction, groupIndices), LabelMask.Of(truth, groupIndices), groupOptions, cancellationToken).Segments);
+            groups.AddRange(SegmentationEvaluator.Evaluate(ClassMask.Of(prediction, groupIndices), ClassMask.Of(truth, groupIndices), groupOptions, cancellationToken).Segments);
         }
         return new GroundTruthScore(groundTruth.FilePath, report.Segments, groups, unmatched);
     }

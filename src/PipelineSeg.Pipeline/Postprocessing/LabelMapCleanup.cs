@@ -20,7 +20,7 @@ public static class LabelMapCleanup
         ArgumentNullException.ThrowIfNull(definition);
         if (definition.KeepLargestComponentOf.Count > 0)
         {
-            var organ = LabelMask.Of(labels, IndicesOf(classes, definition.KeepLargestComponentOf));
+            var organ = ClassMask.Of(labels, IndicesOf(classes, definition.KeepLargestComponentOf));
             ClearDropped(labels, organ, ConnectedComponents.KeepLargest(organ));
         }
         if (definition.MinimumComponentMl > 0)
@@ -29,7 +29,7 @@ public static class LabelMapCleanup
             var minVoxels = (long)Math.Ceiling(definition.MinimumComponentMl / voxelMl);
             foreach (var cls in classes.Where(c => !c.IsBackground))
             {
-                var mask = LabelMask.Of(labels, [(byte)cls.Index]);
+                var mask = ClassMask.Of(labels, [(byte)cls.Index]);
                 ClearDropped(labels, mask, ConnectedComponents.RemoveSmall(mask, minVoxels));
             }
         }

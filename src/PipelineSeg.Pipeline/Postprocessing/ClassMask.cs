@@ -3,7 +3,7 @@ using PipelineSeg.Imaging;
 namespace PipelineSeg.Pipeline.Postprocessing;
 
 /// <summary>Binary masks of label values in a label map, for the component and metric code that works on masks.</summary>
-internal static class LabelMask
+internal static class ClassMask
 {
     /// <summary>A mask like <paramref name="labels"/>: 1 where the label is one of <paramref name="values"/>, else 0.</summary>
     public static Volume<byte> Of(Volume<byte> labels, IEnumerable<byte> values)
