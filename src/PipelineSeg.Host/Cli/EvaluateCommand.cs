@@ -17,7 +17,7 @@ internal sealed class EvaluateCommand : ICliCommand
         var truth = new Option<string>("--ground-truth", "-g") { Description = "Ground-truth labels: NIfTI, DICOM-SEG, or DICOM mask series (folder; non-zero = foreground)", Required = true };
         var json = new Option<bool>("--json") { Description = "Write the metrics as JSON to standard output" };
         var resample = new Option<bool>("--resample") { Description = "Resample the prediction onto the ground-truth grid (nearest) when the grids differ" };
-        var perSlice = new Option<bool>("--per-slice") { Description = "Also report Dice/IoU per slice" };
+        var perSlice = new Option<bool>("--per-slice") { Description = "Also report per-slice Dice, IoU, sensitivity, precision, HD, HD95 and ASSD" };
         var noSurface = new Option<bool>("--no-surface") { Description = "Skip HD, HD95 and ASSD" };
         var background = new Option<bool>("--include-background") { Description = "Also report label 0 (never averaged)" };
         var sweep = new Option<bool>("--sweep") { Description = "The prediction is a probability map (NIfTI, [0, 1]): soft Jaccard and metrics at thresholds 0.1, 0.3, 0.5, 0.7, 0.9" };
