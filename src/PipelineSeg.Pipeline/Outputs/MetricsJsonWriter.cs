@@ -25,21 +25,16 @@ public static class MetricsJsonWriter
         {
             w.WriteString(MetricKeys.Name, s.Name);
         }
-        w.WriteNumber(MetricKeys.PredictedVoxels, s.PredictedVoxels);
-        w.WriteNumber(MetricKeys.GroundTruthVoxels, s.GroundTruthVoxels);
-        Number(w, MetricKeys.VolumeMl, s.VolumeMl);
-        Number(w, MetricKeys.GroundTruthVolumeMl, s.GroundTruthVolumeMl);
-        Number(w, MetricKeys.Dice, s.Dice);
-        Number(w, MetricKeys.Iou, s.IoU);
-        Number(w, MetricKeys.GeneralizedJaccard, s.GeneralizedJaccard);
-        Number(w, MetricKeys.PixelAccuracy, s.PixelAccuracy);
-        Number(w, MetricKeys.Sensitivity, s.Sensitivity);
-        Number(w, MetricKeys.Specificity, s.Specificity);
-        Number(w, MetricKeys.Precision, s.Precision);
-        Number(w, MetricKeys.F1, s.F1);
-        Number(w, MetricKeys.RelativeVolumeDifference, s.RelativeVolumeDifference);
-        Number(w, MetricKeys.VolumeDifferenceMl, s.VolumeDifferenceMl);
-        Distances(w, s.Hausdorff, s.Hausdorff95, s.AverageSymmetricSurfaceDistance);
+        Numbers(w,
+        [
+            (MetricKeys.PredictedVoxels, s.PredictedVoxels), (MetricKeys.GroundTruthVoxels, s.GroundTruthVoxels),
+            (MetricKeys.VolumeMl, s.VolumeMl), (MetricKeys.GroundTruthVolumeMl, s.GroundTruthVolumeMl),
+            (MetricKeys.Dice, s.Dice), (MetricKeys.Iou, s.IoU), (MetricKeys.GeneralizedJaccard, s.GeneralizedJaccard),
+            (MetricKeys.PixelAccuracy, s.PixelAccuracy), (MetricKeys.Sensitivity, s.Sensitivity), (MetricKeys.Specificity, s.Specificity),
+            (MetricKeys.Precision, s.Precision), (MetricKeys.F1, s.F1), (MetricKeys.RelativeVolumeDifference, s.RelativeVolumeDifference),
+            (MetricKeys.VolumeDifferenceMl, s.VolumeDifferenceMl), (MetricKeys.HausdorffMm, s.Hausdorff),
+            (MetricKeys.Hausdorff95Mm, s.Hausdorff95), (MetricKeys.AssdMm, s.AverageSymmetricSurfaceDistance),
+        ]);
         Undefined(w, s.Undefined);
         if (s.Slices is not null)
         {
@@ -72,10 +67,7 @@ public static class MetricsJsonWriter
             (MetricKeys.F1, m.F1), (MetricKeys.HausdorffMm, m.Hausdorff), (MetricKeys.Hausdorff95Mm, m.Hausdorff95),
             (MetricKeys.AssdMm, m.AverageSymmetricSurfaceDistance),
         };
-        foreach (var (key, value) in values)
-        {
-            Number(w, key, value);
-        }
+        Numbers(w, values);
         Undefined(w, values.Where(v => v.Value is null).ToDictionary(v => v.Key, _ => UndefinedReasons.NoSegmentDefinesIt, StringComparer.Ordinal));
         w.WriteEndObject();
     }
@@ -98,22 +90,22 @@ public static class MetricsJsonWriter
     {
         w.WriteStartObject();
         w.WriteNumber(MetricKeys.Z, z.Z);
-        w.WriteNumber(MetricKeys.PredictedVoxels, z.PredictedVoxels);
-        w.WriteNumber(MetricKeys.GroundTruthVoxels, z.GroundTruthVoxels);
-        Number(w, MetricKeys.Dice, z.Dice);
-        Number(w, MetricKeys.Iou, z.IoU);
-        Number(w, MetricKeys.Sensitivity, z.Sensitivity);
-        Number(w, MetricKeys.Precision, z.Precision);
-        Distances(w, z.Hausdorff, z.Hausdorff95, z.AverageSymmetricSurfaceDistance);
+        Numbers(w,
+        [
+            (MetricKeys.PredictedVoxels, z.PredictedVoxels), (MetricKeys.GroundTruthVoxels, z.GroundTruthVoxels),
+            (MetricKeys.Dice, z.Dice), (MetricKeys.Iou, z.IoU), (MetricKeys.Sensitivity, z.Sensitivity), (MetricKeys.Precision, z.Precision),
+            (MetricKeys.HausdorffMm, z.Hausdorff), (MetricKeys.Hausdorff95Mm, z.Hausdorff95), (MetricKeys.AssdMm, z.AverageSymmetricSurfaceDistance),
+        ]);
         Undefined(w, z.Undefined);
         w.WriteEndObject();
     }
 
-    private static void Distances(Utf8JsonWriter w, double? hausdorff, double? hausdorff95, double? assd)
+    private static void Numbers(Utf8JsonWriter w, ReadOnlySpan<(string Key, double? Value)> values)
     {
-        Number(w, MetricKeys.HausdorffMm, hausdorff);
-        Number(w, MetricKeys.Hausdorff95Mm, hausdorff95);
-        Number(w, MetricKeys.AssdMm, assd);
+        foreach (var (key, value) in values)
+        {
+            Number(w, key, value);
+        }
     }
 
     private static void Undefined(Utf8JsonWriter w, IReadOnlyDictionary<string, string> reasons)

@@ -57,7 +57,7 @@ public static class PluginManifestValidator
             {
                 var target = model.Output.Classes.FirstOrDefault(o => string.Equals(o.Label, inner, StringComparison.OrdinalIgnoreCase));
                 Require(problems, target is not null && !target.IsBackground && target != c && !c.IsBackground,
-                    $"{at}: class '{c.Label}' contains '{inner}', which must be another non-background class of this model");
+                    $"{at}: class '{c.Label}': 'contains' names '{inner}', which is not another non-background class of this model");
             }
         }
         foreach (var file in model.Files)
