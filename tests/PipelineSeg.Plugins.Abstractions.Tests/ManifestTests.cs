@@ -47,6 +47,22 @@ public sealed class ManifestTests
     }
 
     [Fact]
+    public void Contains_names_classes_of_the_same_model_and_a_bad_name_is_reported_with_the_field()
+    {
+        var withLesion = Valid.Replace("\"color\": [1, 2, 3] } ] }", """
+            "color": [1, 2, 3], "contains": ["lesion"] },
+              { "index": 2, "label": "lesion", "category": { "code": "49755003", "scheme": "SCT", "meaning": "Morphologically Altered Structure" },
+                "type": { "code": "108369006", "scheme": "SCT", "meaning": "Neoplasm" } } ] }
+            """, StringComparison.Ordinal);
+        var m = Assert.Single(PluginManifestSerializer.Parse(withLesion, "plugin.json").Models);
+        Assert.Equal(["lesion"], m.Output.Classes[1].Contains);
+        Assert.Empty(m.Output.Classes[2].Contains);
+
+        var ex = Assert.Throws<PluginManifestException>(() => PluginManifestSerializer.Parse(withLesion.Replace("[\"lesion\"]", "[\"tumour\"]", StringComparison.Ordinal), "plugin.json"));
+        Assert.Contains("'contains' names 'tumour'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Serialize_round_trips()
     {
         var manifest = PluginManifestSerializer.Parse(Valid, "a");

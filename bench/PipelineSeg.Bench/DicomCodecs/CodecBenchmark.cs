@@ -55,7 +55,7 @@ internal sealed class CodecBenchmark : IBenchmark
             Array.Sort(times);
             var megapixels = (double)pixels.Info.Rows * pixels.Info.Columns / 1e6;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{TransferSyntaxNames.Describe(uid),-60} {Path.GetFileName(path)[..Math.Min(40, Path.GetFileName(path).Length)],-40} {frame.Length,7} B  min {times[0]:F2} ms  median {times[reps / 2]:F2} ms  {megapixels / (times[reps / 2] / 1e3):F0} Mpx/s"));
+                $"{TransferSyntaxes.Describe(uid),-60} {Path.GetFileName(path)[..Math.Min(40, Path.GetFileName(path).Length)],-40} {frame.Length,7} B  min {times[0]:F2} ms  median {times[reps / 2]:F2} ms  {megapixels / (times[reps / 2] / 1e3):F0} Mpx/s"));
         }
         return 0;
     }

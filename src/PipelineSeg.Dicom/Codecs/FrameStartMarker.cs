@@ -12,7 +12,7 @@ internal static class FrameStartMarker
         {
             return false;
         }
-        if (transferSyntaxUid.TrimEnd('\0', ' ') == TransferSyntaxNames.RleLossless)
+        if (transferSyntaxUid.TrimEnd('\0', ' ') == TransferSyntaxes.RleLossless)
         {
             // RLE header: segment count 1..15, first segment offset 64.
             return fragment.Length >= 64

@@ -41,7 +41,7 @@ public sealed class UnsupportedTransferSyntaxException : DicomException
 
     private static string Describe(string uid, string? detail)
     {
-        var text = $"unsupported transfer syntax {uid} ({TransferSyntaxNames.Describe(uid)})";
+        var text = $"unsupported transfer syntax {uid} ({TransferSyntaxes.Describe(uid)})";
         return string.IsNullOrEmpty(detail) ? text : $"{text}: {detail}";
     }
 }

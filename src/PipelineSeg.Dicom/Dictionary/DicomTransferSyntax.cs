@@ -1,5 +1,3 @@
-using PipelineSeg.Dicom.Codecs;
-
 namespace PipelineSeg.Dicom;
 
 /// <summary>A transfer syntax as data: how the dataset is encoded and whether pixel data is encapsulated.</summary>
@@ -11,19 +9,19 @@ namespace PipelineSeg.Dicom;
 public sealed record DicomTransferSyntax(string Uid, bool IsExplicitVR, bool IsBigEndian, bool IsDeflated, bool IsEncapsulated)
 {
     /// <summary>Implicit VR Little Endian (the default).</summary>
-    public static readonly DicomTransferSyntax ImplicitVRLittleEndian = new("1.2.840.10008.1.2", false, false, false, false);
+    public static readonly DicomTransferSyntax ImplicitVRLittleEndian = new(TransferSyntaxes.ImplicitVRLittleEndian, false, false, false, false);
 
     /// <summary>Explicit VR Little Endian.</summary>
-    public static readonly DicomTransferSyntax ExplicitVRLittleEndian = new("1.2.840.10008.1.2.1", true, false, false, false);
+    public static readonly DicomTransferSyntax ExplicitVRLittleEndian = new(TransferSyntaxes.ExplicitVRLittleEndian, true, false, false, false);
 
     /// <summary>Explicit VR Big Endian (retired, still found in old archives).</summary>
-    public static readonly DicomTransferSyntax ExplicitVRBigEndian = new("1.2.840.10008.1.2.2", true, true, false, false);
+    public static readonly DicomTransferSyntax ExplicitVRBigEndian = new(TransferSyntaxes.ExplicitVRBigEndian, true, true, false, false);
 
     /// <summary>Deflated Explicit VR Little Endian.</summary>
-    public static readonly DicomTransferSyntax DeflatedExplicitVRLittleEndian = new("1.2.840.10008.1.2.1.99", true, false, true, false);
+    public static readonly DicomTransferSyntax DeflatedExplicitVRLittleEndian = new(TransferSyntaxes.DeflatedExplicitVRLittleEndian, true, false, true, false);
 
     /// <summary>The standard name, for messages.</summary>
-    public string Name => TransferSyntaxNames.Describe(Uid);
+    public string Name => TransferSyntaxes.Describe(Uid);
 
     /// <summary>
     /// The transfer syntax for <paramref name="uid"/>. Unknown UIDs are taken to be Explicit VR Little Endian with
@@ -35,10 +33,10 @@ public sealed record DicomTransferSyntax(string Uid, bool IsExplicitVR, bool IsB
         var clean = uid.TrimEnd('\0', ' ');
         return clean switch
         {
-            "1.2.840.10008.1.2" => ImplicitVRLittleEndian,
-            "1.2.840.10008.1.2.1" => ExplicitVRLittleEndian,
-            "1.2.840.10008.1.2.2" => ExplicitVRBigEndian,
-            "1.2.840.10008.1.2.1.99" => DeflatedExplicitVRLittleEndian,
+            TransferSyntaxes.ImplicitVRLittleEndian => ImplicitVRLittleEndian,
+            TransferSyntaxes.ExplicitVRLittleEndian => ExplicitVRLittleEndian,
+            TransferSyntaxes.ExplicitVRBigEndian => ExplicitVRBigEndian,
+            TransferSyntaxes.DeflatedExplicitVRLittleEndian => DeflatedExplicitVRLittleEndian,
             _ => new DicomTransferSyntax(clean, true, false, false, true),
         };
     }

@@ -10,7 +10,6 @@ namespace PipelineSeg.Dicom;
 /// </summary>
 public sealed class DicomPixelData
 {
-    private const string DeflatedImageFrameCompression = "1.2.840.10008.1.2.8.1";
     private readonly DicomElement _element;
     private readonly bool _bigEndian;
     private IReadOnlyList<ReadOnlyMemory<byte>>? _frames;
@@ -156,7 +155,7 @@ public sealed class DicomPixelData
         var uid = File.TransferSyntax.Uid;
         _frames ??= EncapsulatedPixelData.SplitFrames(_element.Value, NumberOfFrames, uid, File.SourceName);
         var encoded = _frames[frameIndex].Span;
-        if (uid == DeflatedImageFrameCompression && !PixelCodecRegistry.TryGet(uid, out _))
+        if (uid == TransferSyntaxes.DeflatedImageFrameCompression && !PixelCodecRegistry.TryGet(uid, out _))
         {
             Inflate(encoded, destination, frameIndex);
             return;

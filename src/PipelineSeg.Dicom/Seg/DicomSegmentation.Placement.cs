@@ -47,32 +47,6 @@ public sealed partial record DicomSegmentation
         return mask;
     }
 
-    /// <summary>A label volume: each voxel holds the highest-numbered segment present there (0 = none).</summary>
-    public byte[] LabelMap(DicomGeometry geometry, IReadOnlyList<DicomSlice>? slices = null)
-    {
-        ArgumentNullException.ThrowIfNull(geometry);
-        var labels = new byte[(long)Rows * Columns * geometry.Slices];
-        foreach (var segment in Segments.OrderBy(s => s.Number))
-        {
-            var mask = SegmentMask(segment.Number, geometry, slices);
-            var label = (byte)Math.Min(segment.Number, 255);
-            var start = 0;
-            while (mask.AsSpan(start).IndexOfAnyExcept((byte)0) is var found and >= 0)
-            {
-                var i = start + found;
-                var run = mask.AsSpan(i).IndexOf((byte)0);
-                var length = run < 0 ? mask.Length - i : run;
-                labels.AsSpan(i, length).Fill(label);
-                start = i + length;
-                if (start >= mask.Length)
-                {
-                    break;
-                }
-            }
-        }
-        return labels;
-    }
-
     /// <summary>
     /// A grid spanning the SEG's own frames (distinct positions sorted along the normal), for SEGs read without
     /// their source series; null when frames lack positions or orientation.

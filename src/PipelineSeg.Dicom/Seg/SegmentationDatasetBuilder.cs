@@ -52,7 +52,7 @@ internal static class SegmentationDatasetBuilder
         var date = now.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         var time = now.ToString("HHmmss.ffffff", CultureInfo.InvariantCulture);
         var sopInstance = DicomUid.Generate();
-        ds.SetString(DicomTags.SOPClassUID, DicomVR.UI, SegmentationWriter.SegmentationStorageUid);
+        ds.SetString(DicomTags.SOPClassUID, DicomVR.UI, SopClasses.SegmentationStorage);
         ds.SetString(DicomTags.SOPInstanceUID, DicomVR.UI, sopInstance);
         ds.SetString(DicomTags.InstanceCreationDate, DicomVR.DA, date);
         ds.SetString(DicomTags.InstanceCreationTime, DicomVR.TM, time);

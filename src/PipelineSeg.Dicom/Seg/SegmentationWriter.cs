@@ -6,9 +6,6 @@ namespace PipelineSeg.Dicom.Seg;
 /// </summary>
 public static class SegmentationWriter
 {
-    /// <summary>SOP Class UID of Segmentation Storage.</summary>
-    public const string SegmentationStorageUid = "1.2.840.10008.5.1.4.1.1.66.4";
-
     /// <summary>
     /// Writes a SEG to <paramref name="outputPath"/>. <paramref name="masks"/>[s] holds segment s+1 as
     /// Slices × Rows × Columns bytes in the series' slice order: nonzero = inside for BINARY, 0..255 probability×255
@@ -71,26 +68,6 @@ public static class SegmentationWriter
         var dataset = SegmentationDatasetBuilder.Build(sourceFile.Dataset, source, segments, options, frames);
         dataset.SetBytes(DicomTags.PixelData, DicomVR.OB, PackPixels(masks, frames, plane, options.Type));
         return dataset;
-    }
-
-    /// <summary>Splits a label map (value k = segment k, 0 = background) into one 0/1 mask per segment 1..count.</summary>
-    public static byte[][] MasksFromLabelMap(ReadOnlySpan<byte> labels, int segmentCount)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(segmentCount, 1);
-        var masks = new byte[segmentCount][];
-        for (var s = 0; s < segmentCount; s++)
-        {
-            masks[s] = new byte[labels.Length];
-        }
-        for (var i = 0; i < labels.Length; i++)
-        {
-            var l = labels[i];
-            if (l != 0 && l <= segmentCount)
-            {
-                masks[l - 1][i] = 1;
-            }
-        }
-        return masks;
     }
 
     /// <summary>Quantises probabilities in [0, 1] to FRACTIONAL values 0..255 (rounded, clamped).</summary>

@@ -100,5 +100,5 @@ public sealed record DicomInstanceHeader
     }
 
     /// <summary>True for Segmentation Storage and Label Map Segmentation Storage instances.</summary>
-    public bool IsSegmentation => SopClassUid is "1.2.840.10008.5.1.4.1.1.66.4" or "1.2.840.10008.5.1.4.1.1.66.7";
+    public bool IsSegmentation => SopClasses.IsSegmentation(SopClassUid);
 }

@@ -67,7 +67,7 @@ internal sealed class BatchCommand : ICliCommand
         foreach (var s in result.Series)
         {
             await o.WriteLineAsync($"{s.Status.ToString().ToUpperInvariant(),-9} {s.Name}: {s.Message}").ConfigureAwait(false);
-            foreach (var m in s.Report?.GroundTruth?.Groups.Concat(s.Report.GroundTruth.Segments) ?? [])
+            foreach (var m in s.Report?.GroundTruth?.Segments ?? [])
             {
                 await o.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"          {m.Name} Dice {m.Dice:F4} (ground truth)")).ConfigureAwait(false);
             }

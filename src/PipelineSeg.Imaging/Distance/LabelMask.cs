@@ -1,6 +1,8 @@
+using PipelineSeg.Imaging.Labels;
+
 namespace PipelineSeg.Imaging.Distance;
 
-/// <summary>Helpers that turn a label volume into binary masks of one label, cropped to a box.</summary>
+/// <summary>Bounding boxes, box crops (split by <see cref="LabelMasks"/>) and surfaces of one label of a label volume.</summary>
 internal static class LabelMask
 {
     /// <summary>Bounding box of voxels equal to label (or non-zero when label is null), scanning slices in parallel.</summary>
@@ -36,17 +38,13 @@ internal static class LabelMask
     {
         var bs = box.Size;
         var mask = new byte[bs.VoxelCount];
+        var include = label is { } l ? LabelMasks.Table([l]) : LabelMasks.Foreground();
         Parallel.For(0, bs.Z, z =>
         {
             for (var y = 0; y < bs.Y; y++)
             {
                 var src = labels.AsSpan((((z + box.Z0) * size.Y) + y + box.Y0) * size.X + box.X0, bs.X);
-                var dst = mask.AsSpan(((z * bs.Y) + y) * bs.X, bs.X);
-                for (var x = 0; x < src.Length; x++)
-                {
-                    var v = src[x];
-                    dst[x] = (byte)((label is { } l ? v == l : v != 0) ? 1 : 0);
-                }
+                LabelMasks.Split(src, include, mask.AsSpan(((z * bs.Y) + y) * bs.X, bs.X));
             }
         });
         return mask;

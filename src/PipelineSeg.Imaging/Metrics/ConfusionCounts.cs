@@ -47,29 +47,22 @@ public readonly record struct ConfusionCounts(long TruePositives, long FalsePosi
     /// <summary>Counts of one class taken from a confusion matrix indexed [prediction * classes + truth].</summary>
     public static ConfusionCounts FromMatrix(ReadOnlySpan<long> matrix, int classes, int label)
     {
-        long tp = 0, fp = 0, fn = 0, total = 0;
-        for (var p = 0; p < classes; p++)
+        var counts = default(ConfusionCounts);
+        for (var i = 0; i < classes * classes; i++)
         {
-            for (var g = 0; g < classes; g++)
-            {
-                var c = matrix[(p * classes) + g];
-                total += c;
-                if (p == label && g == label)
-                {
-                    tp += c;
-                }
-                else if (p == label)
-                {
-                    fp += c;
-                }
-                else if (g == label)
-                {
-                    fn += c;
-                }
-            }
+            counts = counts.Add(i / classes, i % classes, matrix[i], label);
         }
-        return new ConfusionCounts(tp, fp, fn, total - tp - fp - fn);
+        return counts;
     }
+
+    /// <summary>These counts plus <paramref name="count"/> voxels labelled (prediction, truth), seen as one class.</summary>
+    public ConfusionCounts Add(int prediction, int truth, long count, int label) => (prediction == label, truth == label) switch
+    {
+        (true, true) => this with { TruePositives = TruePositives + count },
+        (true, false) => this with { FalsePositives = FalsePositives + count },
+        (false, true) => this with { FalseNegatives = FalseNegatives + count },
+        _ => this with { TrueNegatives = TrueNegatives + count },
+    };
 
     private static double? Ratio(long numerator, long denominator) => denominator == 0 ? null : (double)numerator / denominator;
 }

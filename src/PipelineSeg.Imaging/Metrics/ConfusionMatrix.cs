@@ -44,25 +44,12 @@ public sealed class ConfusionMatrix
     /// <summary>Slice z counts of one label.</summary>
     public ConfusionCounts ForSlice(int z, int label)
     {
-        long tp = 0, fp = 0, fn = 0, total = 0;
+        var counts = default(ConfusionCounts);
         foreach (var (key, count) in _perSlice[z])
         {
-            int p = key >> 8, g = key & 0xff;
-            total += count;
-            if (p == label && g == label)
-            {
-                tp += count;
-            }
-            else if (p == label)
-            {
-                fp += count;
-            }
-            else if (g == label)
-            {
-                fn += count;
-            }
+            counts = counts.Add(key >> 8, key & 0xff, count, label);
         }
-        return new ConfusionCounts(tp, fp, fn, total - tp - fp - fn);
+        return counts;
     }
 
     /// <summary>Counts (prediction, truth) label pairs, in parallel over slices.</summary>

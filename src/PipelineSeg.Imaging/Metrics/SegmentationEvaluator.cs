@@ -1,8 +1,24 @@
 namespace PipelineSeg.Imaging.Metrics;
 
-/// <summary>Evaluates a predicted label volume against a ground-truth label volume of the same grid.</summary>
+/// <summary>
+/// The one scorer: evaluates a predicted label volume against a ground-truth label volume of the same grid, or
+/// segments given as mask pairs (each scored as label 1 of its two masks, so segments may overlap).
+/// </summary>
 public static class SegmentationEvaluator
 {
+    /// <summary>Scores every pair (options' labels and background flag do not apply) and averages them.</summary>
+    public static EvaluationReport Evaluate(IReadOnlyList<MaskPair> pairs, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        options ??= new EvaluationOptions();
+        var single = options with { Labels = [1], ReportBackground = false, LabelNames = null };
+        var segments = pairs
+            .Select(p => Evaluate(p.Prediction, p.GroundTruth, single, cancellationToken).Segments[0].As(p.Label, p.Name))
+            .ToList();
+        var averaged = segments.Where(s => s.Label != 0 || !options.ExcludeBackgroundFromMean).ToList();
+        return new EvaluationReport(segments, MeanEvaluation.Of(averaged));
+    }
+
     /// <summary>Computes the metrics of every requested label. Volumes must have the same size (geometry is the caller's check).</summary>
     public static EvaluationReport Evaluate(Volume<byte> prediction, Volume<byte> groundTruth, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -34,7 +50,7 @@ public static class SegmentationEvaluator
                 var sliceSurfaces = options.SurfaceDistances ? SurfaceDistance.ComputePerSlice(prediction, groundTruth, (byte)label) : null;
                 for (var z = 0; z < matrix.SliceCount; z++)
                 {
-                    slices.Add(SliceEvaluation.From(z, matrix.ForSlice(z, label), sliceSurfaces?[z]));
+                    slices.Add(SliceEvaluation.From(z, matrix.ForSlice(z, label), sliceSurfaces?[z], options.SurfaceDistances));
                 }
             }
             string? name = null;

@@ -82,7 +82,7 @@ public sealed class BatchProcessor(IModelProvider models, ILogger<BatchProcessor
         {
             var report = await SeriesProcessor.ProcessAsync(series, model, request, groundTruth, folder, cancellationToken).ConfigureAwait(false);
             BatchLog.Segmented(logger, series.Key, series.Slices.Count, report.TimingsMs.Total);
-            foreach (var s in report.GroundTruth?.Segments.Concat(report.GroundTruth.Groups) ?? [])
+            foreach (var s in report.GroundTruth?.Segments ?? [])
             {
                 BatchLog.Dice(logger, series.Key, s.Name ?? s.Label.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Dice);
             }

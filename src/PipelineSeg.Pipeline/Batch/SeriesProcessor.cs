@@ -49,8 +49,8 @@ public static class SeriesProcessor
         ReportGroundTruth? truth = null;
         if (groundTruth.For(series.SeriesInstanceUid) is { } annotation)
         {
-            var score = GroundTruthScorer.Score(annotation, series, labels, manifest.Output.Classes, request.Pipeline.KeepLargestComponentOf, cancellationToken);
-            truth = new ReportGroundTruth(score.File, score.Segments, score.Groups, score.Unmatched);
+            var score = GroundTruthScorer.Score(annotation, series, labels, manifest.Output.Classes, cancellationToken);
+            truth = new ReportGroundTruth(score.File, score.Segments, score.Unmatched);
         }
         var evaluateMs = Lap(stage);
 
@@ -69,7 +69,7 @@ public static class SeriesProcessor
             new ReportPipeline(request.PipelineName, request.Pipeline.Threshold, request.Pipeline.KeepLargestComponentOf, request.Pipeline.MinimumComponentMl),
             new ReportModel(manifest.Id, manifest.Name, manifest.Version, manifest.Family, manifest.Input.Width, manifest.Input.Height),
             new ReportSegmentation(SegFileName, seg.SopInstanceUid, seg.SeriesInstanceUid, seg.NumberOfFrames),
-            [.. manifest.Output.Classes.Where(c => !c.IsBackground).Select(c => new ReportSegment(c.Index, c.Label, counts[c.Index], counts[c.Index] * voxelMl))],
+            [.. manifest.Output.Classes.Where(c => !c.IsBackground).Select(c => ReportSegment.Of(c, manifest.Output.Classes, counts, voxelMl))],
             new ReportTimings(loadMs, inferenceMs, postMs, writeMs, evaluateMs, total.Elapsed.TotalMilliseconds),
             truth);
         if (request.WriteReport)

@@ -52,7 +52,7 @@ public static class DicomToNiftiConverter
         return outcomes;
     }
 
-    private static bool IsSegmentation(DicomSeries s) => s.SopClassUid == "1.2.840.10008.5.1.4.1.1.66.4";
+    private static bool IsSegmentation(DicomSeries s) => SopClasses.IsSegmentation(s.SopClassUid);
 
     private static string UniquePath(string output, DicomSeries series, HashSet<string> used)
     {

@@ -1,10 +1,11 @@
 using System.Text;
 using System.Text.Json;
 using PipelineSeg.Imaging.Metrics;
+using PipelineSeg.Pipeline.Outputs;
 
 namespace PipelineSeg.Pipeline.Evaluation;
 
-/// <summary>Writes an evaluation result as JSON (camelCase; distances in mm, volumes in ml; undefined values as null).</summary>
+/// <summary>Writes an evaluation result as JSON; the metrics in the one vocabulary of <see cref="MetricsJsonWriter"/> (docs/metrics.md).</summary>
 public static class EvaluationJson
 {
     /// <summary>The JSON text of a result.</summary>
@@ -29,10 +30,10 @@ public static class EvaluationJson
             w.WriteStartArray("segments");
             foreach (var s in result.Report.Segments)
             {
-                WriteSegment(w, s);
+                MetricsJsonWriter.WriteSegment(w, s);
             }
             w.WriteEndArray();
-            WriteMean(w, result.Report.Mean);
+            MetricsJsonWriter.WriteMean(w, "mean", result.Report.Mean);
         });
     }
 
@@ -44,14 +45,14 @@ public static class EvaluationJson
         {
             w.WriteNumber("label", result.Label);
             w.WriteString("alignment", EvaluationText.Describe(result.Alignment));
-            Number(w, "softJaccard", result.SoftJaccard);
+            MetricsJsonWriter.Number(w, MetricKeys.GeneralizedJaccard, result.SoftJaccard);
             w.WriteStartArray("thresholds");
             foreach (var (threshold, metrics) in result.Sweep)
             {
                 w.WriteStartObject();
                 w.WriteNumber("threshold", threshold);
                 w.WritePropertyName("metrics");
-                WriteSegment(w, metrics);
+                MetricsJsonWriter.WriteSegment(w, metrics);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -71,89 +72,5 @@ public static class EvaluationJson
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    private static void WriteSegment(Utf8JsonWriter w, SegmentEvaluation s)
-    {
-        w.WriteStartObject();
-        w.WriteNumber("label", s.Label);
-        if (s.Name is null)
-        {
-            w.WriteNull("name");
-        }
-        else
-        {
-            w.WriteString("name", s.Name);
-        }
-        w.WriteNumber("predictedVoxels", s.PredictedVoxels);
-        w.WriteNumber("groundTruthVoxels", s.GroundTruthVoxels);
-        Number(w, "dice", s.Dice);
-        Number(w, "iou", s.IoU);
-        Number(w, "pixelAccuracy", s.PixelAccuracy);
-        Number(w, "sensitivity", s.Sensitivity);
-        Number(w, "specificity", s.Specificity);
-        Number(w, "precision", s.Precision);
-        Number(w, "f1", s.F1);
-        Number(w, "relativeVolumeDifference", s.RelativeVolumeDifference);
-        Number(w, "volumeDifferenceMl", s.VolumeDifferenceMl);
-        Distances(w, s.Hausdorff, s.Hausdorff95, s.AverageSymmetricSurfaceDistance);
-        if (s.Slices is not null)
-        {
-            w.WriteStartArray("slices");
-            foreach (var z in s.Slices)
-            {
-                w.WriteStartObject();
-                w.WriteNumber("z", z.Z);
-                w.WriteNumber("predictedVoxels", z.PredictedVoxels);
-                w.WriteNumber("groundTruthVoxels", z.GroundTruthVoxels);
-                Number(w, "dice", z.Dice);
-                Number(w, "iou", z.IoU);
-                Number(w, "sensitivity", z.Sensitivity);
-                Number(w, "precision", z.Precision);
-                Distances(w, z.Hausdorff, z.Hausdorff95, z.AverageSymmetricSurfaceDistance);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-        }
-        w.WriteEndObject();
-    }
-
-    private static void WriteMean(Utf8JsonWriter w, MeanEvaluation m)
-    {
-        w.WriteStartObject("mean");
-        w.WriteStartArray("labels");
-        foreach (var l in m.Labels)
-        {
-            w.WriteNumberValue(l);
-        }
-        w.WriteEndArray();
-        Number(w, "dice", m.Dice);
-        Number(w, "iou", m.IoU);
-        Number(w, "sensitivity", m.Sensitivity);
-        Number(w, "specificity", m.Specificity);
-        Number(w, "precision", m.Precision);
-        Number(w, "f1", m.F1);
-        Distances(w, m.Hausdorff, m.Hausdorff95, m.AverageSymmetricSurfaceDistance);
-        w.WriteEndObject();
-    }
-
-    /// <summary>The surface-distance triple, in the same names for segments, slices and the mean.</summary>
-    private static void Distances(Utf8JsonWriter w, double? hausdorff, double? hausdorff95, double? assd)
-    {
-        Number(w, "hausdorffMm", hausdorff);
-        Number(w, "hausdorff95Mm", hausdorff95);
-        Number(w, "assdMm", assd);
-    }
-
-    private static void Number(Utf8JsonWriter w, string name, double? value)
-    {
-        if (value is { } v && double.IsFinite(v))
-        {
-            w.WriteNumber(name, v);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
     }
 }

@@ -49,8 +49,31 @@ public static class LabelEvaluator
             PerSlice = request.PerSlice,
             LabelNames = names,
         };
-        var report = await Task.Run(() => SegmentationEvaluator.Evaluate(predicted, truth.Labels, options, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var report = await Task.Run(() => Score(prediction, truth, predicted, relation, options, cancellationToken), cancellationToken).ConfigureAwait(false);
         return new LabelEvaluationResult(request.Prediction, request.GroundTruth, truth.Labels.Size, truth.Labels.Geometry.Spacing,
             relation, report);
+    }
+
+    // Label maps are exclusive and scored in one pass; a SEG on either side is scored segment by segment on its own
+    // (possibly overlapping) masks, exactly as batch scores a prediction against a ground-truth SEG.
+    private static EvaluationReport Score(LabelVolume prediction, LabelVolume truth, Volume<byte> predicted, GridRelation relation,
+        EvaluationOptions options, CancellationToken cancellationToken)
+    {
+        if (prediction.SegmentMasks is null && truth.SegmentMasks is null)
+        {
+            return SegmentationEvaluator.Evaluate(predicted, truth.Labels, options, cancellationToken);
+        }
+        var labels = prediction.DeclaredLabels().Union(truth.DeclaredLabels()).Order().ToList();
+        if (options.ReportBackground)
+        {
+            labels.Insert(0, 0);
+        }
+        var pairs = labels.Select(label =>
+        {
+            var mask = prediction.MaskOf(label);
+            var onGrid = relation == GridRelation.Same ? mask : GridAlignment.OntoGrid(mask, truth.Labels);
+            return new MaskPair(label, options.LabelNames?.GetValueOrDefault(label), onGrid, truth.MaskOf(label));
+        }).ToList();
+        return SegmentationEvaluator.Evaluate(pairs, options, cancellationToken);
     }
 }

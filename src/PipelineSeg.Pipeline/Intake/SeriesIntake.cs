@@ -56,6 +56,5 @@ public static class SeriesIntake
     }
 
     /// <summary>Segmentation Storage and Label Map Segmentation Storage.</summary>
-    public static bool IsSegmentation(string sopClassUid) =>
-        sopClassUid is "1.2.840.10008.5.1.4.1.1.66.4" or "1.2.840.10008.5.1.4.1.1.66.7";
+    public static bool IsSegmentation(string sopClassUid) => SopClasses.IsSegmentation(sopClassUid);
 }

@@ -1,13 +1,17 @@
 using PipelineSeg.Dicom;
 using PipelineSeg.Dicom.Seg;
 using PipelineSeg.Imaging;
+using PipelineSeg.Pipeline.Volumes;
 using PipelineSeg.Plugins.Abstractions;
 using AbstractionsConcept = PipelineSeg.Plugins.Abstractions.CodedConcept;
 using DicomConcept = PipelineSeg.Dicom.Seg.CodedConcept;
 
 namespace PipelineSeg.Pipeline.Outputs;
 
-/// <summary>Writes a label map as a BINARY DICOM-SEG with one segment per foreground class, referencing every source instance.</summary>
+/// <summary>
+/// Writes a label map as a BINARY DICOM-SEG with one segment per foreground class, referencing every source instance.
+/// A class's segment includes the classes it contains (liver ⊇ lesion): overlapping segments, which BINARY SEG allows.
+/// </summary>
 public static class SegmentationOutput
 {
     /// <summary>Writes <paramref name="labels"/> (values = class indices, [z][y][x] in series slice order) to <paramref name="path"/>.</summary>
@@ -16,20 +20,9 @@ public static class SegmentationOutput
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(model);
-        var classes = model.Output.Classes.Where(c => !c.IsBackground).OrderBy(c => c.Index).ToList();
-        var segments = classes.Select(Definition).ToList();
-        var masks = new ReadOnlyMemory<byte>[classes.Count];
-        for (var s = 0; s < classes.Count; s++)
-        {
-            var value = (byte)classes[s].Index;
-            var mask = new byte[labels.Length];
-            var src = labels.Array;
-            for (var i = 0; i < mask.Length; i++)
-            {
-                mask[i] = src[i] == value ? (byte)1 : (byte)0;
-            }
-            masks[s] = mask;
-        }
+        var classMasks = DicomVolumeAdapter.ClassMasks(labels, model.Output.Classes);
+        var segments = classMasks.Select(m => Definition(m.Class)).ToList();
+        var masks = classMasks.Select(m => (ReadOnlyMemory<byte>)m.Mask.Array).ToList();
         return SegmentationWriter.Write(path, series, segments, masks, new SegmentationWriterOptions
         {
             Type = SegmentationType.Binary,

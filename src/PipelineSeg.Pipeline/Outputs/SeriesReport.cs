@@ -1,4 +1,6 @@
 using PipelineSeg.Imaging.Metrics;
+using PipelineSeg.Pipeline.Volumes;
+using PipelineSeg.Plugins.Abstractions;
 
 namespace PipelineSeg.Pipeline.Outputs;
 
@@ -38,10 +40,23 @@ public sealed record ReportModel(string Id, string Name, string Version, string 
 public sealed record ReportSegmentation(string File, string SopInstanceUid, string SeriesInstanceUid, int Frames);
 
 /// <summary>One segment: voxel count and volume.</summary>
-public sealed record ReportSegment(int Index, string Label, long Voxels, double VolumeMl);
+public sealed record ReportSegment(int Index, string Label, long Voxels, double VolumeMl)
+{
+    /// <summary>The segment of <paramref name="segmentClass"/> as written to the SEG: its voxels plus those of the classes it contains.</summary>
+    public static ReportSegment Of(SegmentClass segmentClass, IReadOnlyList<SegmentClass> classes, IReadOnlyList<long> countsPerLabel, double voxelMl)
+    {
+        ArgumentNullException.ThrowIfNull(segmentClass);
+        ArgumentNullException.ThrowIfNull(countsPerLabel);
+        var voxels = DicomVolumeAdapter.ValuesOf(segmentClass, classes).Sum(v => countsPerLabel[v]);
+        return new ReportSegment(segmentClass.Index, segmentClass.Label, voxels, voxels * voxelMl);
+    }
+}
 
 /// <summary>Stage timings in milliseconds.</summary>
 public sealed record ReportTimings(double Load, double Inference, double Postprocess, double Write, double Evaluate, double Total);
 
-/// <summary>Metrics against the ground-truth SEG found in the input.</summary>
-public sealed record ReportGroundTruth(string File, IReadOnlyList<SegmentEvaluation> Segments, IReadOnlyList<SegmentEvaluation> Groups, IReadOnlyList<string> Unmatched);
+/// <summary>
+/// Metrics against the ground-truth SEG found in the input, one per model class (including the classes it contains),
+/// written in the vocabulary of <see cref="MetricKeys"/> like <c>evaluate --json</c>.
+/// </summary>
+public sealed record ReportGroundTruth(string File, IReadOnlyList<SegmentEvaluation> Segments, IReadOnlyList<string> Unmatched);

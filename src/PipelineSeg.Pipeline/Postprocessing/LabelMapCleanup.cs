@@ -1,5 +1,6 @@
 using PipelineSeg.Imaging;
 using PipelineSeg.Imaging.Components;
+using PipelineSeg.Imaging.Labels;
 using PipelineSeg.Pipeline.Definitions;
 using PipelineSeg.Plugins.Abstractions;
 
@@ -20,7 +21,7 @@ public static class LabelMapCleanup
         ArgumentNullException.ThrowIfNull(definition);
         if (definition.KeepLargestComponentOf.Count > 0)
         {
-            var organ = ClassMask.Of(labels, IndicesOf(classes, definition.KeepLargestComponentOf));
+            var organ = LabelMasks.Of(labels, IndicesOf(classes, definition.KeepLargestComponentOf));
             ClearDropped(labels, organ, ConnectedComponents.KeepLargest(organ));
         }
         if (definition.MinimumComponentMl > 0)
@@ -29,7 +30,7 @@ public static class LabelMapCleanup
             var minVoxels = (long)Math.Ceiling(definition.MinimumComponentMl / voxelMl);
             foreach (var cls in classes.Where(c => !c.IsBackground))
             {
-                var mask = ClassMask.Of(labels, [(byte)cls.Index]);
+                var mask = LabelMasks.Of(labels, [(byte)cls.Index]);
                 ClearDropped(labels, mask, ConnectedComponents.RemoveSmall(mask, minVoxels));
             }
         }

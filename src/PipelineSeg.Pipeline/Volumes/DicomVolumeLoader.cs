@@ -12,7 +12,7 @@ public static class DicomVolumeLoader
         ArgumentNullException.ThrowIfNull(series);
         var geometry = RequireVolume(series);
         var voxels = await DicomPixelLoader.LoadVolumeAsync(series, cancellationToken).ConfigureAwait(false);
-        return new Volume<float>(new VolumeSize(series.Columns, series.Rows, series.Slices.Count), geometry.ToVolumeGeometry(), voxels);
+        return new Volume<float>(new VolumeSize(series.Columns, series.Rows, series.Slices.Count), DicomVolumeAdapter.ToVolumeGeometry(geometry), voxels);
     }
 
     /// <summary>Loads a series of mask images (non-zero = foreground, like 3D-IRCADb's MASKS_DICOM) as 0/1 labels.</summary>

@@ -1,6 +1,7 @@
 using PipelineSeg.Dicom;
 using PipelineSeg.Dicom.Seg;
 using PipelineSeg.Imaging;
+using PipelineSeg.Imaging.Labels;
 using PipelineSeg.Imaging.Nifti;
 
 namespace PipelineSeg.Pipeline.Volumes;
@@ -11,8 +12,6 @@ namespace PipelineSeg.Pipeline.Volumes;
 /// </summary>
 public static class LabelVolumeReader
 {
-    private const string SegmentationStorage = "1.2.840.10008.5.1.4.1.1.66.4";
-
     /// <summary>True when the path holds a DICOM-SEG (a SEG file, or a folder whose only instances are one SEG).</summary>
     public static async Task<bool> IsSegmentationAsync(string path, CancellationToken cancellationToken = default)
     {
@@ -21,7 +20,7 @@ public static class LabelVolumeReader
             return false;
         }
         var scan = await ScanAsync(path, cancellationToken).ConfigureAwait(false);
-        return scan.Series.Count == 1 && scan.Series[0].SopClassUid == SegmentationStorage;
+        return scan.Series.Count == 1 && SopClasses.IsSegmentation(scan.Series[0].SopClassUid);
     }
 
     /// <summary>
@@ -41,8 +40,8 @@ public static class LabelVolumeReader
             return new LabelVolume(image.ToLabels(path), new Dictionary<int, string>(), "nifti", path);
         }
         var scan = await ScanAsync(path, cancellationToken).ConfigureAwait(false);
-        var segs = scan.Series.Where(s => s.SopClassUid == SegmentationStorage).ToList();
-        var images = scan.Series.Where(s => s.SopClassUid != SegmentationStorage && s.Rows > 0).ToList();
+        var segs = scan.Series.Where(s => SopClasses.IsSegmentation(s.SopClassUid)).ToList();
+        var images = scan.Series.Where(s => !SopClasses.IsSegmentation(s.SopClassUid) && s.Rows > 0).ToList();
         if (segs.Count == 1 && images.Count == 0)
         {
             return ReadSegmentation(segs[0].Slices[0].FilePath, referenceGrid);
@@ -60,30 +59,14 @@ public static class LabelVolumeReader
     private static LabelVolume ReadSegmentation(string file, Volume<byte>? referenceGrid)
     {
         var seg = SegmentationReader.Read(file);
-        DicomGeometry geometry;
-        if (referenceGrid is not null)
-        {
-            geometry = ToDicomGeometry(referenceGrid);
-        }
-        else
-        {
-            geometry = seg.OwnGeometry()
-                ?? throw new InvalidDataException($"{file}: SEG frames have no positions; evaluate it against a volume with the source grid");
-        }
-        var labels = seg.LabelMap(geometry);
-        var volume = new Volume<byte>(new VolumeSize(geometry.Columns, geometry.Rows, geometry.Slices), geometry.ToVolumeGeometry(), labels);
+        var geometry = referenceGrid is not null
+            ? DicomVolumeAdapter.ToDicomGeometry(referenceGrid)
+            : seg.OwnGeometry() ?? throw new InvalidDataException($"{file}: SEG frames have no positions; evaluate it against a volume with the source grid");
+        var masks = DicomVolumeAdapter.SegmentMasks(seg, geometry);
+        var grid = new Volume<byte>(DicomVolumeAdapter.SizeOf(geometry), DicomVolumeAdapter.ToVolumeGeometry(geometry));
+        var labels = LabelMasks.Merge(grid, masks.Select(m => ((byte)m.Key, m.Value)));
         var names = seg.Segments.Where(s => s.Number is > 0 and < 256).ToDictionary(s => s.Number, s => s.Label);
-        return new LabelVolume(volume, names, "dicom-seg", file);
-    }
-
-    /// <summary>The DICOM-core geometry of a volume's grid.</summary>
-    public static DicomGeometry ToDicomGeometry<T>(Volume<T> volume) where T : unmanaged
-    {
-        ArgumentNullException.ThrowIfNull(volume);
-        var g = volume.Geometry;
-        static DicomVector3 D(Vec3 v) => new(v.X, v.Y, v.Z);
-        return new DicomGeometry(D(g.Origin), D(g.Spacing), D(g.Direction.Column(0)), D(g.Direction.Column(1)), D(g.Direction.Column(2)),
-            volume.Width, volume.Height, volume.Depth);
+        return new LabelVolume(labels, names, "dicom-seg", file) { SegmentMasks = masks };
     }
 
     private static bool IsNifti(string path) =>

@@ -53,6 +53,12 @@ public static class PluginManifestValidator
                 $"{at}: class '{c.Label}' needs a category and a type code (DICOM-SEG requires them)");
             Require(problems, c.Color is null || (c.Color.Count == 3 && c.Color.All(v => v is >= 0 and <= 255)),
                 $"{at}: class '{c.Label}' colour must be three values 0-255");
+            foreach (var inner in c.Contains ?? [])
+            {
+                var target = model.Output.Classes.FirstOrDefault(o => string.Equals(o.Label, inner, StringComparison.OrdinalIgnoreCase));
+                Require(problems, target is not null && !target.IsBackground && target != c && !c.IsBackground,
+                    $"{at}: class '{c.Label}': 'contains' names '{inner}', which is not another non-background class of this model");
+            }
         }
         foreach (var file in model.Files)
         {

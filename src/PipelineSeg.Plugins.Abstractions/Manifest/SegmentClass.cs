@@ -23,4 +23,10 @@ public sealed class SegmentClass
 
     /// <summary>Optional display colour, RGB 0–255.</summary>
     public IReadOnlyList<int>? Color { get; init; }
+
+    /// <summary>
+    /// Labels of other classes that lie inside this one (e.g. liver contains lesion, the LiTS convention): the argmax
+    /// keeps them exclusive, but this class's DICOM segment and its metrics include their voxels.
+    /// </summary>
+    public IReadOnlyList<string> Contains { get; init; } = [];
 }

@@ -5,7 +5,7 @@ namespace PipelineSeg.Dicom.Tests.Codecs;
 
 public sealed class EncapsulatedPixelDataTests
 {
-    private const string Jpeg = TransferSyntaxNames.JpegLosslessSv1;
+    private const string Jpeg = TransferSyntaxes.JpegLosslessSv1;
     private static readonly byte[] Soi = [0xFF, 0xD8, 0xFF, 0xC3];
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class EncapsulatedPixelDataTests
     public void Empty_offset_table_with_one_fragment_per_frame()
     {
         var value = new EncapsulatedBuilder().Item().Item(1, 1).Item(2, 2).Delimiter().ToArray();
-        var frames = EncapsulatedPixelData.SplitFrames(value, 2, TransferSyntaxNames.RleLossless, "a.dcm");
+        var frames = EncapsulatedPixelData.SplitFrames(value, 2, TransferSyntaxes.RleLossless, "a.dcm");
         Assert.Equal(new byte[] { 2, 2 }, frames[1].ToArray());
     }
 

@@ -19,7 +19,7 @@ public sealed class JpegLosslessTests
         return samples;
     }
 
-    private static ushort[] Decode(byte[] jpeg, int width, int height, int components, int bitsAllocated, string uid = TransferSyntaxNames.JpegLossless)
+    private static ushort[] Decode(byte[] jpeg, int width, int height, int components, int bitsAllocated, string uid = TransferSyntaxes.JpegLossless)
     {
         var info = new PixelFrameInfo(height, width, components, bitsAllocated, bitsAllocated, false, 0, components == 3 ? "RGB" : "MONOCHROME2");
         var output = new byte[info.FrameLength];
@@ -82,7 +82,7 @@ public sealed class JpegLosslessTests
         // Regression: PACS exports that label JPEG lossless frames as baseline (.50) still decode.
         var image = Image(10, 6, 1, 8, 9);
         var jpeg = LosslessJpegWriter.Encode(image, 10, 6, 1, 8, predictor: 1);
-        Assert.Equal(image, Decode(jpeg, 10, 6, 1, 8, TransferSyntaxNames.JpegBaseline));
+        Assert.Equal(image, Decode(jpeg, 10, 6, 1, 8, TransferSyntaxes.JpegBaseline));
     }
 
     [Fact]

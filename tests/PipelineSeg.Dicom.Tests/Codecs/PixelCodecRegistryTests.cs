@@ -27,13 +27,13 @@ public sealed class PixelCodecRegistryTests
     public void Encapsulated_uncompressed_frames_are_copied()
     {
         var value = new EncapsulatedBuilder().Item().Item(1, 0, 2, 0).Item(3, 0, 4, 0).Delimiter().ToArray();
-        var frames = EncapsulatedPixelData.SplitFrames(value, 2, TransferSyntaxNames.EncapsulatedUncompressed, "u.dcm");
+        var frames = EncapsulatedPixelData.SplitFrames(value, 2, TransferSyntaxes.EncapsulatedUncompressed, "u.dcm");
         var info = new PixelFrameInfo(1, 2, 1, 16, 16, false, 0, "MONOCHROME2");
         var output = new byte[4];
-        PixelFrameDecoder.Decode(TransferSyntaxNames.EncapsulatedUncompressed, frames[1].Span, info, output, "u.dcm", 1);
+        PixelFrameDecoder.Decode(TransferSyntaxes.EncapsulatedUncompressed, frames[1].Span, info, output, "u.dcm", 1);
         Assert.Equal(new byte[] { 3, 0, 4, 0 }, output);
         Assert.Throws<DicomFormatException>(
-            () => PixelFrameDecoder.Decode(TransferSyntaxNames.EncapsulatedUncompressed, frames[1].Span[..2], info, output, "u.dcm", 1));
+            () => PixelFrameDecoder.Decode(TransferSyntaxes.EncapsulatedUncompressed, frames[1].Span[..2], info, output, "u.dcm", 1));
     }
 
     [Theory]
@@ -62,18 +62,18 @@ public sealed class PixelCodecRegistryTests
     {
         var info = new PixelFrameInfo(2, 2, 1, 8, 8, false, 0, "MONOCHROME2");
         var e = Assert.Throws<DicomFormatException>(
-            () => PixelFrameDecoder.Decode(TransferSyntaxNames.JpegBaseline, new byte[] { 1, 2, 3 }, info, new byte[4], "/data/y.dcm", 2));
+            () => PixelFrameDecoder.Decode(TransferSyntaxes.JpegBaseline, new byte[] { 1, 2, 3 }, info, new byte[4], "/data/y.dcm", 2));
         Assert.Equal("/data/y.dcm", e.FilePath);
         Assert.Contains("frame 3", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData(TransferSyntaxNames.JpegBaseline, "YBR_FULL_422", 3, "RGB")]
-    [InlineData(TransferSyntaxNames.JpegExtended, "YBR_FULL", 3, "RGB")]
-    [InlineData(TransferSyntaxNames.JpegBaseline, "RGB", 3, "RGB")]
-    [InlineData(TransferSyntaxNames.JpegLosslessSv1, "YBR_FULL", 3, "YBR_FULL")]
-    [InlineData(TransferSyntaxNames.RleLossless, "YBR_FULL", 3, "YBR_FULL")]
-    [InlineData(TransferSyntaxNames.JpegBaseline, "MONOCHROME2", 1, "MONOCHROME2")]
+    [InlineData(TransferSyntaxes.JpegBaseline, "YBR_FULL_422", 3, "RGB")]
+    [InlineData(TransferSyntaxes.JpegExtended, "YBR_FULL", 3, "RGB")]
+    [InlineData(TransferSyntaxes.JpegBaseline, "RGB", 3, "RGB")]
+    [InlineData(TransferSyntaxes.JpegLosslessSv1, "YBR_FULL", 3, "YBR_FULL")]
+    [InlineData(TransferSyntaxes.RleLossless, "YBR_FULL", 3, "YBR_FULL")]
+    [InlineData(TransferSyntaxes.JpegBaseline, "MONOCHROME2", 1, "MONOCHROME2")]
     [InlineData("1.2.840.10008.1.2.4.90", "YBR_RCT", 3, "RGB")]
     [InlineData("1.2.840.10008.1.2.4.91", "YBR_ICT", 3, "RGB")]
     public void Decoded_photometric_interpretation(string uid, string stored, int samples, string decoded)

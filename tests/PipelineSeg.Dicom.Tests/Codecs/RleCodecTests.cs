@@ -5,7 +5,7 @@ namespace PipelineSeg.Dicom.Tests.Codecs;
 
 public sealed class RleCodecTests
 {
-    private static IPixelCodec Codec => PixelCodecRegistry.GetOrThrow(TransferSyntaxNames.RleLossless, "test");
+    private static IPixelCodec Codec => PixelCodecRegistry.GetOrThrow(TransferSyntaxes.RleLossless, "test");
 
     /// <summary>An RLE frame: 64-byte header with the segment offsets, then the segments.</summary>
     private static byte[] Frame(params byte[][] segments)

@@ -19,8 +19,8 @@ public sealed class SampleFileParityTests(ITestOutputHelper output)
 
     private static readonly HashSet<string> LossySyntaxes = new(StringComparer.Ordinal)
     {
-        TransferSyntaxNames.JpegBaseline, TransferSyntaxNames.JpegExtended, TransferSyntaxNames.JpegSpectralSelection,
-        TransferSyntaxNames.JpegFullProgression, TransferSyntaxNames.JpegLsNearLossless, "1.2.840.10008.1.2.4.91",
+        TransferSyntaxes.JpegBaseline, TransferSyntaxes.JpegExtended, TransferSyntaxes.JpegSpectralSelection,
+        TransferSyntaxes.JpegFullProgression, TransferSyntaxes.JpegLsNearLossless, "1.2.840.10008.1.2.4.91",
     };
 
     public static TheoryData<string> DecodableFiles() => Select(f => Decodable(f));

@@ -19,6 +19,7 @@ public sealed class EvaluateCommandTests
         // label 3 is missing from the prediction: distances are not defined
         var three = segments.Single(s => s.GetProperty("label").GetInt32() == 3);
         Assert.Equal(JsonValueKind.Null, three.GetProperty("hausdorff95Mm").ValueKind);
+        Assert.Equal("empty predicted segment", three.GetProperty("undefined").GetProperty("hausdorff95Mm").GetString());
         Assert.Equal(0.0, three.GetProperty("dice").GetDouble());
     }
 
@@ -60,7 +61,7 @@ public sealed class EvaluateCommandTests
         Assert.True(r.ExitCode == 0, r.Combined);
         using var doc = JsonDocument.Parse(r.StandardOutput);
         Assert.Equal(2, doc.RootElement.GetProperty("thresholds").GetArrayLength());
-        Assert.InRange(doc.RootElement.GetProperty("softJaccard").GetDouble(), 0, 1);
+        Assert.InRange(doc.RootElement.GetProperty("generalizedJaccard").GetDouble(), 0, 1);
         var bad = Cli.Run("evaluate", "--prediction", Cli.ImagingFixture("metrics_prob.nii.gz"), "--ground-truth", Cli.ImagingFixture("metrics_gt.nii.gz"), "--thresholds", "2");
         Assert.Equal(2, bad.ExitCode);
     }

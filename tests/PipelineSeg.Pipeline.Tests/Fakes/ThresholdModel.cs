@@ -30,7 +30,7 @@ internal sealed class ThresholdModel : ISegmentationModel
                 Classes =
                 [
                     new SegmentClass { Index = 0, Label = "background", IsBackground = true },
-                    new SegmentClass { Index = 1, Label = "liver", Category = new CodedConcept("123037004", "SCT", "Anatomical Structure"), Type = new CodedConcept("10200004", "SCT", "Liver") },
+                    new SegmentClass { Index = 1, Label = "liver", Contains = ["lesion"], Category = new CodedConcept("123037004", "SCT", "Anatomical Structure"), Type = new CodedConcept("10200004", "SCT", "Liver") },
                     new SegmentClass { Index = 2, Label = "lesion", Category = new CodedConcept("49755003", "SCT", "Morphologically Altered Structure"), Type = new CodedConcept("108369006", "SCT", "Neoplasm") },
                 ],
             },

@@ -7,7 +7,7 @@ namespace PipelineSeg.Dicom.Codecs.Jpeg2000;
 /// </summary>
 internal sealed class Jpeg2000Codec : IPixelCodec
 {
-    public IReadOnlyList<string> TransferSyntaxUids { get; } = ["1.2.840.10008.1.2.4.90", "1.2.840.10008.1.2.4.91"];
+    public IReadOnlyList<string> TransferSyntaxUids { get; } = [TransferSyntaxes.Jpeg2000Lossless, TransferSyntaxes.Jpeg2000];
 
     public void Decode(ReadOnlySpan<byte> encodedFrame, PixelFrameInfo info, Span<byte> destination)
     {

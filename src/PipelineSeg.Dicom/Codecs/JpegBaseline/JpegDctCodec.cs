@@ -11,7 +11,7 @@ namespace PipelineSeg.Dicom.Codecs.JpegBaseline;
 internal sealed class JpegDctCodec : IPixelCodec
 {
     public IReadOnlyList<string> TransferSyntaxUids { get; } =
-        [TransferSyntaxNames.JpegBaseline, TransferSyntaxNames.JpegExtended, TransferSyntaxNames.JpegSpectralSelection, TransferSyntaxNames.JpegFullProgression];
+        [TransferSyntaxes.JpegBaseline, TransferSyntaxes.JpegExtended, TransferSyntaxes.JpegSpectralSelection, TransferSyntaxes.JpegFullProgression];
 
     /// <summary>True when a 3-component lossy JPEG frame with this Photometric Interpretation is converted to RGB.</summary>
     public static bool ConvertsToRgb(string photometricInterpretation) =>

@@ -3,7 +3,7 @@ namespace PipelineSeg.Dicom.Codecs.JpegLs;
 /// <summary>JPEG-LS lossless (.80) and near-lossless (.81).</summary>
 internal sealed class JpegLsCodec : IPixelCodec
 {
-    public IReadOnlyList<string> TransferSyntaxUids { get; } = [TransferSyntaxNames.JpegLsLossless, TransferSyntaxNames.JpegLsNearLossless];
+    public IReadOnlyList<string> TransferSyntaxUids { get; } = [TransferSyntaxes.JpegLsLossless, TransferSyntaxes.JpegLsNearLossless];
 
     public void Decode(ReadOnlySpan<byte> encodedFrame, PixelFrameInfo info, Span<byte> destination)
     {

@@ -10,7 +10,7 @@ internal sealed class RleCodec : IPixelCodec
 {
     private const int HeaderLength = 64;
 
-    public IReadOnlyList<string> TransferSyntaxUids { get; } = [TransferSyntaxNames.RleLossless];
+    public IReadOnlyList<string> TransferSyntaxUids { get; } = [TransferSyntaxes.RleLossless];
 
     public void Decode(ReadOnlySpan<byte> encodedFrame, PixelFrameInfo info, Span<byte> destination)
     {

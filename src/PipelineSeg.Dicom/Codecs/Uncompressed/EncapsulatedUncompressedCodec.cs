@@ -6,7 +6,7 @@ namespace PipelineSeg.Dicom.Codecs.Uncompressed;
 /// </summary>
 internal sealed class EncapsulatedUncompressedCodec : IPixelCodec
 {
-    public IReadOnlyList<string> TransferSyntaxUids { get; } = [TransferSyntaxNames.EncapsulatedUncompressed];
+    public IReadOnlyList<string> TransferSyntaxUids { get; } = [TransferSyntaxes.EncapsulatedUncompressed];
 
     public void Decode(ReadOnlySpan<byte> encodedFrame, PixelFrameInfo info, Span<byte> destination)
     {

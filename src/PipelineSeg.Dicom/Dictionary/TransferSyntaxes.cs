@@ -1,10 +1,21 @@
 using System.Collections.Frozen;
 
-namespace PipelineSeg.Dicom.Codecs;
+namespace PipelineSeg.Dicom;
 
-/// <summary>Human-readable names of the transfer syntaxes that carry encapsulated pixel data (for error messages).</summary>
-public static class TransferSyntaxNames
+/// <summary>
+/// The one registry of transfer syntax UIDs (PS3.6 Annex A) and their standard names; <see cref="DicomTransferSyntax"/>
+/// adds the encoding flags, codecs list the UIDs they decode from here.
+/// </summary>
+public static class TransferSyntaxes
 {
+    /// <summary>Implicit VR Little Endian (the default).</summary>
+    public const string ImplicitVRLittleEndian = "1.2.840.10008.1.2";
+    /// <summary>Explicit VR Little Endian.</summary>
+    public const string ExplicitVRLittleEndian = "1.2.840.10008.1.2.1";
+    /// <summary>Explicit VR Big Endian (retired).</summary>
+    public const string ExplicitVRBigEndian = "1.2.840.10008.1.2.2";
+    /// <summary>Deflated Explicit VR Little Endian.</summary>
+    public const string DeflatedExplicitVRLittleEndian = "1.2.840.10008.1.2.1.99";
     /// <summary>Encapsulated Uncompressed Explicit VR Little Endian.</summary>
     public const string EncapsulatedUncompressed = "1.2.840.10008.1.2.1.98";
     /// <summary>RLE Lossless.</summary>
@@ -26,13 +37,20 @@ public static class TransferSyntaxNames
     /// <summary>JPEG-LS Lossy (Near-Lossless).</summary>
     public const string JpegLsNearLossless = "1.2.840.10008.1.2.4.81";
 
+    /// <summary>JPEG 2000 Image Compression (Lossless Only).</summary>
+    public const string Jpeg2000Lossless = "1.2.840.10008.1.2.4.90";
+    /// <summary>JPEG 2000 Image Compression.</summary>
+    public const string Jpeg2000 = "1.2.840.10008.1.2.4.91";
+    /// <summary>Deflated Image Frame Compression.</summary>
+    public const string DeflatedImageFrameCompression = "1.2.840.10008.1.2.8.1";
+
     private static readonly FrozenDictionary<string, string> Names = new Dictionary<string, string>
     {
-        ["1.2.840.10008.1.2"] = "Implicit VR Little Endian",
-        ["1.2.840.10008.1.2.1"] = "Explicit VR Little Endian",
+        [ImplicitVRLittleEndian] = "Implicit VR Little Endian",
+        [ExplicitVRLittleEndian] = "Explicit VR Little Endian",
         [EncapsulatedUncompressed] = "Encapsulated Uncompressed Explicit VR Little Endian",
-        ["1.2.840.10008.1.2.1.99"] = "Deflated Explicit VR Little Endian",
-        ["1.2.840.10008.1.2.2"] = "Explicit VR Big Endian",
+        [DeflatedExplicitVRLittleEndian] = "Deflated Explicit VR Little Endian",
+        [ExplicitVRBigEndian] = "Explicit VR Big Endian",
         [RleLossless] = "RLE Lossless",
         [JpegBaseline] = "JPEG Baseline (Process 1)",
         [JpegExtended] = "JPEG Extended (Process 2 and 4)",
@@ -42,8 +60,8 @@ public static class TransferSyntaxNames
         [JpegLosslessSv1] = "JPEG Lossless, Non-Hierarchical, First-Order Prediction (Process 14 [Selection Value 1])",
         [JpegLsLossless] = "JPEG-LS Lossless Image Compression",
         [JpegLsNearLossless] = "JPEG-LS Lossy (Near-Lossless) Image Compression",
-        ["1.2.840.10008.1.2.4.90"] = "JPEG 2000 Image Compression (Lossless Only)",
-        ["1.2.840.10008.1.2.4.91"] = "JPEG 2000 Image Compression",
+        [Jpeg2000Lossless] = "JPEG 2000 Image Compression (Lossless Only)",
+        [Jpeg2000] = "JPEG 2000 Image Compression",
         ["1.2.840.10008.1.2.4.92"] = "JPEG 2000 Part 2 Multi-component Image Compression (Lossless Only)",
         ["1.2.840.10008.1.2.4.93"] = "JPEG 2000 Part 2 Multi-component Image Compression",
         ["1.2.840.10008.1.2.4.94"] = "JPIP Referenced",
@@ -60,7 +78,7 @@ public static class TransferSyntaxNames
         ["1.2.840.10008.1.2.4.201"] = "High-Throughput JPEG 2000 Image Compression (Lossless Only)",
         ["1.2.840.10008.1.2.4.202"] = "High-Throughput JPEG 2000 with RPCL Options Image Compression (Lossless Only)",
         ["1.2.840.10008.1.2.4.203"] = "High-Throughput JPEG 2000 Image Compression",
-        ["1.2.840.10008.1.2.8.1"] = "Deflated Image Frame Compression",
+        [DeflatedImageFrameCompression] = "Deflated Image Frame Compression",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The standard name of <paramref name="transferSyntaxUid"/>, or "unknown transfer syntax".</summary>

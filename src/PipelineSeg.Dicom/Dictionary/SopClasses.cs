@@ -1,0 +1,21 @@
+namespace PipelineSeg.Dicom;
+
+/// <summary>
+/// The one registry of the SOP Class UIDs (PS3.4 Annex B) the product reads or writes. Every check for "is this a
+/// segmentation" goes through <see cref="IsSegmentation"/>, so a Label Map SEG is accepted wherever a SEG is.
+/// </summary>
+public static class SopClasses
+{
+    /// <summary>CT Image Storage.</summary>
+    public const string CtImageStorage = "1.2.840.10008.5.1.4.1.1.2";
+
+    /// <summary>Segmentation Storage (BINARY and FRACTIONAL SEG).</summary>
+    public const string SegmentationStorage = "1.2.840.10008.5.1.4.1.1.66.4";
+
+    /// <summary>Label Map Segmentation Storage (LABELMAP SEG, DICOM 2024b).</summary>
+    public const string LabelMapSegmentationStorage = "1.2.840.10008.5.1.4.1.1.66.7";
+
+    /// <summary>True for Segmentation Storage and Label Map Segmentation Storage (trailing NUL or space padding ignored).</summary>
+    public static bool IsSegmentation(string? sopClassUid) =>
+        sopClassUid?.TrimEnd('\0', ' ') is SegmentationStorage or LabelMapSegmentationStorage;
+}
