@@ -153,4 +153,27 @@ public sealed class ExitCodeTests
         Assert.Equal(2, both);
         Assert.Contains("once", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_output_file_that_cannot_be_written_ends_in_exit_code_1_with_the_reason_not_a_stack_trace()
+    {
+        var root = TestPaths.NewTempDirectory("cli-summary-blocked");
+        try
+        {
+            var input = Path.Combine(root, "in");
+            var output = Path.Combine(root, "out");
+            Directory.CreateDirectory(input);
+            Directory.CreateDirectory(Path.Combine(output, "batch-summary.json")); // a folder where the summary file goes
+
+            var (code, _, error) = await CliRun.RunAsync("batch", "--input", input, "--output", output);
+
+            Assert.Equal(1, code);
+            Assert.Contains("batch-summary.json", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }
