@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using PipelineSeg.Dicom.Threading;
 
 namespace PipelineSeg.Dicom;
 
@@ -47,17 +48,31 @@ public static class DicomPixelLoader
         // Contiguous ranges of files, the calling thread taking part: few hand-offs, and on a busy machine the caller
         // carries on alone when the pool's workers are scheduled late instead of waiting for them.
         var rangeSize = Math.Clamp(byFile.Count / (4 * Environment.ProcessorCount), 1, 16);
-        Parallel.ForEach(Partitioner.Create(0, byFile.Count, rangeSize), options, range =>
+        ParallelFailure.Unwrap(() => Parallel.ForEach(Partitioner.Create(0, byFile.Count, rangeSize), options, range =>
         {
             for (var f = range.Item1; f < range.Item2; f++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 LoadFile(series, byFile[f], destination.Span, plane, cancellationToken);
             }
-        });
+        }));
     }
 
     private static void LoadFile(DicomSeries series, (string Path, List<(int Frame, int Z)> Slices) file, Span<float> destination,
+        int plane, CancellationToken cancellationToken)
+    {
+        try
+        {
+            LoadFileFrames(series, file, destination, plane, cancellationToken);
+        }
+        catch (Exception e) when (e is not (DicomException or OperationCanceledException or IOException or UnauthorizedAccessException))
+        {
+            // A codec tripping over corrupt data (index or argument errors) still names the file and the cause.
+            throw new DicomFormatException($"cannot decode pixel data: {e.Message}", file.Path, DicomTags.PixelData, null, e);
+        }
+    }
+
+    private static void LoadFileFrames(DicomSeries series, (string Path, List<(int Frame, int Z)> Slices) file, Span<float> destination,
         int plane, CancellationToken cancellationToken)
     {
         using var dicom = DicomFile.Open(file.Path, DicomReadOptions.Full);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent; // Partitioner
+using PipelineSeg.Dicom.Threading;
 
 namespace PipelineSeg.Dicom;
 
@@ -45,9 +46,9 @@ public static class DicomSeriesScanner
         {
             return Task.FromCanceled<DicomScanResult>(ex.CancellationToken.IsCancellationRequested ? ex.CancellationToken : cancellationToken);
         }
-        catch (AggregateException ex)
+        catch (Exception ex)
         {
-            return Task.FromException<DicomScanResult>(ex.InnerExceptions.Count == 1 ? ex.InnerExceptions[0] : ex);
+            return Task.FromException<DicomScanResult>(ex);
         }
     }
 
@@ -62,13 +63,13 @@ public static class DicomSeriesScanner
         if (files.Count > 0)
         {
             var rangeSize = Math.Clamp(files.Count / (4 * Environment.ProcessorCount), 1, 64);
-            Parallel.ForEach(Partitioner.Create(0, files.Count, rangeSize), parallel, range =>
+            ParallelFailure.Unwrap(() => Parallel.ForEach(Partitioner.Create(0, files.Count, rangeSize), parallel, range =>
             {
                 for (var i = range.Item1; i < range.Item2 && !cancellationToken.IsCancellationRequested; i++)
                 {
                     outcomes[i] = ReadHeader(files[i]);
                 }
-            });
+            }));
         }
         cancellationToken.ThrowIfCancellationRequested();
         var headers = new List<DicomInstanceHeader>(files.Count);
@@ -117,6 +118,11 @@ public static class DicomSeriesScanner
         catch (UnauthorizedAccessException ex)
         {
             return (null, new DicomSkippedFile(path, $"cannot read '{path}': {ex.Message}", true));
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException or IndexOutOfRangeException or InvalidOperationException)
+        {
+            // A hostile or damaged header must cost that file, not the whole folder scan.
+            return (null, new DicomSkippedFile(path, $"{path}: cannot parse the header: {ex.Message}", true));
         }
     }
 }

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using PipelineSeg.Host.Cli.Rendering;
 using PipelineSeg.Host.Hosting;
 using PipelineSeg.Pipeline.Batch;
 using PipelineSeg.Pipeline.Models;
@@ -12,12 +12,16 @@ internal sealed class BatchCommand : ICliCommand
 {
     public Command Build(CliContext context)
     {
-        var input = new Option<DirectoryInfo>("--input", "-i") { Description = "Folder scanned recursively for DICOM series (non-DICOM files are ignored with a note)", Required = true };
-        input.AcceptExistingOnly();
-        var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Folder for one result folder per series, the quarantine and batch-summary.json", Required = true };
-        var pipeline = new Option<string?>("--pipeline", "-p") { Description = "Pipeline name from configuration (default: Inference:DefaultPipeline)" };
-        var plugins = new Option<DirectoryInfo?>("--plugins") { Description = "Plugins folder (default: Plugins:Directory, next to the binary)" };
-        var command = new Command("batch", "Segment every series under a folder once and write DICOM-SEG + report.json per series") { input, output, pipeline, plugins };
+        var input = CliOptions.ExistingInput("Folder scanned recursively for DICOM series (non-DICOM files are ignored with a note)", folderOnly: true);
+        var output = CliOptions.Output("Folder for one result folder per series (named by Series Instance UID), the quarantine and batch-summary.json");
+        var pipeline = CliOptions.Pipeline();
+        var plugins = CliOptions.Plugins();
+        var json = CliOptions.Json();
+        var command = new Command("batch", "Segment every series under a folder once and write DICOM-SEG + report.json per series. "
+            + "A folder without DICOM series is reported (\"no DICOM series found\") with exit code 1.")
+        {
+            input, output, pipeline, plugins, json,
+        };
         command.SetAction((parse, cancellationToken) =>
         {
             var overrides = new Dictionary<string, string?>();
@@ -27,11 +31,17 @@ internal sealed class BatchCommand : ICliCommand
             }
             return CommandHost.RunAsync(context, parse, overrides, b => b.AddPipelineSegProcessing(), async (host, ct) =>
             {
+                var outputPath = Path.GetFullPath(parse.GetRequiredValue(output));
+                if (CliPaths.PrepareFolder("--output", outputPath) is { } unusable)
+                {
+                    await context.Error.WriteLineAsync($"error: {unusable}").ConfigureAwait(false);
+                    return ExitCodes.UsageOrConfiguration;
+                }
                 BatchRequest request;
                 try
                 {
                     request = host.Services.GetRequiredService<BatchRequestFactory>()
-                        .Create(parse.GetRequiredValue(input).FullName, parse.GetRequiredValue(output).FullName, parse.GetValue(pipeline));
+                        .Create(Path.GetFullPath(parse.GetRequiredValue(input)), outputPath, parse.GetValue(pipeline));
                 }
                 catch (KeyNotFoundException e)
                 {
@@ -54,33 +64,10 @@ internal sealed class BatchCommand : ICliCommand
                     }
                     return ExitCodes.UsageOrConfiguration;
                 }
-                await WriteSummaryAsync(context, result).ConfigureAwait(false);
-                return result.Failed > 0 ? ExitCodes.InputsFailed : ExitCodes.Ok;
+                await BatchText.WriteAsync(context, result, parse.GetValue(json)).ConfigureAwait(false);
+                return result.Failed > 0 || result.NothingFound ? ExitCodes.InputsFailed : ExitCodes.Ok;
             }, cancellationToken);
         });
         return command;
-    }
-
-    private static async Task WriteSummaryAsync(CliContext context, BatchResult result)
-    {
-        var o = context.Out;
-        foreach (var s in result.Series)
-        {
-            await o.WriteLineAsync($"{s.Status.ToString().ToUpperInvariant(),-9} {s.Name}: {s.Message}").ConfigureAwait(false);
-            foreach (var m in s.Report?.GroundTruth?.Segments ?? [])
-            {
-                await o.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"          {m.Name} Dice {m.Dice:F4} (ground truth)")).ConfigureAwait(false);
-            }
-            if (s.OutputFolder is not null)
-            {
-                await o.WriteLineAsync($"          -> {s.OutputFolder}").ConfigureAwait(false);
-            }
-        }
-        foreach (var ignored in result.Ignored)
-        {
-            await o.WriteLineAsync($"IGNORED   {ignored}").ConfigureAwait(false);
-        }
-        await o.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{result.Succeeded} segmented, {result.Failed} failed (quarantined), {result.Skipped} skipped, {result.Ignored.Count} non-DICOM ignored in {result.ElapsedMs / 1000:F1} s; summary: {Path.Combine(result.Output, BatchProcessor.SummaryFileName)}")).ConfigureAwait(false);
     }
 }

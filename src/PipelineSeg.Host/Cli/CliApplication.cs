@@ -9,7 +9,8 @@ internal static class CliApplication
     /// <summary>The root command with every <see cref="ICliCommand"/> of this assembly, ordered by name.</summary>
     public static RootCommand BuildRoot(CliContext context)
     {
-        var root = new RootCommand("PipelineSeg: segments CT series exported from PACS with plugin models and writes DICOM-SEG plus reports.");
+        var root = new RootCommand("PipelineSeg: segments CT series exported from PACS with plugin models and writes DICOM-SEG plus reports.\n"
+            + ExitCodes.Help);
         root.Options.Add(GlobalOptions.Config);
         root.Options.Add(GlobalOptions.Verbose);
         var commands = typeof(CliApplication).Assembly.GetTypes()
@@ -54,6 +55,17 @@ internal static class CliApplication
         catch (OperationCanceledException)
         {
             await error.WriteLineAsync("cancelled").ConfigureAwait(false);
+            return ExitCodes.InputsFailed;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The one place that catches what a command did not: a message naming the cause, never a crash or a
+            // stack trace (that only with --verbose). The commands report input problems themselves.
+            await error.WriteLineAsync($"error: {CliErrors.Describe(e)}").ConfigureAwait(false);
+            if (parsed.GetValue(GlobalOptions.Verbose))
+            {
+                await error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
+            }
             return ExitCodes.InputsFailed;
         }
     }

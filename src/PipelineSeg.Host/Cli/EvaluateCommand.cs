@@ -13,7 +13,7 @@ internal sealed class EvaluateCommand : ICliCommand
     /// <inheritdoc />
     public Command Build(CliContext context)
     {
-        var prediction = new Option<string>("--prediction", "-p") { Description = "Predicted labels: NIfTI, DICOM-SEG, or DICOM mask series (folder)", Required = true };
+        var prediction = new Option<string>("--prediction") { Description = "Predicted labels: NIfTI, DICOM-SEG, or DICOM mask series (folder)", Required = true };
         var truth = new Option<string>("--ground-truth", "-g") { Description = "Ground-truth labels: NIfTI, DICOM-SEG, or DICOM mask series (folder; non-zero = foreground)", Required = true };
         var json = new Option<bool>("--json") { Description = "Write the metrics as JSON to standard output" };
         var resample = new Option<bool>("--resample") { Description = "Resample the prediction onto the ground-truth grid (nearest) when the grids differ" };

@@ -11,4 +11,8 @@ public static class ExitCodes
 
     /// <summary>Bad command line or configuration; nothing was processed.</summary>
     public const int UsageOrConfiguration = 2;
+
+    /// <summary>The lines <c>--help</c> shows (README says the same).</summary>
+    public const string Help = "Exit codes: 0 all good; 1 some inputs failed or none were found (each reported on standard error "
+        + "or in the summary); 2 usage or configuration error (nothing was processed).";
 }

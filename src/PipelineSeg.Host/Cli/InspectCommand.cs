@@ -1,65 +1,58 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
-using PipelineSeg.Dicom;
+using PipelineSeg.Host.Cli.Inspection;
 using PipelineSeg.Host.Cli.Rendering;
-using PipelineSeg.Pipeline.Intake;
 using PipelineSeg.Pipeline.Outputs;
 
 namespace PipelineSeg.Host.Cli;
 
-/// <summary><c>pipelineseg inspect PATH [--json]</c>: what series a folder or file holds and what is wrong with them.</summary>
+/// <summary><c>pipelineseg inspect --input PATH [--deep] [--json]</c>: what series a folder or file holds and what is wrong with them.</summary>
 internal sealed class InspectCommand : ICliCommand
 {
     public Command Build(CliContext context)
     {
-        var path = new Argument<FileSystemInfo>("path") { Description = "DICOM folder (scanned recursively) or file" };
-        path.AcceptExistingOnly();
-        var json = new Option<bool>("--json") { Description = "Write the result as JSON on standard output" };
-        var command = new Command("inspect", "List the DICOM series found (UIDs, modality, slices, size, spacing, transfer syntaxes, problems)") { path, json };
+        var input = CliOptions.ExistingInput("DICOM folder (scanned recursively) or file");
+        input.Required = false;
+        // Earlier releases took the path as an argument; still accepted, but not shown: --input is the one documented way.
+        var legacyPath = new Argument<string?>("path") { Arity = ArgumentArity.ZeroOrOne, Hidden = true };
+        var deep = new Option<bool>("--deep") { Description = "Also decode the pixel data of every frame (slower); by default only headers are read, so damaged pixel data is not found" };
+        var json = CliOptions.Json();
+        var command = new Command("inspect", "List the DICOM series found (UIDs, modality, slices, size, spacing, transfer syntaxes, problems); "
+            + "SEGs with their segments, frames and referenced series; broken files with the reason. Exit code 1 when a file is broken or a series has problems.")
+        {
+            input, legacyPath, deep, json,
+        };
+        command.Validators.Add(result =>
+        {
+            var given = result.GetValue(input);
+            var legacy = result.GetValue(legacyPath);
+            if (given is null && legacy is null)
+            {
+                result.AddError("--input is required");
+            }
+            else if (given is not null && legacy is not null)
+            {
+                result.AddError($"give the path once, as --input (also got '{legacy}')");
+            }
+            else if (legacy is not null && !CliPaths.Exists(legacy))
+            {
+                result.AddError($"--input '{legacy}' does not exist");
+            }
+        });
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var target = parse.GetRequiredValue(path);
-            var scan = target is DirectoryInfo dir
-                ? await DicomSeriesScanner.ScanAsync(dir.FullName, cancellationToken).ConfigureAwait(false)
-                : await DicomSeriesScanner.ScanFilesAsync([target.FullName], new DicomSeriesAssemblyOptions(), cancellationToken).ConfigureAwait(false);
-            var report = InspectReport.From(target.FullName, scan);
+            var target = Path.GetFullPath(parse.GetValue(input) ?? parse.GetValue(legacyPath)!);
+            var report = await Inspector.InspectAsync(target, parse.GetValue(deep), cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
                 await context.Out.WriteLineAsync(JsonSerializer.Serialize(report, ReportJson.Options)).ConfigureAwait(false);
             }
             else
             {
-                await WriteTextAsync(context.Out, report).ConfigureAwait(false);
+                await InspectText.WriteAsync(context.Out, report).ConfigureAwait(false);
             }
-            // A DICOM-SEG is an annotation, not a broken image stack: only image series with problems and broken files fail.
-            var failed = report.Series.Any(s => s.Problems.Count > 0 && !SeriesIntake.IsSegmentation(s.SopClassUid)) || report.Skipped.Any(s => s.IsDicom);
-            return failed ? ExitCodes.InputsFailed : ExitCodes.Ok;
+            return report.HasFailures ? ExitCodes.InputsFailed : ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static async Task WriteTextAsync(TextWriter o, InspectReport report)
-    {
-        foreach (var s in report.Series)
-        {
-            var spacing = s.SpacingMm is { } sp ? string.Create(CultureInfo.InvariantCulture, $"{sp[0]:G6} x {sp[1]:G6} x {sp[2]:G6} mm") : "no geometry";
-            await o.WriteLineAsync($"{s.Modality,-4} {s.SeriesInstanceUid}{(s.StackIndex > 0 ? $" (stack {s.StackIndex})" : string.Empty)}").ConfigureAwait(false);
-            await o.WriteLineAsync($"     study {s.StudyInstanceUid}, series #{s.SeriesNumber?.ToString(CultureInfo.InvariantCulture) ?? "-"}, {s.Slices} slice(s) of {s.Columns}x{s.Rows}, {spacing}").ConfigureAwait(false);
-            await o.WriteLineAsync($"     transfer syntaxes: {string.Join(", ", s.TransferSyntaxes)}").ConfigureAwait(false);
-            foreach (var p in s.Problems)
-            {
-                await o.WriteLineAsync($"     PROBLEM: {p}").ConfigureAwait(false);
-            }
-            foreach (var w in s.Warnings)
-            {
-                await o.WriteLineAsync($"     warning: {w}").ConfigureAwait(false);
-            }
-        }
-        foreach (var f in report.Skipped)
-        {
-            await o.WriteLineAsync($"{(f.IsDicom ? "BROKEN " : "ignored")} {f.FilePath}: {f.Reason}").ConfigureAwait(false);
-        }
-        await o.WriteLineAsync($"{report.Series.Count} series, {report.Skipped.Count(f => f.IsDicom)} broken DICOM file(s), {report.Skipped.Count(f => !f.IsDicom)} non-DICOM file(s)").ConfigureAwait(false);
     }
 }

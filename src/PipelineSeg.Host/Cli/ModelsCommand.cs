@@ -12,8 +12,8 @@ internal sealed class ModelsCommand : ICliCommand
 {
     public Command Build(CliContext context)
     {
-        var json = new Option<bool>("--json") { Description = "Write the result as JSON on standard output" };
-        var plugins = new Option<DirectoryInfo?>("--plugins") { Description = "Plugins folder (default: Plugins:Directory, next to the binary)" };
+        var json = CliOptions.Json();
+        var plugins = CliOptions.Plugins();
         var command = new Command("models", "List the segmentation models served by the plugins folder (refused plugins with their reason)") { json, plugins };
         command.SetAction((parse, cancellationToken) =>
         {

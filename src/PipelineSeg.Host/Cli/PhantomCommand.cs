@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
 using PipelineSeg.Imaging.Phantoms;
+using PipelineSeg.Pipeline.Outputs;
 using PipelineSeg.Pipeline.Phantoms;
 
 namespace PipelineSeg.Host.Cli;
@@ -10,10 +12,11 @@ internal sealed class PhantomCommand : ICliCommand
 {
     public Command Build(CliContext context)
     {
-        var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Folder that receives one phantom-<seed> folder per phantom", Required = true };
+        var output = CliOptions.Output("Folder that receives one phantom-<seed> folder per phantom");
         var count = new Option<int>("--count", "-n") { Description = "Number of phantoms (seeds S, S+1, …)", DefaultValueFactory = _ => 1 };
         var seed = new Option<int>("--seed", "-s") { Description = "First seed (0–999 are reserved for held-out data; training uses 1000+)", DefaultValueFactory = _ => 1 };
-        var format = new Option<PhantomFormat>("--format", "-f") { Description = "dicom (CT series + ground-truth SEG), nifti or npy", DefaultValueFactory = _ => PhantomFormat.Dicom };
+        var format = CliOptions.Choice("--format", "-f", "dicom (CT series + ground-truth SEG), nifti or npy", "dicom", "dicom", "nifti", "npy");
+        var json = CliOptions.Json();
         var size = new Option<int>("--size") { Description = "Rows and columns per slice", DefaultValueFactory = _ => 256 };
         var slices = new Option<int>("--slices") { Description = "Number of axial slices", DefaultValueFactory = _ => 48 };
         var spacing = new Option<double?>("--slice-spacing") { Description = "Slice spacing in mm (default: drawn from the seed, 3–5 mm)" };
@@ -42,7 +45,7 @@ internal sealed class PhantomCommand : ICliCommand
 
         var command = new Command("phantom", "Write synthetic abdominal CT phantoms (liver, lesions, spine, kidneys…) with ground-truth labels")
         {
-            output, count, seed, format, size, slices, spacing, noise,
+            output, count, seed, format, size, slices, spacing, noise, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -62,13 +65,31 @@ internal sealed class PhantomCommand : ICliCommand
                 await context.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
                 return ExitCodes.UsageOrConfiguration;
             }
-            var directory = parse.GetRequiredValue(output).FullName;
+            var directory = Path.GetFullPath(parse.GetRequiredValue(output));
+            if (CliPaths.PrepareFolder("--output", directory) is { } unusable)
+            {
+                await context.Error.WriteLineAsync($"error: {unusable}").ConfigureAwait(false);
+                return ExitCodes.UsageOrConfiguration;
+            }
+            var kind = Enum.Parse<PhantomFormat>(parse.GetRequiredValue(format), ignoreCase: true);
+            var written = new List<object>();
             var first = parse.GetValue(seed);
             for (var s = first; s < first + parse.GetValue(count); s++)
             {
-                var (phantom, folder) = await PhantomExporter.ExportAsync(s, options, parse.GetValue(format), directory, cancellationToken).ConfigureAwait(false);
+                var (phantom, folder) = await PhantomExporter.ExportAsync(s, options, kind, directory, cancellationToken).ConfigureAwait(false);
+                var liverMl = (phantom.CountLabel(PhantomLabels.Liver) + phantom.CountLabel(PhantomLabels.Lesion)) * phantom.VoxelVolumeMl;
+                if (parse.GetValue(json))
+                {
+                    var spacingMm = phantom.Ct.Geometry.Spacing;
+                    written.Add(new { Seed = s, Folder = folder, SpacingMm = new[] { spacingMm.X, spacingMm.Y, spacingMm.Z }, LiverMl = liverMl, Lesions = phantom.LesionCount });
+                    continue;
+                }
                 await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"seed {s}: {phantom.Ct.Size} voxels, spacing {phantom.Ct.Geometry.Spacing}, liver {(phantom.CountLabel(PhantomLabels.Liver) + phantom.CountLabel(PhantomLabels.Lesion)) * phantom.VoxelVolumeMl:F0} ml, {phantom.LesionCount} lesion(s) -> {folder}")).ConfigureAwait(false);
+                    $"seed {s}: {phantom.Ct.Size} voxels, spacing {phantom.Ct.Geometry.Spacing}, liver {liverMl:F0} ml, {phantom.LesionCount} lesion(s) -> {folder}")).ConfigureAwait(false);
+            }
+            if (parse.GetValue(json))
+            {
+                await context.Out.WriteLineAsync(JsonSerializer.Serialize(written, ReportJson.Options)).ConfigureAwait(false);
             }
             return ExitCodes.Ok;
         });

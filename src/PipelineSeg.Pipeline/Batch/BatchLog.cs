@@ -22,4 +22,13 @@ internal static partial class BatchLog
 
     [LoggerMessage(EventId = 105, Level = LogLevel.Information, Message = "Series {Series}: {Segment} Dice {Dice:F4} against ground truth")]
     public static partial void Dice(ILogger logger, string series, string segment, double dice);
+
+    [LoggerMessage(EventId = 106, Level = LogLevel.Warning, Message = "No DICOM series found in {Directory}")]
+    public static partial void NothingFound(ILogger logger, string directory);
+
+    [LoggerMessage(EventId = 107, Level = LogLevel.Error, Message = "Results of series {Series} not written (input not quarantined): {Reason}")]
+    public static partial void OutputFailed(ILogger logger, string series, string reason);
+
+    [LoggerMessage(EventId = 108, Level = LogLevel.Information, Message = "Removed quarantine entry {Folder}: its input succeeded now")]
+    public static partial void QuarantineCleared(ILogger logger, string folder);
 }

@@ -68,16 +68,42 @@ public sealed class BatchProcessor(IModelProvider models, ILogger<BatchProcessor
         {
             model?.Dispose();
         }
+        ClearResolvedQuarantine(quarantineRoot, outcomes);
         var result = new BatchResult(request.InputDirectory, request.OutputDirectory, request.PipelineName, request.Pipeline.Model,
             outcomes, [.. scan.Ignored.Select(i => $"{i.FilePath}: {i.Reason}")], clock.Elapsed.TotalMilliseconds);
-        await ReportJson.WriteAsync(Path.Combine(request.OutputDirectory, SummaryFileName), result, cancellationToken).ConfigureAwait(false);
+        if (result.NothingFound)
+        {
+            BatchLog.NothingFound(logger, request.InputDirectory);
+        }
+        await ReportJson.WriteAsync(Path.Combine(request.OutputDirectory, SummaryFileName), BatchSummary.From(result), cancellationToken).ConfigureAwait(false);
         return result;
+    }
+
+    /// <summary>Series that succeeded now no longer belong in the quarantine of an earlier run.</summary>
+    private void ClearResolvedQuarantine(string quarantineRoot, List<SeriesOutcome> outcomes)
+    {
+        var succeeded = outcomes.Where(o => o.Status == SeriesStatus.Succeeded).ToList();
+        if (succeeded.Count == 0)
+        {
+            return;
+        }
+        var keep = outcomes.Where(o => o.Status == SeriesStatus.Failed && o.OutputFolder is not null).Select(o => o.OutputFolder!);
+        foreach (var cleared in Quarantine.ClearResolved(quarantineRoot, succeeded.Select(o => o.Name), succeeded.SelectMany(o => o.InputFiles), keep))
+        {
+            BatchLog.QuarantineCleared(logger, cleared);
+        }
     }
 
     private async Task<SeriesOutcome> SegmentAsync(DicomSeries series, ISegmentationModel model, BatchRequest request,
         GroundTruthIndex groundTruth, string quarantineRoot, CancellationToken cancellationToken)
     {
+        // Named by UID, never by the input folder: export folders are often named after the patient.
         var folder = Path.Combine(request.OutputDirectory, Quarantine.SafeName(series.Key));
+        var inputFolder = CommonFolder(series.FilePaths);
+        if (OutputFolder.Prepare(folder) is { } blocked)
+        {
+            return OutputFailure(series, blocked, inputFolder);
+        }
         try
         {
             var report = await SeriesProcessor.ProcessAsync(series, model, request, groundTruth, folder, cancellationToken).ConfigureAwait(false);
@@ -87,7 +113,16 @@ public sealed class BatchProcessor(IModelProvider models, ILogger<BatchProcessor
                 BatchLog.Dice(logger, series.Key, s.Name ?? s.Label.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Dice);
             }
             var volumes = string.Join(", ", report.Segments.Select(s => FormattableString.Invariant($"{s.Label} {s.VolumeMl:F1} ml")));
-            return new SeriesOutcome(series.Key, SeriesStatus.Succeeded, volumes, folder, report);
+            return new SeriesOutcome(series.Key, SeriesStatus.Succeeded, volumes, folder, report)
+            {
+                InputFolder = inputFolder,
+                InputFiles = [.. series.FilePaths],
+                ReportFile = request.WriteReport ? Path.Combine(folder, SeriesProcessor.ReportFileName) : null,
+            };
+        }
+        catch (Exception e) when (OutputFolder.IsWriteFailure(e, folder))
+        {
+            return OutputFailure(series, $"results could not be written to '{folder}': {e.Message}", inputFolder);
         }
         catch (Exception e) when (IsInputError(e))
         {
@@ -102,6 +137,36 @@ public sealed class BatchProcessor(IModelProvider models, ILogger<BatchProcessor
         }
     }
 
+    /// <summary>The input is fine; its results could not be written. Reported, never quarantined.</summary>
+    private SeriesOutcome OutputFailure(DicomSeries series, string reason, string? inputFolder)
+    {
+        BatchLog.OutputFailed(logger, series.Key, reason);
+        return new SeriesOutcome(series.Key, SeriesStatus.Failed, reason, null, null) { InputFolder = inputFolder, OutputFailed = true };
+    }
+
+    /// <summary>The deepest folder that holds every file.</summary>
+    private static string? CommonFolder(IEnumerable<string> files)
+    {
+        string? common = null;
+        foreach (var folder in files.Select(Path.GetDirectoryName).OfType<string>())
+        {
+            common = common is null ? folder : CommonPrefix(common, folder);
+        }
+        return common;
+    }
+
+    private static string CommonPrefix(string a, string b)
+    {
+        var left = a.Split(Path.DirectorySeparatorChar);
+        var right = b.Split(Path.DirectorySeparatorChar);
+        var n = 0;
+        while (n < left.Length && n < right.Length && left[n] == right[n])
+        {
+            n++;
+        }
+        return string.Join(Path.DirectorySeparatorChar, left[..n]);
+    }
+
     /// <summary>Errors caused by one series' data (parallel loaders wrap them in <see cref="AggregateException"/>).</summary>
     private static bool IsInputError(Exception e) => e is AggregateException a
         ? a.Flatten().InnerExceptions.All(IsInputError)
@@ -110,8 +175,20 @@ public sealed class BatchProcessor(IModelProvider models, ILogger<BatchProcessor
 
     private async Task<SeriesOutcome> QuarantineAsync(IntakeRejection rejection, string root, BatchRequest request, CancellationToken cancellationToken)
     {
-        var folder = await Quarantine.WriteAsync(root, rejection, request.CopyQuarantinedFiles, cancellationToken).ConfigureAwait(false);
+        var inputFolder = CommonFolder(rejection.Files);
+        string folder;
+        try
+        {
+            folder = await Quarantine.WriteAsync(root, rejection, request.CopyQuarantinedFiles, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The quarantine itself is output: when it cannot be written the input is still reported with its reason.
+            var reason = $"{rejection.Reason} (quarantine could not be written: {e.Message})";
+            BatchLog.Quarantined(logger, rejection.Name, reason);
+            return new SeriesOutcome(rejection.Name, SeriesStatus.Failed, reason, null, null) { InputFolder = inputFolder, InputFiles = rejection.Files };
+        }
         BatchLog.Quarantined(logger, rejection.Name, rejection.Reason);
-        return new SeriesOutcome(rejection.Name, SeriesStatus.Failed, rejection.Reason, folder, null);
+        return new SeriesOutcome(rejection.Name, SeriesStatus.Failed, rejection.Reason, folder, null) { InputFolder = inputFolder, InputFiles = rejection.Files };
     }
 }

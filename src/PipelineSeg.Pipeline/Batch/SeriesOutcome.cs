@@ -6,6 +6,19 @@ namespace PipelineSeg.Pipeline.Batch;
 /// <param name="Name">Series key or file name.</param>
 /// <param name="Status">Succeeded, skipped or failed.</param>
 /// <param name="Message">Reason for a failure or skip; a one-line summary for a success.</param>
-/// <param name="OutputFolder">Result folder (success) or quarantine folder (failure).</param>
+/// <param name="OutputFolder">Result folder (success) or quarantine folder (failed input); null when nothing was written.</param>
 /// <param name="Report">The report of a success.</param>
-public sealed record SeriesOutcome(string Name, SeriesStatus Status, string Message, string? OutputFolder, SeriesReport? Report);
+public sealed record SeriesOutcome(string Name, SeriesStatus Status, string Message, string? OutputFolder, SeriesReport? Report)
+{
+    /// <summary>The folder that holds the input's files (their common parent), when known.</summary>
+    public string? InputFolder { get; init; }
+
+    /// <summary>The input's files.</summary>
+    public IReadOnlyList<string> InputFiles { get; init; } = [];
+
+    /// <summary>The report.json written for a success, when reports are written.</summary>
+    public string? ReportFile { get; init; }
+
+    /// <summary>True when the input itself is fine and the failure was writing the results (the input is not quarantined).</summary>
+    public bool OutputFailed { get; init; }
+}

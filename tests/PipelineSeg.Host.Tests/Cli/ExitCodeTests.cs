@@ -22,6 +22,7 @@ public sealed class ExitCodeTests
     [InlineData("batch", "--output", "x")]
     [InlineData("phantom")]
     [InlineData("inspect")]
+    [InlineData("inspect", "--json")]
     public async Task Missing_required_input_is_a_usage_error(params string[] args)
     {
         var (code, _, error) = await CliRun.RunAsync(args);
@@ -116,6 +117,63 @@ public sealed class ExitCodeTests
         finally
         {
             Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task An_output_folder_that_is_a_file_is_a_usage_error_naming_it()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            foreach (var args in new[] { new[] { "batch", "--input", Path.GetTempPath(), "--output", file }, ["phantom", "--output", file, "--size", "16", "--slices", "1"] })
+            {
+                var (code, _, error) = await CliRun.RunAsync(args);
+                Assert.True(code == 2, $"{args[0]}: {error}");
+                Assert.Contains(file, error, StringComparison.Ordinal);
+                Assert.Contains("existing file", error, StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Inspect_takes_input_as_an_option_and_still_accepts_the_old_positional_path()
+    {
+        var samples = TestPaths.Repo("samples", "dicom", "phantom-0002");
+        var (byOption, fromOption, _) = await CliRun.RunAsync("inspect", "--input", samples);
+        var (byArgument, fromArgument, _) = await CliRun.RunAsync("inspect", samples);
+        Assert.Equal(0, byOption);
+        Assert.Equal(0, byArgument);
+        Assert.Equal(fromOption, fromArgument);
+        var (both, _, error) = await CliRun.RunAsync("inspect", "--input", samples, samples);
+        Assert.Equal(2, both);
+        Assert.Contains("once", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_output_file_that_cannot_be_written_ends_in_exit_code_1_with_the_reason_not_a_stack_trace()
+    {
+        var root = TestPaths.NewTempDirectory("cli-summary-blocked");
+        try
+        {
+            var input = Path.Combine(root, "in");
+            var output = Path.Combine(root, "out");
+            Directory.CreateDirectory(input);
+            Directory.CreateDirectory(Path.Combine(output, "batch-summary.json")); // a folder where the summary file goes
+
+            var (code, _, error) = await CliRun.RunAsync("batch", "--input", input, "--output", output);
+
+            Assert.Equal(1, code);
+            Assert.Contains("batch-summary.json", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
         }
     }
 }

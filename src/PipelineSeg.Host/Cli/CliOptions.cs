@@ -1,0 +1,68 @@
+using System.CommandLine;
+
+namespace PipelineSeg.Host.Cli;
+
+/// <summary>
+/// The options several commands share, built in one place so that a name and its short form mean the same thing in
+/// every command (<c>-i</c> input, <c>-o</c> output, <c>-p</c> pipeline; <c>--json</c> for machine-readable results).
+/// </summary>
+internal static class CliOptions
+{
+    /// <summary><c>--input</c>/<c>-i</c>: what the command reads.</summary>
+    public static Option<string> Input(string description, bool required = true) =>
+        new("--input", "-i") { Description = description, Required = required, HelpName = "path" };
+
+    /// <summary><c>--input</c>/<c>-i</c> that must exist (a folder when <paramref name="folderOnly"/>): otherwise a usage error.</summary>
+    public static Option<string> ExistingInput(string description, bool folderOnly = false)
+    {
+        var option = Input(description);
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is not { } value)
+            {
+                return;
+            }
+            if (folderOnly && File.Exists(value))
+            {
+                result.AddError($"--input '{value}' is a file; give the folder that holds the series");
+            }
+            else if (!CliPaths.Exists(value))
+            {
+                result.AddError($"--input '{value}' does not exist");
+            }
+        });
+        return option;
+    }
+
+    /// <summary><c>--output</c>/<c>-o</c>: where the command writes.</summary>
+    public static Option<string> Output(string description) =>
+        new("--output", "-o") { Description = description, Required = true, HelpName = "path" };
+
+    /// <summary><c>--pipeline</c>/<c>-p</c>: a pipeline name from configuration.</summary>
+    public static Option<string?> Pipeline() =>
+        new("--pipeline", "-p") { Description = "Pipeline name from configuration (default: Inference:DefaultPipeline)", HelpName = "name" };
+
+    /// <summary><c>--plugins</c>: the plugins folder.</summary>
+    public static Option<DirectoryInfo?> Plugins() =>
+        new("--plugins") { Description = "Plugins folder (default: Plugins:Directory, next to the binary)", HelpName = "dir" };
+
+    /// <summary><c>--json</c>: the result as JSON on standard output (diagnostics stay on standard error).</summary>
+    public static Option<bool> Json() =>
+        new("--json") { Description = "Write the result as JSON on standard output" };
+
+    /// <summary>
+    /// An option restricted to lowercase words, shown as <c>&lt;a|b|c&gt;</c> in help exactly as it is typed
+    /// (an enum option would show the CLR names).
+    /// </summary>
+    public static Option<string> Choice(string name, string alias, string description, string defaultValue, params string[] values)
+    {
+        var option = new Option<string>(name, alias)
+        {
+            Description = description,
+            DefaultValueFactory = _ => defaultValue,
+            HelpName = string.Join('|', values),
+        };
+        option.AcceptOnlyFromAmong(values);
+        return option;
+    }
+}
