@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using PipelineSeg.Imaging.Phantoms;
-using PipelineSeg.Pipeline.Phantoms;
+using PipelineSeg.Phantoms.Export;
+using PipelineSeg.Phantoms.Generation;
 
 namespace PipelineSeg.Host.Cli;
 
