@@ -32,7 +32,7 @@ public static class PhantomExporter
                 await PhantomMetadata.Of(phantom).WriteAsync(Path.Combine(folder, "meta.json"), cancellationToken).ConfigureAwait(false);
                 break;
             case PhantomFormat.Dicom:
-                PhantomCtSeriesWriter.Write(phantom, Path.Combine(folder, "ct"), cancellationToken);
+                PhantomCtSeries.Write(phantom, Path.Combine(folder, "ct"), cancellationToken);
                 await PhantomGroundTruthWriter.WriteAsync(phantom, Path.Combine(folder, "ct"), Path.Combine(folder, "ground-truth"), cancellationToken).ConfigureAwait(false);
                 break;
             default:

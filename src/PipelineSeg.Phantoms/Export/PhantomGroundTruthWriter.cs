@@ -25,6 +25,7 @@ public static class PhantomGroundTruthWriter
         var scan = await DicomSeriesScanner.ScanAsync(ctDirectory, cancellationToken).ConfigureAwait(false);
         var series = scan.Volumes.SingleOrDefault()
             ?? throw new InvalidOperationException($"{ctDirectory}: expected exactly one CT volume, found {scan.Series.Count} series");
+        var identity = PhantomCtSeries.IdentityOf(phantom.Seed);
         var labels = phantom.Labels;
         var plane = labels.Size.SliceLength;
         var liver = new byte[plane * series.Slices.Count];
@@ -32,7 +33,7 @@ public static class PhantomGroundTruthWriter
         for (var k = 0; k < series.Slices.Count; k++)
         {
             // Map each slice of the series (in its own order) back to the phantom slice through its SOP Instance UID.
-            var z = SliceIndexOf(phantom.Seed, series.Slices[k].SopInstanceUid, labels.Depth);
+            var z = SliceIndexOf(identity, series.Slices[k].SopInstanceUid, labels.Depth);
             var source = labels.Slice(z);
             for (var i = 0; i < plane; i++)
             {
@@ -52,15 +53,15 @@ public static class PhantomGroundTruthWriter
         return path;
     }
 
-    private static int SliceIndexOf(int seed, string sopInstanceUid, int depth)
+    private static int SliceIndexOf(SyntheticSeriesIdentity identity, string sopInstanceUid, int depth)
     {
         for (var z = 0; z < depth; z++)
         {
-            if (DeterministicUid.From($"phantom/{seed}/ct/{z}") == sopInstanceUid)
+            if (identity.SopInstanceUid(z) == sopInstanceUid)
             {
                 return z;
             }
         }
-        throw new InvalidOperationException($"CT instance {sopInstanceUid} does not belong to phantom {seed}");
+        throw new InvalidOperationException($"CT instance {sopInstanceUid} does not belong to phantom {identity.Name}");
     }
 }
