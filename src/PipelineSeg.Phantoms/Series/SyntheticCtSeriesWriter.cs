@@ -64,6 +64,7 @@ public static class SyntheticCtSeriesWriter
         ds.SetString(DicomTags.SeriesInstanceUID, DicomVR.UI, id.SeriesInstanceUid);
         ds.SetString(DicomTags.SeriesDescription, DicomVR.LO, id.SeriesDescription);
         ds.SetString(DicomTags.FrameOfReferenceUID, DicomVR.UI, id.FrameOfReferenceUid);
+        ds.SetString(DicomTags.SOPClassUID, DicomVR.UI, CtImageStorage);
         ds.SetString(DicomTags.SOPInstanceUID, DicomVR.UI, id.SopInstanceUid(z));
         ds.SetString(DicomTags.ImageType, DicomVR.CS, "ORIGINAL", "PRIMARY", "AXIAL");
         ds.SetIntegerString(DicomTags.AcquisitionNumber, options.AcquisitionNumber);
