@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using PipelineSeg.Imaging.Phantoms;
 using PipelineSeg.Pipeline.Outputs;
-using PipelineSeg.Pipeline.Phantoms;
+using PipelineSeg.Phantoms.Export;
+using PipelineSeg.Phantoms.Generation;
 
 namespace PipelineSeg.Host.Cli;
 

@@ -2,8 +2,13 @@ using PipelineSeg.Dicom.Tests.Support;
 
 namespace PipelineSeg.Dicom.Tests.Series;
 
-public sealed class SeriesAssemblyTests
+public sealed class SeriesAssemblyTests : IDisposable
 {
+    // A fresh folder per test (xunit makes one instance per test) for the series a test writes.
+    private readonly string _dir = TestPaths.NewTempDirectory("series-assembly");
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
     [Theory]
     [InlineData("pydicom-98892003-MR700-angio-projections", 7)]
     [InlineData("pydicom-98892003-MR2-localizer", 3)]
@@ -63,120 +68,77 @@ public sealed class SeriesAssemblyTests
     }
 
     [Fact]
-    public async Task Duplicates_keep_the_main_acquisition_and_identical_positions_fall_back_to_instance_number()
+    public async Task Duplicates_keep_the_main_acquisition()
     {
-        var dir = TestPaths.NewTempDirectory("series-dup");
-        try
-        {
-            SyntheticSeries.Write(dir, "a", slices: 4, rows: 8, columns: 8, acquisition: 1);
-            SyntheticSeries.Write(dir, "b", slices: 1, rows: 8, columns: 8, acquisition: 2, seriesUid: SyntheticSeries.SeriesUid(dir, "a"));
-            var scan = await DicomSeriesScanner.ScanAsync(dir);
-            var series = Assert.Single(scan.Volumes);
-            Assert.Equal(4, series.Slices.Count);
-            Assert.Contains(series.Warnings, w => w.StartsWith("duplicate position", StringComparison.Ordinal));
-            Assert.All(series.Slices, s => Assert.Equal(1, s.AcquisitionNumber));
-        }
-        finally
-        {
-            Directory.Delete(dir, true);
-        }
-        dir = TestPaths.NewTempDirectory("series-same");
-        try
-        {
-            SyntheticSeries.Write(dir, "s", slices: 3, rows: 8, columns: 8, acquisition: 1, samePosition: true);
-            var scan = await DicomSeriesScanner.ScanAsync(dir);
-            var series = Assert.Single(scan.Volumes);
-            Assert.Equal([1, 2, 3], series.Slices.Select(s => s.InstanceNumber ?? 0));
-            Assert.Contains(series.Warnings, w => w.Contains("Instance Number", StringComparison.Ordinal));
-        }
-        finally
-        {
-            Directory.Delete(dir, true);
-        }
+        SyntheticSeries.Write(_dir, "a", slices: 4, rows: 8, columns: 8, acquisition: 1);
+        SyntheticSeries.Write(_dir, "b", slices: 1, rows: 8, columns: 8, acquisition: 2, seriesUid: SyntheticSeries.SeriesUid(_dir, "a"));
+        var scan = await DicomSeriesScanner.ScanAsync(_dir);
+        var series = Assert.Single(scan.Volumes);
+        Assert.Equal(4, series.Slices.Count);
+        Assert.Contains(series.Warnings, w => w.StartsWith("duplicate position", StringComparison.Ordinal));
+        Assert.All(series.Slices, s => Assert.Equal(1, s.AcquisitionNumber));
+    }
+
+    [Fact]
+    public async Task Identical_positions_fall_back_to_instance_number()
+    {
+        SyntheticSeries.Write(_dir, "s", slices: 3, rows: 8, columns: 8, acquisition: 1, samePosition: true);
+        var scan = await DicomSeriesScanner.ScanAsync(_dir);
+        var series = Assert.Single(scan.Volumes);
+        Assert.Equal([1, 2, 3], series.Slices.Select(s => s.InstanceNumber ?? 0));
+        Assert.Contains(series.Warnings, w => w.Contains("Instance Number", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Scanner_reports_non_dicom_and_broken_files()
     {
-        var dir = TestPaths.NewTempDirectory("series-junk");
-        try
-        {
-            File.WriteAllText(Path.Combine(dir, "notes.txt"), "not dicom");
-            File.Copy(Samples.Path("malformed", "pydicom", "rtplan_truncated.dcm"), Path.Combine(dir, "broken.dcm"));
-            var scan = await DicomSeriesScanner.ScanAsync(dir);
-            Assert.Empty(scan.Series);
-            Assert.Equal(2, scan.Skipped.Count);
-            Assert.Contains(scan.Skipped, s => !s.IsDicom && s.FilePath.EndsWith("notes.txt", StringComparison.Ordinal));
-            Assert.Contains(scan.Skipped, s => s.IsDicom && s.Reason.Contains("(300A,00B0)", StringComparison.Ordinal));
-        }
-        finally
-        {
-            Directory.Delete(dir, true);
-        }
+        File.WriteAllText(Path.Combine(_dir, "notes.txt"), "not dicom");
+        File.Copy(Samples.Path("malformed", "pydicom", "rtplan_truncated.dcm"), Path.Combine(_dir, "broken.dcm"));
+        var scan = await DicomSeriesScanner.ScanAsync(_dir);
+        Assert.Empty(scan.Series);
+        Assert.Equal(2, scan.Skipped.Count);
+        Assert.Contains(scan.Skipped, s => !s.IsDicom && s.FilePath.EndsWith("notes.txt", StringComparison.Ordinal));
+        Assert.Contains(scan.Skipped, s => s.IsDicom && s.Reason.Contains("(300A,00B0)", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Gantry_tilt_gives_a_sheared_slice_direction_that_hits_every_slice()
     {
-        var dir = TestPaths.NewTempDirectory("series-tilt");
-        try
+        // 10 degree tilt: each 2 mm step along z also moves 2*tan(10 deg) mm along y.
+        var shift = 2 * Math.Tan(10 * Math.PI / 180);
+        SyntheticSeries.Write(_dir, "t", slices: 5, rows: 8, columns: 8, acquisition: 1, position: z => (0, z * shift, z * 2.0));
+        var series = Assert.Single((await DicomSeriesScanner.ScanAsync(_dir)).Volumes);
+        Assert.Contains(series.Warnings, w => w.Contains("gantry tilt 10", StringComparison.Ordinal));
+        for (var k = 0; k < 5; k++)
         {
-            // 10 degree tilt: each 2 mm step along z also moves 2*tan(10 deg) mm along y.
-            var shift = 2 * Math.Tan(10 * Math.PI / 180);
-            SyntheticSeries.Write(dir, "t", slices: 5, rows: 8, columns: 8, acquisition: 1, position: z => (0, z * shift, z * 2.0));
-            var series = Assert.Single((await DicomSeriesScanner.ScanAsync(dir)).Volumes);
-            Assert.Contains(series.Warnings, w => w.Contains("gantry tilt 10", StringComparison.Ordinal));
-            for (var k = 0; k < 5; k++)
-            {
-                Assert.True((series.Geometry!.SlicePosition(k) - series.Slices[k].Position!.Value).Length < 1e-3);
-            }
-        }
-        finally
-        {
-            Directory.Delete(dir, true);
+            Assert.True((series.Geometry!.SlicePosition(k) - series.Slices[k].Position!.Value).Length < 1e-3);
         }
     }
 
     [Fact]
     public async Task Non_uniform_spacing_is_reported()
     {
-        var dir = TestPaths.NewTempDirectory("series-nonuniform");
-        try
-        {
-            double[] z = [0, 2, 4, 5.2, 7.2, 9.2];
-            SyntheticSeries.Write(dir, "n", slices: z.Length, rows: 8, columns: 8, acquisition: 1, position: i => (0, 0, z[i]));
-            var series = Assert.Single((await DicomSeriesScanner.ScanAsync(dir)).Volumes);
-            Assert.Contains(series.Warnings, w => w.StartsWith("non-uniform slice spacing", StringComparison.Ordinal));
-            Assert.Equal(2.0, series.Geometry!.Spacing.Z, 6);
-        }
-        finally
-        {
-            Directory.Delete(dir, true);
-        }
+        double[] z = [0, 2, 4, 5.2, 7.2, 9.2];
+        SyntheticSeries.Write(_dir, "n", slices: z.Length, rows: 8, columns: 8, acquisition: 1, position: i => (0, 0, z[i]));
+        var series = Assert.Single((await DicomSeriesScanner.ScanAsync(_dir)).Volumes);
+        Assert.Contains(series.Warnings, w => w.StartsWith("non-uniform slice spacing", StringComparison.Ordinal));
+        Assert.Equal(2.0, series.Geometry!.Spacing.Z, 6);
     }
 
     [Fact]
     public async Task A_localizer_inside_an_axial_series_is_split_off_and_rejected()
     {
-        var dir = TestPaths.NewTempDirectory("series-localizer");
-        try
-        {
-            SyntheticSeries.Write(dir, "ax", slices: 5, rows: 8, columns: 8, acquisition: 1);
-            SyntheticSeries.Write(dir, "loc", slices: 1, rows: 8, columns: 8, acquisition: 1, seriesUid: SyntheticSeries.SeriesUid(dir, "ax"),
-                orientation: [0, 1, 0, 0, 0, -1]);
-            var scan = await DicomSeriesScanner.ScanAsync(dir);
-            Assert.Equal(2, scan.Series.Count);
-            var axial = Assert.Single(scan.Volumes);
-            Assert.Equal(5, axial.Slices.Count);
-            Assert.Contains(axial.Warnings, w => w.Contains("split", StringComparison.Ordinal));
-            var localizer = scan.Series.Single(s => !s.IsVolume);
-            Assert.Single(localizer.Slices);
-            Assert.NotEqual(axial.Key, localizer.Key);
-        }
-        finally
-        {
-            Directory.Delete(dir, true);
-        }
+        SyntheticSeries.Write(_dir, "ax", slices: 5, rows: 8, columns: 8, acquisition: 1);
+        SyntheticSeries.Write(_dir, "loc", slices: 1, rows: 8, columns: 8, acquisition: 1, seriesUid: SyntheticSeries.SeriesUid(_dir, "ax"),
+            orientation: [0, 1, 0, 0, 0, -1]);
+        var scan = await DicomSeriesScanner.ScanAsync(_dir);
+        Assert.Equal(2, scan.Series.Count);
+        var axial = Assert.Single(scan.Volumes);
+        Assert.Equal(5, axial.Slices.Count);
+        Assert.Contains(axial.Warnings, w => w.Contains("split", StringComparison.Ordinal));
+        var localizer = scan.Series.Single(s => !s.IsVolume);
+        Assert.Single(localizer.Slices);
+        Assert.NotEqual(axial.Key, localizer.Key);
     }
 
     [Fact]

@@ -108,17 +108,10 @@ internal sealed class DatasetBytes
         _stream.Write(b);
     }
 
+    // The two 16-bit halves in the stream's byte order: high half first in big endian.
     private void U32(uint v)
     {
-        Span<byte> b = stackalloc byte[4];
-        if (_bigEndian)
-        {
-            BinaryPrimitives.WriteUInt32BigEndian(b, v);
-        }
-        else
-        {
-            BinaryPrimitives.WriteUInt32LittleEndian(b, v);
-        }
-        _stream.Write(b);
+        U16((ushort)(_bigEndian ? v >> 16 : v));
+        U16((ushort)(_bigEndian ? v : v >> 16));
     }
 }

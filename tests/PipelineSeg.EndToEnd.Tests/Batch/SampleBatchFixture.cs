@@ -33,7 +33,7 @@ public sealed class SampleBatchFixture : IDisposable
     public static string SampleOf(JsonElement report)
     {
         var uid = report.GetProperty("series").GetProperty("seriesInstanceUid").GetString()!;
-        var seed = Enumerable.Range(1, 3).Single(s => PipelineSeg.Pipeline.Phantoms.PhantomCtSeriesWriter.StudyOf(s).SeriesInstanceUid == uid);
+        var seed = Enumerable.Range(1, 3).Single(s => PipelineSeg.Phantoms.Export.PhantomCtSeries.IdentityOf(s).SeriesInstanceUid == uid);
         return Path.Combine(Samples, $"phantom-{seed:D4}");
     }
 

@@ -1,5 +1,5 @@
-using PipelineSeg.Imaging.Phantoms;
-using PipelineSeg.Pipeline.Phantoms;
+using PipelineSeg.Phantoms.Export;
+using PipelineSeg.Phantoms.Generation;
 
 namespace PipelineSeg.Pipeline.Tests.Fakes;
 

@@ -1,4 +1,4 @@
-using PipelineSeg.Imaging.Phantoms;
+using PipelineSeg.Phantoms.Generation;
 using PipelineSeg.Pipeline.GroundTruth;
 using PipelineSeg.Pipeline.Intake;
 using PipelineSeg.Pipeline.Tests.Fakes;

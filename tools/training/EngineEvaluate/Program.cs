@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using PipelineSeg.Imaging;
-using PipelineSeg.Imaging.Phantoms;
 using PipelineSeg.Imaging.Resampling;
+using PipelineSeg.Phantoms.Generation;
 using PipelineSeg.Plugins.Hosting;
 
 // Usage: EngineEvaluate <pluginsDir> <modelId> <firstSeed> <count> [size] [slices]
