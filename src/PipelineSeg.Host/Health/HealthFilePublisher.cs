@@ -1,18 +1,16 @@
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
-using PipelineSeg.Host.Hosting;
-using PipelineSeg.Host.Options;
+using PipelineSeg.Host.Intake.Storage;
 using PipelineSeg.Pipeline.Outputs;
 
 namespace PipelineSeg.Host.Health;
 
-/// <summary>Writes every health report to <see cref="HealthOptions.StatusFile"/> as JSON (for a monitoring agent).</summary>
-internal sealed class HealthFilePublisher(IOptions<HealthOptions> options, TimeProvider time) : IHealthCheckPublisher
+/// <summary>Writes every health report as JSON to <c>Health:StatusFile</c> under the data directory (for a monitoring agent).</summary>
+internal sealed class HealthFilePublisher(ServiceDirectories directories, TimeProvider time) : IHealthCheckPublisher
 {
     public async Task PublishAsync(HealthReport report, CancellationToken cancellationToken)
     {
-        var path = AppPaths.Resolve(options.Value.StatusFile);
+        var path = directories.HealthFile;
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var payload = new
         {

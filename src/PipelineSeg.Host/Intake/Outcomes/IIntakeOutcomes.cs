@@ -1,0 +1,10 @@
+using PipelineSeg.Host.Intake.Processing;
+
+namespace PipelineSeg.Host.Intake.Outcomes;
+
+/// <summary>Records what became of each item. Today a log line (<see cref="LoggedOutcomes"/>); a journal slots in here.</summary>
+internal interface IIntakeOutcomes
+{
+    /// <summary>Records <paramref name="outcome"/> of <paramref name="item"/>.</summary>
+    ValueTask RecordAsync(IntakeItem item, IntakeOutcome outcome, CancellationToken cancellationToken);
+}
