@@ -13,6 +13,7 @@ public sealed class OptionsValidationTests
     [InlineData("{\"Intake\":{\"QueueCapacity\":0}}", "QueueCapacity")]
     [InlineData("{\"Intake\":{\"WatchFolders\":[{\"Path\":\"/tmp/in\"}]}}", "Intake:WatchFolders:0:Output")]
     [InlineData("{\"Intake\":{\"WatchFolders\":[{\"Path\":\"/tmp/in\",\"Output\":\"/tmp/out\",\"Pipeline\":\"brain\"}]}}", "Pipeline 'brain'")]
+    [InlineData("{\"Intake\":{\"WatchFolders\":[{\"Path\":\"/tmp/in\",\"Output\":\"/tmp/in/results\"}]}}", "Intake:WatchFolders:0:Output '/tmp/in/results' is inside")]
     [InlineData("{\"Output\":{\"QuarantineFolder\":\"a/b\"}}", "QuarantineFolder")]
     [InlineData("{\"Plugins\":{\"Directory\":\"\"}}", "Directory")]
     public async Task Invalid_setting_gives_exit_code_2_naming_it(string json, string expected)
