@@ -33,6 +33,8 @@ internal static class ServiceRegistration
         services.AddSingleton<IntakePlanner>();
         services.AddSingleton<IntakeItemRunner>();
         services.AddSingleton<IIntakeClaims, OutputFolderClaims>();
+        // Recorders run in registration order: the state file first, so a logged outcome is always already recorded.
+        services.AddSingleton<IIntakeOutcomes, OutcomeFile>();
         services.AddSingleton<IIntakeOutcomes, LoggedOutcomes>();
         // Hosted services start in registration order: folders first, so watchers and health see them.
         services.AddHostedService<ServiceStartup>();

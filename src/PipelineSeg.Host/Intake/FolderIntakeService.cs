@@ -45,8 +45,8 @@ internal sealed class FolderIntakeService(IOptions<IntakeOptions> options, Intak
                 }
                 foreach (var arrival in tracker.TakeSettled())
                 {
-                    await queue.EnqueueAsync(arrival, stoppingToken).ConfigureAwait(false);
                     IntakeLog.Queued(logger, names.Describe(arrival.Source));
+                    await queue.EnqueueAsync(arrival, stoppingToken).ConfigureAwait(false);
                 }
             }
         }

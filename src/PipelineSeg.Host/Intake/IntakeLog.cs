@@ -37,4 +37,7 @@ internal static partial class IntakeLog
 
     [LoggerMessage(EventId = 209, Level = LogLevel.Error, Message = "{Input}: could not be read into items: {Reason}")]
     public static partial void PlanFailed(ILogger logger, string input, string reason);
+
+    [LoggerMessage(EventId = 210, Level = LogLevel.Warning, Message = "{Input}: outcome not recorded: {Reason}")]
+    public static partial void RecordFailed(ILogger logger, string input, string reason);
 }

@@ -36,6 +36,9 @@ public sealed class ServeQuickStartTests
             var skipped = await again.WaitForLogAsync(Path.GetFileName(result), ": skipped, already processed");
             Assert.Contains("newer than the newest input file", skipped, StringComparison.Ordinal);
             Assert.Equal(0, again.Stop());
+            var outcomes = (await File.ReadAllLinesAsync(Path.Combine(output, ".pipelineseg", "state", "outcomes.jsonl")))
+                .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("outcome").GetString());
+            Assert.True(outcomes.SequenceEqual(["processed", "skipped"]), $"{string.Join(", ", outcomes)}\n{again.Log}");
         }
         finally
         {

@@ -42,6 +42,11 @@ public sealed class ServeTests
             Assert.Equal("succeeded", json.RootElement.GetProperty("series")[0].GetProperty("status").GetString());
             Assert.Equal("Healthy", await HealthStatusAsync(health));
             Assert.DoesNotContain("DOE", serve.Log, StringComparison.OrdinalIgnoreCase);
+            // The one place that maps the id back to the input is the service's state, not logs or outputs.
+            var outcome = JsonDocument.Parse(Assert.Single(await File.ReadAllLinesAsync(Path.Combine(output, ".pipelineseg", "state", "outcomes.jsonl")))).RootElement;
+            Assert.Equal(Path.GetFileName(result), outcome.GetProperty("id").GetString());
+            Assert.Equal(patientNamed, outcome.GetProperty("input").GetString());
+            Assert.Equal("processed", outcome.GetProperty("outcome").GetString());
             Assert.DoesNotContain(Directory.GetFileSystemEntries(output, "*", SearchOption.AllDirectories), p => p.Contains("DOE", StringComparison.OrdinalIgnoreCase));
         }
         finally

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using PipelineSeg.Host.Composition;
 using PipelineSeg.Host.Intake.Claims;
 using PipelineSeg.Host.Intake.Outcomes;
@@ -10,7 +11,8 @@ namespace PipelineSeg.Host.Intake.Processing;
 /// Runs one item: claim, stage, batch into <c>&lt;watch output&gt;/&lt;id&gt;</c>, record the outcome. Every item
 /// ends in exactly one recorded outcome (processed, skipped with the reason, or failed), except on shutdown.
 /// </summary>
-internal sealed class IntakeItemRunner(IIntakeClaims claims, IIntakeOutcomes outcomes, WorkArea work, IServiceScopeFactory scopes)
+internal sealed class IntakeItemRunner(IIntakeClaims claims, IEnumerable<IIntakeOutcomes> recorders, WorkArea work, IServiceScopeFactory scopes,
+    IntakeNames names, ILogger<IntakeItemRunner> logger)
 {
     /// <summary>Processes <paramref name="item"/>; errors end as a failed outcome, cancellation propagates.</summary>
     public async Task RunAsync(IntakeItem item, CancellationToken cancellationToken)
@@ -19,7 +21,7 @@ internal sealed class IntakeItemRunner(IIntakeClaims claims, IIntakeOutcomes out
         var claim = await claims.ClaimAsync(item, cancellationToken).ConfigureAwait(false);
         if (!claim.Granted)
         {
-            await outcomes.RecordAsync(item, IntakeOutcome.Skipped(claim.OutputFolder, claim.Reason ?? "not claimed"), cancellationToken).ConfigureAwait(false);
+            await RecordAsync(item, IntakeOutcome.Skipped(claim.OutputFolder, claim.Reason ?? "not claimed"), cancellationToken).ConfigureAwait(false);
             return;
         }
         IntakeOutcome outcome;
@@ -37,6 +39,23 @@ internal sealed class IntakeItemRunner(IIntakeClaims claims, IIntakeOutcomes out
                 ? string.Join("; ", a.Flatten().InnerExceptions.Select(i => i.Message).Distinct(StringComparer.Ordinal))
                 : e.Message);
         }
-        await outcomes.RecordAsync(item, outcome, cancellationToken).ConfigureAwait(false);
+        // The work is done: record it even when shutdown has begun.
+        await RecordAsync(item, outcome, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private async Task RecordAsync(IntakeItem item, IntakeOutcome outcome, CancellationToken cancellationToken)
+    {
+        foreach (var recorder in recorders)
+        {
+            try
+            {
+                await recorder.RecordAsync(item, outcome, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A full or read-only state disk must not stop the service: the other recorders (the log) still say it.
+                IntakeLog.RecordFailed(logger, names.Describe(item), e.Message);
+            }
+        }
     }
 }
