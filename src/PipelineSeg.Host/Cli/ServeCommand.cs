@@ -90,7 +90,8 @@ internal sealed class ServeCommand : ICliCommand
             .Register(() => IntakeLog.ServiceStarted(logger, intake.WatchFolders.Count, data));
         try
         {
-            // Runs until Ctrl+C/SIGTERM cancels the token, then stops the hosted services (jobs finish first).
+            // Runs until Ctrl+C/SIGTERM cancels the token, then stops the hosted services (an item in progress is cancelled
+            // and, having no batch-summary.json, processed again at the next start).
             await host.RunAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
