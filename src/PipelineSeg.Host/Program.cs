@@ -1,4 +1,5 @@
 using PipelineSeg.Host.Cli;
 
-// Composition root: the command tree lives in Cli/, hosting in Hosting/, options in Options/.
+// Entry point only: commands in Cli/, registrations in Composition/, the service runtime in Intake/ (+ Health/, Jobs/),
+// settings in Options/.
 return await CliApplication.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

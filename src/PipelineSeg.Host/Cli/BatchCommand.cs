@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using PipelineSeg.Host.Cli.Rendering;
-using PipelineSeg.Host.Hosting;
+using PipelineSeg.Host.Composition;
 using PipelineSeg.Pipeline.Batch;
 using PipelineSeg.Pipeline.Models;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Hosting;
-using PipelineSeg.Host.Hosting;
+using PipelineSeg.Host.Composition;
 
 namespace PipelineSeg.Host.Cli;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using PipelineSeg.Host.Hosting;
+using PipelineSeg.Host.Composition;
 using PipelineSeg.Pipeline.Models;
 using PipelineSeg.Pipeline.Outputs;
 

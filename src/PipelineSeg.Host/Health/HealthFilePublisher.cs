@@ -1,18 +1,20 @@
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
-using PipelineSeg.Host.Hosting;
-using PipelineSeg.Host.Options;
+using PipelineSeg.Host.Intake.Storage;
 using PipelineSeg.Pipeline.Outputs;
 
 namespace PipelineSeg.Host.Health;
 
-/// <summary>Writes every health report to <see cref="HealthOptions.StatusFile"/> as JSON (for a monitoring agent).</summary>
-internal sealed class HealthFilePublisher(IOptions<HealthOptions> options, TimeProvider time) : IHealthCheckPublisher
+/// <summary>Writes every health report as JSON to <c>Health:StatusFile</c> under the data directory (for a monitoring agent).</summary>
+internal sealed class HealthFilePublisher(ServiceDirectories directories, TimeProvider time) : IHealthCheckPublisher, IDisposable
 {
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public void Dispose() => _gate.Dispose();
+
     public async Task PublishAsync(HealthReport report, CancellationToken cancellationToken)
     {
-        var path = AppPaths.Resolve(options.Value.StatusFile);
+        var path = directories.HealthFile;
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var payload = new
         {
@@ -21,8 +23,19 @@ internal sealed class HealthFilePublisher(IOptions<HealthOptions> options, TimeP
             TotalMs = report.TotalDuration.TotalMilliseconds,
             Checks = report.Entries.ToDictionary(e => e.Key, e => new { Status = e.Value.Status.ToString(), e.Value.Description, e.Value.Data }),
         };
-        var temp = path + ".tmp";
-        await File.WriteAllTextAsync(temp, JsonSerializer.Serialize(payload, ReportJson.Options), cancellationToken).ConfigureAwait(false);
-        File.Move(temp, path, overwrite: true);
+        // A slow check can make two publishes overlap: one at a time, each through its own temporary file, so the
+        // file is always one whole report (a shared ".tmp" let a shorter report land on a longer one's tail).
+        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await File.WriteAllTextAsync(temp, JsonSerializer.Serialize(payload, ReportJson.Options), cancellationToken).ConfigureAwait(false);
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            _gate.Release();
+            File.Delete(temp);
+        }
     }
 }

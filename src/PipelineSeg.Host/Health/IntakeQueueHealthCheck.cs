@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using PipelineSeg.Host.Hosting;
+using PipelineSeg.Host.Intake;
 
 namespace PipelineSeg.Host.Health;
 
@@ -8,7 +8,7 @@ internal sealed class IntakeQueueHealthCheck(IntakeQueue queue, IntakeTracker tr
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var data = new Dictionary<string, object> { ["queued"] = queue.Count, ["capacity"] = queue.Capacity, ["trackedFolders"] = tracker.Count };
+        var data = new Dictionary<string, object> { ["queued"] = queue.Count, ["capacity"] = queue.Capacity, ["trackedSources"] = tracker.Count };
         return Task.FromResult(queue.Count >= queue.Capacity
             ? HealthCheckResult.Degraded("intake queue is full", data: data)
             : HealthCheckResult.Healthy($"{queue.Count} queued", data));

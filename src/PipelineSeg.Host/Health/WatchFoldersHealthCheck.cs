@@ -1,21 +1,17 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
-using PipelineSeg.Host.Hosting;
-using PipelineSeg.Host.Options;
+using PipelineSeg.Host.Intake.Storage;
 
 namespace PipelineSeg.Host.Health;
 
-/// <summary>Unhealthy when a watched folder or its output folder is missing (e.g. an unmounted share).</summary>
-internal sealed class WatchFoldersHealthCheck(IOptions<IntakeOptions> options) : IHealthCheck
+/// <summary>Unhealthy when a watched, output or data folder is missing (e.g. an unmounted share); all are created at start.</summary>
+internal sealed class WatchFoldersHealthCheck(ServiceDirectories directories) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var missing = options.Value.WatchFolders
-            .SelectMany(w => new[] { AppPaths.Resolve(w.Path), AppPaths.Resolve(w.Output) })
-            .Where(p => !Directory.Exists(p))
-            .ToList();
+        var required = directories.Required.ToList();
+        var missing = required.Where(p => !Directory.Exists(p)).ToList();
         return Task.FromResult(missing.Count == 0
-            ? HealthCheckResult.Healthy($"{options.Value.WatchFolders.Count} watched folder(s)")
+            ? HealthCheckResult.Healthy($"{required.Count} folder(s) present")
             : HealthCheckResult.Unhealthy($"missing: {string.Join(", ", missing)}"));
     }
 }

@@ -1,18 +1,18 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PipelineSeg.Host.Hosting;
+using PipelineSeg.Host.Intake;
 using PipelineSeg.Host.Options;
 using Quartz;
 
 namespace PipelineSeg.Host.Jobs;
 
-/// <summary>Quartz job (cron <c>Schedules:Housekeeping</c>): forgets folders processed long ago or deleted.</summary>
+/// <summary>Quartz job (cron <c>Schedules:Housekeeping</c>): forgets sources processed long ago or deleted.</summary>
 [DisallowConcurrentExecution]
 internal sealed class HousekeepingJob(IntakeTracker tracker, IOptions<ScheduleOptions> options, ILogger<HousekeepingJob> logger) : IJob
 {
     public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        HostLog.Pruned(logger, tracker.Prune(options.Value.RetainProcessedFor));
+        IntakeLog.Pruned(logger, tracker.Prune(options.Value.RetainProcessedFor));
         return ValueTask.CompletedTask;
     }
 }

@@ -8,7 +8,7 @@ public sealed class HealthOptions
     /// <summary>Configuration section name.</summary>
     public const string Section = "Health";
 
-    /// <summary>JSON file rewritten with every health report; relative paths are resolved against the application folder.</summary>
+    /// <summary>JSON file rewritten with every health report; relative paths are resolved against <c>Service:DataDirectory</c>.</summary>
     [Required(AllowEmptyStrings = false)]
     public string StatusFile { get; set; } = "health.json";
 

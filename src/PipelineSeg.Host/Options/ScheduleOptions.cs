@@ -2,17 +2,16 @@ using System.ComponentModel.DataAnnotations;
 
 namespace PipelineSeg.Host.Options;
 
-/// <summary>Quartz cron schedules of the service's periodic jobs (section <c>Schedules</c>).</summary>
+/// <summary>
+/// Quartz cron schedules of the service's periodic jobs (section <c>Schedules</c>). The rescan of watched folders is
+/// not here: it is <c>Intake:RescanInterval</c>, run by the intake itself (one mechanism, not two).
+/// </summary>
 public sealed class ScheduleOptions
 {
     /// <summary>Configuration section name.</summary>
     public const string Section = "Schedules";
 
-    /// <summary>Quartz cron (with seconds) for the full rescan of every watched folder, e.g. <c>0 0/5 * * * ?</c>.</summary>
-    [Required(AllowEmptyStrings = false)]
-    public string Rescan { get; set; } = "0 0/5 * * * ?";
-
-    /// <summary>Quartz cron for removing processed-job bookkeeping older than <see cref="RetainProcessedFor"/>.</summary>
+    /// <summary>Quartz cron (with seconds) for removing processed-job bookkeeping older than <see cref="RetainProcessedFor"/>.</summary>
     [Required(AllowEmptyStrings = false)]
     public string Housekeeping { get; set; } = "0 30 3 * * ?";
 

@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using System.Text.Json;
 using PipelineSeg.EndToEnd.Tests.Cli;
 
 namespace PipelineSeg.EndToEnd.Tests.Serve;
 
+/// <summary><c>serve</c> from a configuration file: an export folder dropped while it runs, health, shutdown, no input names.</summary>
 public sealed class ServeTests
 {
     [Fact]
@@ -17,43 +17,37 @@ public sealed class ServeTests
             await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new
             {
                 Intake = new { WatchFolders = new[] { new { Path = input, Output = output } }, SettleTime = "00:00:01", RescanInterval = "00:00:02" },
-                Health = new { StatusFile = Path.Combine(root, "health.json"), Period = "00:00:01" },
+                Health = new { Period = "00:00:01" },
             }));
             Assert.Equal(0, PipelineSegCli.Run("phantom", "--output", Path.Combine(root, "staging"), "--seed", "21", "--size", "64", "--slices", "6").ExitCode);
+            // PACS exports are often named after the patient: this name must reach neither the log nor the output.
+            const string patientNamed = "DOE^JOHN 19700101";
 
-            var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var a in new[] { PipelineSegCli.Dll, "serve", "--config", config })
-            {
-                psi.ArgumentList.Add(a);
-            }
-            using var serve = Process.Start(psi)!;
-            var log = serve.StandardError.ReadToEndAsync();
-            _ = serve.StandardOutput.ReadToEndAsync();
-            try
-            {
-                // Drop the export the way PACS does: it appears in the watched folder while the service runs.
-                await WaitUntilAsync(() => Directory.Exists(input), TimeSpan.FromSeconds(30));
-                Directory.Move(Path.Combine(root, "staging", "phantom-0021"), Path.Combine(input, "phantom-0021"));
-                var summary = Path.Combine(output, "phantom-0021", "batch-summary.json");
-                await WaitUntilAsync(() => File.Exists(summary), TimeSpan.FromSeconds(90));
-                await WaitUntilAsync(() => File.Exists(Path.Combine(root, "health.json")), TimeSpan.FromSeconds(30));
-            }
-            finally
-            {
-                // SIGTERM as a service manager sends it (sh's builtin kill: no procps needed).
-                ExternalTool.Run("sh", ["-c", "kill -TERM " + serve.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-                if (!serve.WaitForExit(TimeSpan.FromSeconds(60)))
-                {
-                    serve.Kill(entireProcessTree: true);
-                }
-            }
-            var text = await log;
-            Assert.True(serve.ExitCode == 0, text);
-            Assert.Contains("1 segmented", text, StringComparison.Ordinal);
-            using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "phantom-0021", "batch-summary.json")));
+            using var serve = ServeProcess.Start("--config", config);
+            // The first health report already judges a ready service: every folder is created at start (it used to
+            // say Unhealthy until the first job created the output folder, and the test raced that report).
+            var health = Path.Combine(output, ".pipelineseg", "health.json");
+            await serve.WaitUntilAsync(() => File.Exists(health), "health.json in the data directory");
+            Assert.Equal("Healthy", await HealthStatusAsync(health));
+
+            // Drop the export the way PACS does: it appears in the watched folder while the service runs.
+            Directory.Move(Path.Combine(root, "staging", "phantom-0021"), Path.Combine(input, patientNamed));
+            var line = await serve.WaitForLogAsync("export-", ": processed,");
+            Assert.Contains("1 segmented", line, StringComparison.Ordinal);
+            Assert.Equal(0, serve.Stop());
+
+            var result = Assert.Single(Directory.GetDirectories(output), d => !Path.GetFileName(d).StartsWith('.'));
+            Assert.Matches("^export-[0-9a-f]{12}$", Path.GetFileName(result));
+            using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(result, "batch-summary.json")));
             Assert.Equal("succeeded", json.RootElement.GetProperty("series")[0].GetProperty("status").GetString());
-            using var health = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(root, "health.json")));
-            Assert.Equal("Healthy", health.RootElement.GetProperty("status").GetString());
+            Assert.Equal("Healthy", await HealthStatusAsync(health));
+            Assert.DoesNotContain("DOE", serve.Log, StringComparison.OrdinalIgnoreCase);
+            // The one place that maps the id back to the input is the service's state, not logs or outputs.
+            var outcome = JsonDocument.Parse(Assert.Single(await File.ReadAllLinesAsync(Path.Combine(output, ".pipelineseg", "state", "outcomes.jsonl")))).RootElement;
+            Assert.Equal(Path.GetFileName(result), outcome.GetProperty("id").GetString());
+            Assert.Equal(patientNamed, outcome.GetProperty("input").GetString());
+            Assert.Equal("processed", outcome.GetProperty("outcome").GetString());
+            Assert.DoesNotContain(Directory.GetFileSystemEntries(output, "*", SearchOption.AllDirectories), p => p.Contains("DOE", StringComparison.OrdinalIgnoreCase));
         }
         finally
         {
@@ -61,13 +55,9 @@ public sealed class ServeTests
         }
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
+    private static async Task<string?> HealthStatusAsync(string path)
     {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(clock.Elapsed < timeout, $"condition not met within {timeout}");
-            await Task.Delay(200);
-        }
+        using var health = JsonDocument.Parse(await File.ReadAllTextAsync(path));
+        return health.RootElement.GetProperty("status").GetString();
     }
 }

@@ -8,10 +8,12 @@ public sealed class OptionsValidationTests
     [InlineData("{\"Pipelines\":{\"liver\":{\"Model\":\"\"}}}", "Pipelines:liver:Model")]
     [InlineData("{\"Inference\":{\"DefaultPipeline\":\"spleen\"}}", "Inference:DefaultPipeline 'spleen'")]
     [InlineData("{\"Inference\":{\"SlicesPerBatch\":0}}", "SlicesPerBatch")]
-    [InlineData("{\"Schedules\":{\"Rescan\":\"every five minutes\"}}", "Schedules:Rescan")]
+    [InlineData("{\"Schedules\":{\"Housekeeping\":\"every night\"}}", "Schedules:Housekeeping")]
+    [InlineData("{\"Schedules\":{\"Rescan\":\"0 0/5 * * * ?\"}}", "Intake:RescanInterval")]
     [InlineData("{\"Intake\":{\"QueueCapacity\":0}}", "QueueCapacity")]
     [InlineData("{\"Intake\":{\"WatchFolders\":[{\"Path\":\"/tmp/in\"}]}}", "Intake:WatchFolders:0:Output")]
     [InlineData("{\"Intake\":{\"WatchFolders\":[{\"Path\":\"/tmp/in\",\"Output\":\"/tmp/out\",\"Pipeline\":\"brain\"}]}}", "Pipeline 'brain'")]
+    [InlineData("{\"Intake\":{\"WatchFolders\":[{\"Path\":\"/tmp/in\",\"Output\":\"/tmp/in/results\"}]}}", "Intake:WatchFolders:0:Output '/tmp/in/results' is inside")]
     [InlineData("{\"Output\":{\"QuarantineFolder\":\"a/b\"}}", "QuarantineFolder")]
     [InlineData("{\"Plugins\":{\"Directory\":\"\"}}", "Directory")]
     public async Task Invalid_setting_gives_exit_code_2_naming_it(string json, string expected)

@@ -1,8 +1,12 @@
 using Microsoft.Extensions.Options;
+using PipelineSeg.Host.Composition;
 
 namespace PipelineSeg.Host.Options.Validation;
 
-/// <summary>Each watched folder needs a path and an output, and names a defined pipeline (or none for the default).</summary>
+/// <summary>
+/// Each watched folder needs a path and an output, names a defined pipeline (or none for the default), and no output lies
+/// inside a watched folder (its results would be taken for new inputs, again and again).
+/// </summary>
 internal sealed class IntakeOptionsValidator(IOptions<PipelinesOptions> pipelines) : IValidateOptions<IntakeOptions>
 {
     public ValidateOptionsResult Validate(string? name, IntakeOptions options)
@@ -24,6 +28,22 @@ internal sealed class IntakeOptionsValidator(IOptions<PipelinesOptions> pipeline
                 errors.Add($"Intake:WatchFolders:{i}:Pipeline '{w.Pipeline}' is not defined under Pipelines");
             }
         }
+        var watched = options.WatchFolders.Where(w => !string.IsNullOrWhiteSpace(w.Path)).Select(w => AppPaths.Resolve(w.Path)).ToList();
+        for (var i = 0; i < options.WatchFolders.Count; i++)
+        {
+            var output = options.WatchFolders[i].Output;
+            if (!string.IsNullOrWhiteSpace(output) && watched.FirstOrDefault(p => IsInside(AppPaths.Resolve(output), p)) is { } inside)
+            {
+                errors.Add($"Intake:WatchFolders:{i}:Output '{output}' is inside the watched folder '{inside}'; choose an output outside every watched folder");
+            }
+        }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static bool IsInside(string path, string folder)
+    {
+        var root = folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        return string.Equals(path.TrimEnd(Path.DirectorySeparatorChar), folder.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal)
+            || path.StartsWith(root, StringComparison.Ordinal);
     }
 }

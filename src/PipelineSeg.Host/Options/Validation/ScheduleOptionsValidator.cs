@@ -1,24 +1,26 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace PipelineSeg.Host.Options.Validation;
 
-/// <summary>Schedules must be valid Quartz cron expressions (seconds field first).</summary>
-internal sealed class ScheduleOptionsValidator : IValidateOptions<ScheduleOptions>
+/// <summary>
+/// The housekeeping schedule must be a valid Quartz cron expression (seconds field first). The removed
+/// <c>Schedules:Rescan</c> is refused by name rather than silently ignored, so an old configuration says what moved.
+/// </summary>
+internal sealed class ScheduleOptionsValidator(IConfiguration configuration) : IValidateOptions<ScheduleOptions>
 {
     public ValidateOptionsResult Validate(string? name, ScheduleOptions options)
     {
         var errors = new List<string>();
-        Check(nameof(ScheduleOptions.Rescan), options.Rescan, errors);
-        Check(nameof(ScheduleOptions.Housekeeping), options.Housekeeping, errors);
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-    }
-
-    private static void Check(string field, string expression, List<string> errors)
-    {
-        if (!string.IsNullOrWhiteSpace(expression) && !CronExpression.TryParse(expression, out _))
+        if (!string.IsNullOrWhiteSpace(options.Housekeeping) && !CronExpression.TryParse(options.Housekeeping, out _))
         {
-            errors.Add($"Schedules:{field} '{expression}' is not a valid Quartz cron expression (e.g. '0 0/5 * * * ?')");
+            errors.Add($"Schedules:Housekeeping '{options.Housekeeping}' is not a valid Quartz cron expression (e.g. '0 30 3 * * ?')");
         }
+        if (configuration[$"{ScheduleOptions.Section}:Rescan"] is not null)
+        {
+            errors.Add("Schedules:Rescan is no longer used: the intake rescans every Intake:RescanInterval (e.g. \"00:01:00\"); remove it");
+        }
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Options;
+using PipelineSeg.Host.Composition;
+using PipelineSeg.Host.Options;
+
+namespace PipelineSeg.Host.Intake;
+
+/// <summary>Full rescan of every watched folder: catches what file-system events missed (network shares, overflow).</summary>
+internal sealed class IntakeRescanner(IOptions<IntakeOptions> options, IntakeTracker tracker)
+{
+    /// <summary>Touches every source with its newest file time; returns the number of sources seen.</summary>
+    public int RescanAll()
+    {
+        var seen = 0;
+        foreach (var watch in options.Value.WatchFolders)
+        {
+            var root = AppPaths.Resolve(watch.Path);
+            foreach (var (folder, lastWrite) in FolderScanner.ExportFolders(root))
+            {
+                tracker.Touch(new IntakeSource(IntakeSourceKind.ExportFolder, folder, root, watch), lastWrite);
+                seen++;
+            }
+            if (FolderScanner.NewestWrite(FolderScanner.LooseFiles(root)) is { } newest)
+            {
+                tracker.Touch(new IntakeSource(IntakeSourceKind.LooseFiles, root, root, watch), newest);
+                seen++;
+            }
+        }
+        return seen;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace PipelineSeg.Host.Intake.Storage;
+
+/// <summary>
+/// Short, stable ids for inputs, used as output folder names and in logs instead of input names (exports are often
+/// named after the patient). Keyed (HMAC-SHA256 under a random key kept in <c>state/</c>), so an id cannot be matched
+/// against a list of hashed names; the key survives restarts, so an input keeps its id and is not processed twice.
+/// </summary>
+internal sealed class InputIds(ServiceDirectories directories)
+{
+    private const string KeyFileName = "input-ids.key";
+    private readonly Lock _gate = new();
+    private byte[]? _key;
+
+    /// <summary>Id of an export folder of a watched folder: <c>export-</c> and 12 hex digits.</summary>
+    public string ForExport(IntakeSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return "export-" + Hash($"export\n{source.WatchRoot}\n{Path.GetRelativePath(source.WatchRoot, source.Path)}");
+    }
+
+    /// <summary>Id of a series dropped as loose files, by SeriesInstanceUID: <c>series-</c> and 12 hex digits.</summary>
+    public string ForSeries(IntakeSource source, string seriesInstanceUid)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return "series-" + Hash($"series\n{source.WatchRoot}\n{seriesInstanceUid}");
+    }
+
+    /// <summary>Id of loose files that belong to no readable series (by their names): <c>files-</c> and 12 hex digits.</summary>
+    public string ForFiles(IntakeSource source, IEnumerable<string> files)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return "files-" + Hash($"files\n{source.WatchRoot}\n{string.Join('\n', files.Select(Path.GetFileName).Order(StringComparer.Ordinal))}");
+    }
+
+    private string Hash(string text)
+    {
+        var mac = HMACSHA256.HashData(Key(), Encoding.UTF8.GetBytes(text));
+        return Convert.ToHexStringLower(mac.AsSpan(0, 6));
+    }
+
+    private byte[] Key()
+    {
+        lock (_gate)
+        {
+            return _key ??= LoadOrCreate(Path.Combine(directories.State, KeyFileName));
+        }
+    }
+
+    private static byte[] LoadOrCreate(string path)
+    {
+        if (File.Exists(path))
+        {
+            return File.ReadAllBytes(path);
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temp = path + ".tmp";
+        File.WriteAllBytes(temp, RandomNumberGenerator.GetBytes(32));
+        File.Move(temp, path, overwrite: false);
+        return File.ReadAllBytes(path);
+    }
+}

@@ -1,0 +1,21 @@
+namespace PipelineSeg.Host.Options;
+
+/// <summary>Where <c>serve</c> keeps its own files and how it names inputs in logs (section <c>Service</c>).</summary>
+public sealed class ServiceOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string Section = "Service";
+
+    /// <summary>
+    /// Folder for the service's own files: the health file, <c>state/</c> (the input-name key; later the journal) and
+    /// <c>work/</c> (staged inputs). Empty: <c>.pipelineseg</c> inside the first watch folder's output. Relative paths
+    /// are resolved against the application folder.
+    /// </summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>
+    /// Also log the full path of each input beside its short id. Off by default: PACS exports are often named after
+    /// the patient, and logs travel further than the data.
+    /// </summary>
+    public bool LogFullPaths { get; set; }
+}
