@@ -1,0 +1,97 @@
+namespace PipelineSeg.Pipeline.Inference;
+
+/// <summary>
+/// Running sums over Monte-Carlo samples of class probabilities [N, K, H, W], and the uncertainty maps derived from them
+/// (moved from the U-Net plugin: sampling is a pipeline concern over any model with a stochastic mode).
+/// </summary>
+public sealed class MonteCarloAccumulator
+{
+    private readonly int _classes;
+    private readonly int _plane;
+    private readonly double[] _sum;
+    private readonly double[] _sumSquares;
+    private readonly double[] _sumEntropy;
+    private int _samples;
+
+    /// <summary>Sums for <paramref name="slices"/> slices of <paramref name="classes"/> planes of <paramref name="plane"/> pixels.</summary>
+    public MonteCarloAccumulator(int slices, int classes, int plane)
+    {
+        (_classes, _plane) = (classes, plane);
+        _sum = new double[slices * classes * plane];
+        _sumSquares = new double[_sum.Length];
+        _sumEntropy = new double[slices * plane];
+    }
+
+    /// <summary>Adds one sample.</summary>
+    public void Add(ReadOnlySpan<float> probabilities)
+    {
+        for (var i = 0; i < _sum.Length; i++)
+        {
+            double p = probabilities[i];
+            _sum[i] += p;
+            _sumSquares[i] += p * p;
+        }
+        for (var pixel = 0; pixel < _sumEntropy.Length; pixel++)
+        {
+            _sumEntropy[pixel] += Entropy(probabilities, pixel);
+        }
+        _samples++;
+    }
+
+    /// <summary>Writes the mean probabilities and the requested per-pixel uncertainty.</summary>
+    public void Write(Span<float> mean, Span<float> uncertainty, UncertaintyMeasure measure)
+    {
+        if (_samples == 0)
+        {
+            throw new InvalidOperationException("no Monte-Carlo sample was added");
+        }
+        var inv = 1.0 / _samples;
+        for (var i = 0; i < _sum.Length; i++)
+        {
+            mean[i] = (float)(_sum[i] * inv);
+        }
+        for (var pixel = 0; pixel < _sumEntropy.Length; pixel++)
+        {
+            var (n, p) = Math.DivRem(pixel, _plane);
+            var entropyOfMean = Entropy(mean, pixel);
+            uncertainty[pixel] = measure switch
+            {
+                UncertaintyMeasure.PredictiveEntropy => (float)entropyOfMean,
+                UncertaintyMeasure.MutualInformation => (float)Math.Max(0, entropyOfMean - (_sumEntropy[pixel] * inv)),
+                UncertaintyMeasure.Variance => (float)VarianceOfTopClass(n, p, inv),
+                _ => throw new ArgumentOutOfRangeException(nameof(measure), measure, "unknown uncertainty measure"),
+            };
+        }
+    }
+
+    private double VarianceOfTopClass(int n, int p, double inv)
+    {
+        var best = 0;
+        for (var c = 1; c < _classes; c++)
+        {
+            if (_sum[Index(n, c, p)] > _sum[Index(n, best, p)])
+            {
+                best = c;
+            }
+        }
+        var m = _sum[Index(n, best, p)] * inv;
+        return Math.Max(0, (_sumSquares[Index(n, best, p)] * inv) - (m * m));
+    }
+
+    private double Entropy(ReadOnlySpan<float> probabilities, int pixel)
+    {
+        var (n, p) = Math.DivRem(pixel, _plane);
+        double h = 0;
+        for (var c = 0; c < _classes; c++)
+        {
+            double v = probabilities[Index(n, c, p)];
+            if (v > 0)
+            {
+                h -= v * Math.Log(v);
+            }
+        }
+        return h;
+    }
+
+    private int Index(int n, int c, int p) => (((n * _classes) + c) * _plane) + p;
+}
