@@ -110,6 +110,13 @@ public sealed class UNetPluginTests(ITestOutputHelper output)
             {
                 Assert.Equal(1, KernelThreading.MaxThreads); // the host's KernelThreading: Tensors is shared with the plugin
             }
+            // Inference:MaxThreads travels through the provider the host composes.
+            using var provider = new PluginCatalogModelProvider(Path.Combine(AppContext.BaseDirectory, "testplugins"), verifyHashes: true, maxThreads: 2,
+                Microsoft.Extensions.Logging.Abstractions.NullLogger<PluginCatalog>.Instance);
+            using (await provider.CreateAsync("unet-liver-phantom"))
+            {
+                Assert.Equal(2, KernelThreading.MaxThreads);
+            }
         }
         finally
         {
