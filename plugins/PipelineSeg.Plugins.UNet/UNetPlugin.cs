@@ -1,4 +1,5 @@
 using PipelineSeg.Plugins.Abstractions;
+using PipelineSeg.Tensors.Kernels;
 
 namespace PipelineSeg.Plugins.UNet;
 
@@ -17,6 +18,11 @@ public sealed class UNetPlugin : ISegmentationModelPlugin
         {
             throw new NotSupportedException($"model '{model.Id}': the U-Net produces class probabilities or logits, not {model.Output.Kind}");
         }
+        if (!ExecutionBackends.IsBuiltin(model.Backend))
+        {
+            throw new NotSupportedException($"model '{model.Id}': the U-Net plugin builds networks on the builtin engine, not on backend '{model.Backend}'");
+        }
+        ApplyThreads(context.MaxThreads);
         var options = UNetOptions.FromManifest(model);
         var weights = model.FindFile("weights") ?? throw new InvalidOperationException($"model '{model.Id}' lists no file with role 'weights'");
         cancellationToken.ThrowIfCancellationRequested();
@@ -31,6 +37,19 @@ public sealed class UNetPlugin : ISegmentationModelPlugin
         {
             network.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Inference:MaxThreads reaches the engine here: kernel threading is process-wide and the host shares the engine with
+    /// this plugin, so the budget holds for every builtin model. 0 leaves the engine's default (all cores).
+    /// </summary>
+    internal static void ApplyThreads(int maxThreads)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxThreads);
+        if (maxThreads > 0)
+        {
+            KernelThreading.MaxThreads = maxThreads;
         }
     }
 }

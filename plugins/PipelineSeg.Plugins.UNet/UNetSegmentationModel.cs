@@ -4,7 +4,8 @@ using PipelineSeg.Tensors;
 
 namespace PipelineSeg.Plugins.UNet;
 
-/// <summary>A U-Net with loaded weights behind the plugin contract: softmax probabilities per class, optional MC dropout.</summary>
+/// <summary>A U-Net with loaded weights behind the plugin contract: softmax probabilities per class; dropout can be
+/// switched on for the pipeline's Monte-Carlo passes.</summary>
 public sealed class UNetSegmentationModel : ISegmentationModel
 {
     private const int SlicesPerForward = 4;
@@ -38,39 +39,17 @@ public sealed class UNetSegmentationModel : ISegmentationModel
     }
 
     /// <inheritdoc />
-    public void PredictMonteCarlo(ReadOnlySpan<float> input, int sliceCount, Span<float> meanOutput, Span<float> uncertainty,
-        MonteCarloOptions options, CancellationToken cancellationToken = default)
+    public void EnableStochasticMode(int seed)
     {
-        ArgumentNullException.ThrowIfNull(options);
         if (!Manifest.Capabilities.MonteCarloDropout || _network.Options.Dropout <= 0)
         {
             throw new NotSupportedException($"model '{Manifest.Id}' has no dropout to sample (capabilities.monteCarloDropout is false)");
         }
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.Samples, 2);
-        CheckLengths(input, sliceCount, meanOutput);
-        var plane = Manifest.Input.Height * Manifest.Input.Width;
-        if (uncertainty.Length != sliceCount * plane)
-        {
-            throw new ArgumentException($"model '{Manifest.Id}': uncertainty needs {sliceCount * plane} values, got {uncertainty.Length}", nameof(uncertainty));
-        }
-        var accumulator = new MonteCarloAccumulator(sliceCount, Manifest.Output.Channels, plane);
-        var sample = new float[meanOutput.Length];
-        _network.EnableMonteCarloDropout(options.Seed);
-        try
-        {
-            for (var s = 0; s < options.Samples; s++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                Predict(input, sliceCount, sample, cancellationToken);
-                accumulator.Add(sample);
-            }
-        }
-        finally
-        {
-            _network.DisableMonteCarloDropout();
-        }
-        accumulator.Write(meanOutput, uncertainty, options.Measure);
+        _network.EnableMonteCarloDropout(seed);
     }
+
+    /// <inheritdoc />
+    public void DisableStochasticMode() => _network.DisableMonteCarloDropout();
 
     /// <inheritdoc />
     public void Dispose()

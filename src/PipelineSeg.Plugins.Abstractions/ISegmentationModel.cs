@@ -1,10 +1,11 @@
 namespace PipelineSeg.Plugins.Abstractions;
 
 /// <summary>
-/// A loaded model. Tensors are float32, contiguous, NCHW. The input is already resampled to
-/// <see cref="ModelInputSpec.Height"/> × <see cref="ModelInputSpec.Width"/> and transformed with
+/// A loaded model, ready on its execution backend. Tensors are float32, contiguous, NCHW. The input is already resampled
+/// to <see cref="ModelInputSpec.Height"/> × <see cref="ModelInputSpec.Width"/> and transformed with
 /// <see cref="ModelInputSpec.Intensity"/>; the output layout is given by <see cref="ModelManifest.OutputLength"/>.
 /// One call at a time per instance (models keep scratch buffers); create one instance per worker for parallelism.
+/// Repeated passes (Monte-Carlo sampling, test-time flips, ensembles) are the pipeline's business, not the model's.
 /// </summary>
 public interface ISegmentationModel : IDisposable
 {
@@ -12,7 +13,8 @@ public interface ISegmentationModel : IDisposable
     ModelManifest Manifest { get; }
 
     /// <summary>
-    /// Runs the model in eval mode on <paramref name="sliceCount"/> slices.
+    /// Runs one forward pass on <paramref name="sliceCount"/> slices: deterministic (eval mode), or stochastic after
+    /// <see cref="EnableStochasticMode"/>.
     /// </summary>
     /// <param name="input">[sliceCount, Input.Channels, Input.Height, Input.Width].</param>
     /// <param name="sliceCount">Batch size N.</param>
@@ -23,17 +25,15 @@ public interface ISegmentationModel : IDisposable
     void Predict(ReadOnlySpan<float> input, int sliceCount, Span<float> output, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Monte-Carlo dropout: runs <see cref="MonteCarloOptions.Samples"/> stochastic forward passes with dropout active
-    /// and writes the mean probabilities and a per-pixel uncertainty. Only when
-    /// <see cref="ModelCapabilities.MonteCarloDropout"/> is true; otherwise throws <see cref="NotSupportedException"/>.
+    /// Makes following <see cref="Predict"/> calls stochastic (dropout active, Gal &amp; Ghahramani 2016), with masks drawn
+    /// from <paramref name="seed"/> so a run is reproducible. Only when <see cref="ModelCapabilities.MonteCarloDropout"/>
+    /// is true; otherwise throws <see cref="NotSupportedException"/>.
     /// </summary>
-    /// <param name="input">As for <see cref="Predict"/>.</param>
-    /// <param name="sliceCount">Batch size N.</param>
-    /// <param name="meanOutput">Mean over samples, laid out as the output of <see cref="Predict"/>.</param>
-    /// <param name="uncertainty">[sliceCount, Input.Height, Input.Width], measure given by <see cref="MonteCarloOptions.Measure"/>.</param>
-    /// <param name="options">Sample count, seed and uncertainty measure.</param>
-    /// <param name="cancellationToken">Checked between samples.</param>
-    void PredictMonteCarlo(ReadOnlySpan<float> input, int sliceCount, Span<float> meanOutput, Span<float> uncertainty,
-        MonteCarloOptions options, CancellationToken cancellationToken = default)
-        => throw new NotSupportedException($"model '{Manifest.Id}' does not support Monte-Carlo dropout");
+    void EnableStochasticMode(int seed) =>
+        throw new NotSupportedException($"model '{Manifest.Id}' has no stochastic mode (capabilities.monteCarloDropout is false)");
+
+    /// <summary>Returns to deterministic passes; harmless when stochastic mode was never enabled.</summary>
+    void DisableStochasticMode()
+    {
+    }
 }

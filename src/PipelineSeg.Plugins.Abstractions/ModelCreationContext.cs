@@ -1,9 +1,9 @@
 namespace PipelineSeg.Plugins.Abstractions;
 
-/// <summary>What the host tells a plugin when it creates a model.</summary>
-/// <param name="PluginDirectory">Absolute folder of the plugin; manifest file paths are relative to it.</param>
-/// <param name="MaxThreads">Hint: threads one forward pass should use (0 = engine default). Engine threading is process-wide
-/// (KernelThreading.MaxThreads, set by the host), so plugins on our engine may ignore it; plugins with their own runtime use it.</param>
+/// <summary>What the host tells a plugin or execution backend when it creates a model.</summary>
+/// <param name="PluginDirectory">Absolute folder of the plugin whose manifest lists the model; manifest file paths are relative to it.</param>
+/// <param name="MaxThreads">Threads one forward pass may use (0 = all cores; <c>Inference:MaxThreads</c>). A plugin on the
+/// builtin engine applies it to the engine's kernel threading; a backend with its own runtime passes it to that runtime.</param>
 public sealed record ModelCreationContext(string PluginDirectory, int MaxThreads = 0)
 {
     /// <summary>Absolute path of a file listed in the manifest, relative to <see cref="PluginDirectory"/>.</summary>

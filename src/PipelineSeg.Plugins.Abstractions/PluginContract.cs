@@ -6,8 +6,12 @@ namespace PipelineSeg.Plugins.Abstractions;
 /// </summary>
 public static class PluginContract
 {
-    /// <summary>The contract version implemented by this assembly.</summary>
-    public static Version Version { get; } = new(1, 0);
+    /// <summary>
+    /// The contract version implemented by this assembly. 2.0: the contract references no engine; models name their
+    /// execution backend (<see cref="ModelManifest.Backend"/>, <see cref="IExecutionBackend"/>); Monte-Carlo sampling left
+    /// the model for the pipeline (<see cref="ISegmentationModel.EnableStochasticMode"/> replaces PredictMonteCarlo).
+    /// </summary>
+    public static Version Version { get; } = new(2, 0);
 
     /// <summary>The manifest every plugin folder carries next to its assembly.</summary>
     public const string ManifestFileName = "plugin.json";

@@ -5,10 +5,10 @@ namespace PipelineSeg.Plugins.Abstractions.Tests;
 public sealed class ContractTests
 {
     [Theory]
-    [InlineData(1, 0, true)]
-    [InlineData(1, 1, false)] // built against a newer minor: may use members this host lacks
-    [InlineData(0, 9, false)]
-    [InlineData(2, 0, false)]
+    [InlineData(2, 0, true)]
+    [InlineData(2, 1, false)] // built against a newer minor: may use members this host lacks
+    [InlineData(1, 0, false)] // contract 1 had PredictMonteCarlo and exposed the engine
+    [InlineData(3, 0, false)]
     public void Compatibility_needs_same_major_and_no_newer_minor(int major, int minor, bool compatible) =>
         Assert.Equal(compatible, PluginContract.IsCompatible(new Version(major, minor)));
 
@@ -37,12 +37,20 @@ public sealed class ContractTests
     }
 
     [Fact]
-    public void Models_without_monte_carlo_support_refuse_it_by_default()
+    public void Models_without_a_stochastic_mode_refuse_it_by_default()
     {
         using var model = new FixedModel();
-        var ex = Assert.Throws<NotSupportedException>(() =>
-            ((ISegmentationModel)model).PredictMonteCarlo(new float[1], 1, new float[2], new float[1], new MonteCarloOptions()));
+        var ex = Assert.Throws<NotSupportedException>(() => ((ISegmentationModel)model).EnableStochasticMode(1));
         Assert.Contains("'fixed'", ex.Message, StringComparison.Ordinal);
+        ((ISegmentationModel)model).DisableStochasticMode();
+    }
+
+    [Fact]
+    public void The_contract_uses_no_engine_type()
+    {
+        var references = typeof(PluginContract).Assembly.GetReferencedAssemblies().Select(a => a.Name).ToList();
+        Assert.DoesNotContain("PipelineSeg.Nn", references);
+        Assert.DoesNotContain("PipelineSeg.Tensors", references);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ public sealed class ManifestTests
 {
     private const string Valid = """
         {
-          "id": "p", "name": "P", "version": "1.0.0", "contractVersion": "1.0",
+          "id": "p", "name": "P", "version": "1.0.0", "contractVersion": "2.0",
           "assembly": "P.dll", "entryType": "P.Plugin",
           "models": [ {
             "id": "m", "name": "M", "version": "2.1.0", "family": "unet",
@@ -16,7 +16,8 @@ public sealed class ManifestTests
               { "index": 0, "label": "background", "isBackground": true },
               { "index": 1, "label": "liver", "category": { "code": "123037004", "scheme": "SCT", "meaning": "Anatomical Structure" },
                 "type": { "code": "10200004", "scheme": "SCT", "meaning": "Liver" }, "color": [1, 2, 3] } ] },
-            "capabilities": { "monteCarloDropout": true, "maxBatch": 4 },
+            "backend": "onnxruntime",
+            "capabilities": { "monteCarloDropout": true, "testTimeFlips": true, "maxBatch": 4 },
             "files": [ { "path": "w/m.safetensors", "sha256": "AB00000000000000000000000000000000000000000000000000000000000000" } ],
             "parameters": { "depth": 4, "dropout": 0.25, "name": "x", "flag": true },
             "futureField": "ignored"
@@ -29,7 +30,9 @@ public sealed class ManifestTests
     {
         var manifest = PluginManifestSerializer.Parse(Valid, "plugin.json");
         var m = Assert.Single(manifest.Models);
-        Assert.Equal(new Version(1, 0), manifest.ParsedContractVersion);
+        Assert.Equal(new Version(2, 0), manifest.ParsedContractVersion);
+        Assert.Equal("onnxruntime", m.Backend);
+        Assert.True(m.Capabilities.TestTimeFlips);
         Assert.Equal((3, 64, 32, 0.8), (m.Input.Channels, m.Input.Height, m.Input.Width, m.Input.PixelSpacingMm));
         Assert.Equal(ChannelLayout.AdjacentSlices, m.Input.Layout);
         Assert.Equal(IntensityKind.ZScore, m.Input.Intensity.Kind);
@@ -83,18 +86,43 @@ public sealed class ManifestTests
     public void Validator_lists_every_problem()
     {
         var broken = Valid
-            .Replace("\"contractVersion\": \"1.0\"", "\"contractVersion\": \"2.0\"", StringComparison.Ordinal)
+            .Replace("\"contractVersion\": \"2.0\"", "\"contractVersion\": \"3.0\"", StringComparison.Ordinal)
+            .Replace("\"backend\": \"onnxruntime\"", "\"backend\": \" \"", StringComparison.Ordinal)
             .Replace("\"P.dll\"", "\"../P.dll\"", StringComparison.Ordinal)
             .Replace("\"channels\": 3", "\"channels\": 2", StringComparison.Ordinal)
             .Replace("{ \"index\": 1, \"label\": \"liver\", \"category\": { \"code\": \"123037004\", \"scheme\": \"SCT\", \"meaning\": \"Anatomical Structure\" },", "{ \"index\": 2, \"label\": \"liver\",", StringComparison.Ordinal)
             .Replace("\"AB00", "\"XY00", StringComparison.Ordinal);
         var ex = Assert.Throws<PluginManifestException>(() => PluginManifestSerializer.Parse(broken, "plugin.json"));
-        Assert.Contains("built against contract 2.0, host implements 1.0", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("built against contract 3.0, host implements 2.0", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("model 'm': 'backend' is empty", ex.Message, StringComparison.Ordinal);
         Assert.Contains("'assembly' '../P.dll' must be a .dll inside the plugin folder", ex.Message, StringComparison.Ordinal);
         Assert.Contains("adjacentSlices needs an odd channel count", ex.Message, StringComparison.Ordinal);
         Assert.Contains("class 'liver' has index 2, expected 1", ex.Message, StringComparison.Ordinal);
         Assert.Contains("class 'liver' needs a category and a type code", ex.Message, StringComparison.Ordinal);
         Assert.Contains("needs a 64-digit hex sha256", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_model_runs_on_the_builtin_engine_unless_it_names_a_backend()
+    {
+        var manifest = PluginManifestSerializer.Parse(Valid.Replace("\"backend\": \"onnxruntime\",", "", StringComparison.Ordinal), "plugin.json");
+        Assert.Equal(ExecutionBackends.Builtin, manifest.Models[0].Backend);
+        Assert.True(ExecutionBackends.IsBuiltin(manifest.Models[0].Backend));
+    }
+
+    [Theory]
+    [InlineData("\"executionBackend\": \"onnxruntime\", \"models\": []", null)]
+    [InlineData("\"models\": []", "'models' is empty")]
+    [InlineData("\"executionBackend\": \"builtin\", \"models\": []", "'executionBackend' 'builtin' must be a name other than 'builtin'")]
+    public void A_backend_plugin_may_serve_no_models_but_must_name_a_backend(string tail, string? problem)
+    {
+        var json = $$"""{ "id": "b", "name": "B", "version": "1.0.0", "contractVersion": "2.0", "assembly": "B.dll", "entryType": "B.Backend", {{tail}} }""";
+        if (problem is null)
+        {
+            Assert.Equal("onnxruntime", PluginManifestSerializer.Parse(json, "plugin.json").ExecutionBackend);
+            return;
+        }
+        Assert.Contains(problem, Assert.Throws<PluginManifestException>(() => PluginManifestSerializer.Parse(json, "plugin.json")).Message, StringComparison.Ordinal);
     }
 
     [Fact]

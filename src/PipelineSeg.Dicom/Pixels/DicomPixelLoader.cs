@@ -34,12 +34,25 @@ public static class DicomPixelLoader
     public static void LoadVolume(DicomSeries series, Memory<float> destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(series);
+        LoadSlices(series, 0, series.Slices.Count, destination, cancellationToken);
+    }
+
+    /// <summary>
+    /// Loads slices <paramref name="first"/> … <paramref name="first"/> + <paramref name="count"/> − 1 into
+    /// <paramref name="destination"/> (count × Rows × Columns values), so a pipeline can stream a series slab by slab.
+    /// </summary>
+    public static void LoadSlices(DicomSeries series, int first, int count, Memory<float> destination, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        ArgumentOutOfRangeException.ThrowIfNegative(first);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(first + count, series.Slices.Count);
         var plane = series.Rows * series.Columns;
-        if (destination.Length < (long)plane * series.Slices.Count)
+        if (destination.Length < (long)plane * count)
         {
-            throw new ArgumentException($"destination holds {destination.Length} values; the series needs {(long)plane * series.Slices.Count}", nameof(destination));
+            throw new ArgumentException($"destination holds {destination.Length} values; {count} slices need {(long)plane * count}", nameof(destination));
         }
-        var byFile = SlicesByFile(series);
+        var byFile = SlicesByFile(series, first, count);
         if (byFile.Count == 0)
         {
             return;
@@ -91,14 +104,17 @@ public static class DicomPixelLoader
         }
     }
 
-    /// <summary>The series' files in first-use order, each with its (frame, slice index) pairs: each file is read once.</summary>
-    private static List<(string Path, List<(int Frame, int Z)> Slices)> SlicesByFile(DicomSeries series)
+    /// <summary>
+    /// The files of slices first … first + count − 1 in first-use order, each with its (frame, index from
+    /// <paramref name="first"/>) pairs: each file is read once.
+    /// </summary>
+    private static List<(string Path, List<(int Frame, int Z)> Slices)> SlicesByFile(DicomSeries series, int first, int count)
     {
-        var index = new Dictionary<string, int>(series.Slices.Count, StringComparer.Ordinal);
-        var files = new List<(string Path, List<(int Frame, int Z)> Slices)>(series.Slices.Count);
-        for (var z = 0; z < series.Slices.Count; z++)
+        var index = new Dictionary<string, int>(count, StringComparer.Ordinal);
+        var files = new List<(string Path, List<(int Frame, int Z)> Slices)>(count);
+        for (var z = 0; z < count; z++)
         {
-            var slice = series.Slices[z];
+            var slice = series.Slices[first + z];
             if (!index.TryGetValue(slice.FilePath, out var i))
             {
                 i = files.Count;

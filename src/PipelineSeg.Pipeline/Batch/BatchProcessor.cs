@@ -52,16 +52,16 @@ public sealed class BatchProcessor(IModelProvider models, ILogger<BatchProcessor
             outcomes.Add(new SeriesOutcome(series.Key, SeriesStatus.Skipped, why, null, null));
         }
 
-        ISegmentationModel? model = null;
+        PipelineModels? model = null;
         try
         {
             if (toSegment.Count > 0)
             {
-                model = await models.CreateAsync(request.Pipeline.Model, cancellationToken).ConfigureAwait(false);
+                model = await PipelineModels.CreateAsync(models, request.Pipeline, cancellationToken).ConfigureAwait(false);
             }
             foreach (var series in toSegment)
             {
-                outcomes.Add(await SegmentAsync(series, model!, request, groundTruth, quarantineRoot, cancellationToken).ConfigureAwait(false));
+                outcomes.Add(await SegmentAsync(series, model!.Models, request, groundTruth, quarantineRoot, cancellationToken).ConfigureAwait(false));
             }
         }
         finally
@@ -94,7 +94,7 @@ public sealed class BatchProcessor(IModelProvider models, ILogger<BatchProcessor
         }
     }
 
-    private async Task<SeriesOutcome> SegmentAsync(DicomSeries series, ISegmentationModel model, BatchRequest request,
+    private async Task<SeriesOutcome> SegmentAsync(DicomSeries series, IReadOnlyList<ISegmentationModel> model, BatchRequest request,
         GroundTruthIndex groundTruth, string quarantineRoot, CancellationToken cancellationToken)
     {
         // Named by UID, never by the input folder: export folders are often named after the patient.

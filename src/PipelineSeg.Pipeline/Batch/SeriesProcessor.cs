@@ -1,17 +1,17 @@
 using System.Diagnostics;
 using PipelineSeg.Dicom;
 using PipelineSeg.Pipeline.GroundTruth;
-using PipelineSeg.Pipeline.Inference;
 using PipelineSeg.Pipeline.Outputs;
-using PipelineSeg.Pipeline.Postprocessing;
-using PipelineSeg.Pipeline.Volumes;
+using PipelineSeg.Pipeline.Sources;
+using PipelineSeg.Pipeline.Stages;
 using PipelineSeg.Plugins.Abstractions;
 
 namespace PipelineSeg.Pipeline.Batch;
 
 /// <summary>
-/// Segments one series: load (rescaled HU), infer slice by slice, threshold and clean up, write the DICOM-SEG and
-/// report.json, and score against ground truth when a SEG in the input references the series.
+/// Segments one series through the pipeline's slab stages (source, pre-processing, inference, smoothing, labelling,
+/// clean-up), writes the DICOM-SEG and report.json, and scores against ground truth when a SEG in the input references
+/// the series.
 /// </summary>
 public static class SeriesProcessor
 {
@@ -22,25 +22,28 @@ public static class SeriesProcessor
     public const string ReportFileName = "report.json";
 
     /// <summary>Processes <paramref name="series"/> into <paramref name="folder"/>; throws when it cannot.</summary>
-    public static async Task<SeriesReport> ProcessAsync(DicomSeries series, ISegmentationModel model, BatchRequest request,
+    /// <param name="series">The series to segment.</param>
+    /// <param name="models">The pipeline's models (<see cref="Definitions.PipelineDefinition.ModelIds"/> order); the first names the report and SEG.</param>
+    /// <param name="request">Batch settings and the pipeline definition.</param>
+    /// <param name="groundTruth">Ground-truth SEGs found in the input.</param>
+    /// <param name="folder">Result folder of this series.</param>
+    /// <param name="cancellationToken">Cancels between slabs.</param>
+    public static async Task<SeriesReport> ProcessAsync(DicomSeries series, IReadOnlyList<ISegmentationModel> models, BatchRequest request,
         GroundTruthIndex groundTruth, string folder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(series);
-        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(models);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(groundTruth);
         var total = Stopwatch.StartNew();
         var stage = Stopwatch.StartNew();
-        var hounsfield = await DicomVolumeLoader.LoadImageAsync(series, cancellationToken).ConfigureAwait(false);
-        var loadMs = Lap(stage);
+        var pipeline = SlabPipelineFactory.Create(request.Pipeline, models, request.SlicesPerBatch);
+        var segmentation = await pipeline.RunAsync(new DicomVolumeSource(series), cancellationToken).ConfigureAwait(false);
+        var (loadMs, inferenceMs, postMs) = (segmentation.Timings.SourceMs, segmentation.Timings.InferenceMs, segmentation.Timings.PostprocessingMs);
+        stage.Restart();
 
-        var probabilities = SliceInference.Run(hounsfield, model, request.SlicesPerBatch, cancellationToken);
-        var inferenceMs = Lap(stage);
-
-        var manifest = model.Manifest;
-        var labels = LabelMapBuilder.ArgmaxWithThreshold(probabilities, request.Pipeline.Threshold);
-        LabelMapCleanup.Apply(labels, manifest.Output.Classes, request.Pipeline);
-        var postMs = Lap(stage);
+        var manifest = models[0].Manifest;
+        var labels = segmentation.Labels;
 
         Directory.CreateDirectory(folder);
         var seg = SegmentationOutput.Write(Path.Combine(folder, SegFileName), series, labels, manifest, request.Pipeline.SeriesDescription);
@@ -54,13 +57,13 @@ public static class SeriesProcessor
         }
         var evaluateMs = Lap(stage);
 
-        var voxelMl = hounsfield.Geometry.Spacing.X * hounsfield.Geometry.Spacing.Y * hounsfield.Geometry.Spacing.Z / 1000.0;
+        var voxelMl = labels.Geometry.Spacing.X * labels.Geometry.Spacing.Y * labels.Geometry.Spacing.Z / 1000.0;
         var counts = new long[256];
         foreach (var v in labels.Span)
         {
             counts[v]++;
         }
-        var spacing = hounsfield.Geometry.Spacing;
+        var spacing = labels.Geometry.Spacing;
         var report = new SeriesReport(
             $"PipelineSeg {typeof(SeriesProcessor).Assembly.GetName().Version}",
             DateTimeOffset.UtcNow,

@@ -1,13 +1,23 @@
 namespace PipelineSeg.Pipeline.Definitions;
 
 /// <summary>
-/// A named processing recipe from configuration (<c>Pipelines:&lt;name&gt;</c>): which model segments the series and
-/// how its output becomes a label map.
+/// A named processing recipe from configuration (<c>Pipelines:&lt;name&gt;</c>): which model segments the series, how it is
+/// run (<see cref="Inference"/>), smoothed (<see cref="Smoothing"/>) and how its output becomes a label map. The stages
+/// are composed from it by <c>Stages.SlabPipelineFactory</c>.
 /// </summary>
 public sealed class PipelineDefinition
 {
     /// <summary>Model id served by a loaded plugin (see <c>pipelineseg models</c>).</summary>
     public string Model { get; set; } = string.Empty;
+
+    /// <summary>Single model, ensemble, Monte-Carlo dropout, test-time flips.</summary>
+    public InferenceDefinition Inference { get; } = new();
+
+    /// <summary>Smoothing of probabilities along z (none by default).</summary>
+    public SmoothingDefinition Smoothing { get; } = new();
+
+    /// <summary>Every model the pipeline runs: <see cref="Model"/>, then the ensemble members.</summary>
+    public IReadOnlyList<string> ModelIds => [Model, .. Inference.EnsembleModels];
 
     /// <summary>A pixel gets a foreground class when that class is the most probable and at least this probable.</summary>
     public double Threshold { get; set; } = 0.5;
@@ -47,6 +57,8 @@ public sealed class PipelineDefinition
         {
             errors.Add($"Pipelines:{name}:SeriesDescription must be 1–64 characters (DICOM LO)");
         }
+        errors.AddRange(Inference.Validate($"Pipelines:{name}:Inference"));
+        errors.AddRange(Smoothing.Validate($"Pipelines:{name}:Smoothing"));
         return errors;
     }
 

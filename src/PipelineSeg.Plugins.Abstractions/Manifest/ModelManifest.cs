@@ -17,6 +17,12 @@ public sealed class ModelManifest
     /// <summary>Architecture family, e.g. <c>unet</c>, <c>segnet</c>, <c>deeplabv3</c>, <c>cyclegan-generator</c>.</summary>
     public required string Family { get; init; }
 
+    /// <summary>
+    /// What runs the model (<see cref="ExecutionBackends.Builtin"/> by default: the family plugin builds it on our engine);
+    /// another name selects a backend plugin (<see cref="IExecutionBackend"/>). Family and backend are independent.
+    /// </summary>
+    public string Backend { get; init; } = ExecutionBackends.Builtin;
+
     /// <summary>Optional free text (training data, intended use).</summary>
     public string? Description { get; init; }
 

@@ -23,13 +23,17 @@ public sealed class PluginManifest
     /// <summary>Assembly file name relative to the plugin folder, e.g. <c>PipelineSeg.Plugins.UNet.dll</c>.</summary>
     public required string Assembly { get; init; }
 
-    /// <summary>Full name of the type implementing <see cref="ISegmentationModelPlugin"/>.</summary>
+    /// <summary>Full name of the entry type: it implements <see cref="ISegmentationModelPlugin"/> when <see cref="Models"/>
+    /// is not empty, and <see cref="IExecutionBackend"/> when <see cref="ExecutionBackend"/> is set.</summary>
     public required string EntryType { get; init; }
+
+    /// <summary>Name of the execution backend this plugin provides (e.g. <c>onnxruntime</c>), or null for a model family plugin.</summary>
+    public string? ExecutionBackend { get; init; }
 
     /// <summary>Optional free text.</summary>
     public string? Description { get; init; }
 
-    /// <summary>The models this plugin serves (at least one).</summary>
+    /// <summary>The models this plugin serves (at least one, unless the plugin only provides an <see cref="ExecutionBackend"/>).</summary>
     public required IReadOnlyList<ModelManifest> Models { get; init; }
 
     /// <summary>Parses <see cref="ContractVersion"/>; null when it is not "major.minor".</summary>

@@ -21,7 +21,10 @@ public static class PluginManifestValidator
         Require(problems, IsPlainRelativePath(manifest.Assembly) && manifest.Assembly.EndsWith(".dll", StringComparison.OrdinalIgnoreCase),
             $"'assembly' '{manifest.Assembly}' must be a .dll inside the plugin folder");
         Require(problems, !string.IsNullOrWhiteSpace(manifest.EntryType), "'entryType' is empty");
-        Require(problems, manifest.Models is { Count: > 0 }, "'models' is empty");
+        var backend = manifest.ExecutionBackend;
+        Require(problems, manifest.Models is { Count: > 0 } || !string.IsNullOrWhiteSpace(backend), "'models' is empty (and the plugin provides no 'executionBackend')");
+        Require(problems, backend is null || (!string.IsNullOrWhiteSpace(backend) && !ExecutionBackends.IsBuiltin(backend)),
+            $"'executionBackend' '{backend}' must be a name other than '{ExecutionBackends.Builtin}'");
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var model in manifest.Models ?? [])
         {
@@ -35,6 +38,7 @@ public static class PluginManifestValidator
     {
         var at = $"model '{model.Id}'";
         Require(problems, !string.IsNullOrWhiteSpace(model.Id), "a model has an empty 'id'");
+        Require(problems, !string.IsNullOrWhiteSpace(model.Backend), $"{at}: 'backend' is empty (omit it for '{ExecutionBackends.Builtin}')");
         Require(problems, model.Input.Channels > 0 && model.Input.Height > 0 && model.Input.Width > 0,
             $"{at}: input channels/height/width must be positive");
         Require(problems, model.Input.Layout != ChannelLayout.AdjacentSlices || model.Input.Channels % 2 == 1,

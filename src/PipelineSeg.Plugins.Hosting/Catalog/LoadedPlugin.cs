@@ -7,13 +7,15 @@ public sealed class LoadedPlugin
 {
     private PluginLoadContext? _context;
     private ISegmentationModelPlugin? _instance;
+    private IExecutionBackend? _backend;
 
-    internal LoadedPlugin(string directory, PluginManifest manifest, PluginLoadContext context, ISegmentationModelPlugin instance, IReadOnlyList<string> warnings)
+    internal LoadedPlugin(string directory, PluginManifest manifest, PluginLoadContext context, object instance, IReadOnlyList<string> warnings)
     {
         Directory = directory;
         Manifest = manifest;
         _context = context;
-        _instance = instance;
+        _instance = instance as ISegmentationModelPlugin;
+        _backend = instance as IExecutionBackend;
         Warnings = warnings;
     }
 
@@ -32,15 +34,33 @@ public sealed class LoadedPlugin
     /// <summary>True once <see cref="Unload"/> ran.</summary>
     public bool IsUnloaded => _context is null;
 
-    /// <summary>Creates a model of this plugin; the caller disposes it before the plugin is unloaded.</summary>
+    /// <summary>The execution backend this plugin provides (<see cref="PluginManifest.ExecutionBackend"/>), or null.</summary>
+    public string? ExecutionBackend => Manifest.ExecutionBackend;
+
+    /// <summary>Creates a model of this plugin on the builtin engine; the caller disposes it before the plugin is unloaded.</summary>
     /// <exception cref="InvalidOperationException">The plugin was unloaded, or its code failed (message names plugin and model).</exception>
     public ISegmentationModel CreateModel(ModelManifest model, int maxThreads = 0, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         var instance = _instance ?? throw new InvalidOperationException($"plugin '{Manifest.Id}' has been unloaded");
+        return Guard(model, () => instance.CreateModel(model, new ModelCreationContext(Directory, maxThreads), cancellationToken));
+    }
+
+    /// <summary>Runs <paramref name="model"/>, listed by <paramref name="owner"/>, on the backend this plugin provides.</summary>
+    /// <exception cref="InvalidOperationException">The plugin was unloaded, provides no backend, or its code failed.</exception>
+    public ISegmentationModel CreateModelOnBackend(ModelManifest model, LoadedPlugin owner, int maxThreads = 0, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(owner);
+        var backend = _backend ?? throw new InvalidOperationException($"plugin '{Manifest.Id}' provides no execution backend or has been unloaded");
+        return Guard(model, () => backend.CreateModel(model, new ModelCreationContext(owner.Directory, maxThreads), cancellationToken));
+    }
+
+    private ISegmentationModel Guard(ModelManifest model, Func<ISegmentationModel> create)
+    {
         try
         {
-            return instance.CreateModel(model, new ModelCreationContext(Directory, maxThreads), cancellationToken);
+            return create();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -54,6 +74,7 @@ public sealed class LoadedPlugin
     public void Unload()
     {
         _instance = null;
+        _backend = null;
         _context?.Unload();
         _context = null;
     }

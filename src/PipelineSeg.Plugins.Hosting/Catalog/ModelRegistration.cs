@@ -2,12 +2,16 @@ using PipelineSeg.Plugins.Abstractions;
 
 namespace PipelineSeg.Plugins.Hosting;
 
-/// <summary>A model offered by a loaded plugin.</summary>
+/// <summary>A model offered by a loaded plugin, with the plugin that runs it.</summary>
 /// <param name="Model">The model's manifest entry.</param>
-/// <param name="Plugin">The plugin serving it.</param>
+/// <param name="Plugin">The plugin whose manifest lists it (its folder holds the model's files).</param>
 public sealed record ModelRegistration(ModelManifest Model, LoadedPlugin Plugin)
 {
-    /// <summary>Creates a ready-to-run instance (see <see cref="LoadedPlugin.CreateModel"/>).</summary>
-    public ISegmentationModel Create(int maxThreads = 0, CancellationToken cancellationToken = default) =>
-        Plugin.CreateModel(Model, maxThreads, cancellationToken);
+    /// <summary>The plugin providing <see cref="ModelManifest.Backend"/>; null for the builtin engine (the family plugin builds the model).</summary>
+    public LoadedPlugin? Backend { get; init; }
+
+    /// <summary>Creates a ready-to-run instance on the model's execution backend; the caller disposes it.</summary>
+    public ISegmentationModel Create(int maxThreads = 0, CancellationToken cancellationToken = default) => Backend is null
+        ? Plugin.CreateModel(Model, maxThreads, cancellationToken)
+        : Backend.CreateModelOnBackend(Model, Plugin, maxThreads, cancellationToken);
 }

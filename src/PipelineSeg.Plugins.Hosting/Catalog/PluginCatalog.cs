@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using PipelineSeg.Plugins.Abstractions;
 
 namespace PipelineSeg.Plugins.Hosting;
 
@@ -43,6 +44,7 @@ public sealed class PluginCatalog : IDisposable
         var plugins = new List<LoadedPlugin>();
         var failures = new List<PluginFailure>();
         var models = new Dictionary<string, ModelRegistration>(StringComparer.Ordinal);
+        var backends = new Dictionary<string, LoadedPlugin>(StringComparer.OrdinalIgnoreCase);
         if (!System.IO.Directory.Exists(root))
         {
             failures.Add(new PluginFailure(root, $"{root}: plugins folder does not exist"));
@@ -64,7 +66,7 @@ public sealed class PluginCatalog : IDisposable
             }
             if (plugin is not null)
             {
-                failure = Register(plugin, models);
+                failure = RegisterBackend(plugin, backends) ?? Register(plugin, models);
             }
             if (failure is not null)
             {
@@ -79,6 +81,11 @@ public sealed class PluginCatalog : IDisposable
             {
                 PluginLog.Warning(log, plugin.Manifest.Id, warning);
             }
+        }
+        foreach (var refused in BindBackends(models, backends))
+        {
+            failures.Add(refused);
+            PluginLog.Refused(log, refused.Directory, refused.Reason);
         }
         return new PluginCatalog(root, plugins, failures, models);
     }
@@ -100,6 +107,42 @@ public sealed class PluginCatalog : IDisposable
         {
             plugin.Unload();
         }
+    }
+
+    private static PluginFailure? RegisterBackend(LoadedPlugin plugin, Dictionary<string, LoadedPlugin> backends)
+    {
+        if (plugin.ExecutionBackend is not { } name)
+        {
+            return null;
+        }
+        if (backends.TryGetValue(name, out var other))
+        {
+            return new PluginFailure(plugin.Directory, $"{plugin.Directory}: execution backend '{name}' is already provided by plugin '{other.Manifest.Id}' ({other.Directory})");
+        }
+        backends.Add(name, plugin);
+        return null;
+    }
+
+    /// <summary>
+    /// Gives every model on another backend than the builtin engine the plugin that provides it (plugins load in folder
+    /// order, so this runs once all are in); a model whose backend is missing is refused, the plugin's other models stay.
+    /// </summary>
+    private static List<PluginFailure> BindBackends(Dictionary<string, ModelRegistration> models, Dictionary<string, LoadedPlugin> backends)
+    {
+        var refused = new List<PluginFailure>();
+        foreach (var registration in models.Values.Where(r => !ExecutionBackends.IsBuiltin(r.Model.Backend)).ToList())
+        {
+            if (backends.TryGetValue(registration.Model.Backend, out var backend))
+            {
+                models[registration.Model.Id] = registration with { Backend = backend };
+                continue;
+            }
+            models.Remove(registration.Model.Id);
+            var available = backends.Count == 0 ? "none installed" : string.Join(", ", backends.Keys.Order(StringComparer.Ordinal));
+            refused.Add(new PluginFailure(registration.Plugin.Directory,
+                $"{registration.Plugin.Directory}: model '{registration.Model.Id}' needs execution backend '{registration.Model.Backend}', which no plugin provides (builtin; {available})"));
+        }
+        return refused;
     }
 
     private static PluginFailure? Register(LoadedPlugin plugin, Dictionary<string, ModelRegistration> models)

@@ -90,19 +90,20 @@ internal static class PluginLoader
             {
                 return FailAndUnload(context, directory, $"{assemblyPath}: entry type '{manifest.EntryType}' not found");
             }
-            if (!typeof(ISegmentationModelPlugin).IsAssignableFrom(type))
+            var missing = MissingInterface(type, manifest);
+            if (missing is not null)
             {
-                var foreign = type.GetInterfaces().FirstOrDefault(i => i.FullName == typeof(ISegmentationModelPlugin).FullName);
-                var why = foreign is null
-                    ? $"does not implement {typeof(ISegmentationModelPlugin).FullName}"
-                    : $"implements {nameof(ISegmentationModelPlugin)} from another copy of the contract ({foreign.Assembly.Location}), not the host's";
-                return FailAndUnload(context, directory, $"{assemblyPath}: entry type '{manifest.EntryType}' {why}");
+                return FailAndUnload(context, directory, $"{assemblyPath}: entry type '{manifest.EntryType}' {missing}");
             }
             if (type.IsAbstract || type.GetConstructor(Type.EmptyTypes) is null)
             {
                 return FailAndUnload(context, directory, $"{assemblyPath}: entry type '{manifest.EntryType}' needs a public parameterless constructor");
             }
-            var instance = (ISegmentationModelPlugin)Activator.CreateInstance(type)!;
+            var instance = Activator.CreateInstance(type)!;
+            if (instance is IExecutionBackend backend && !string.Equals(backend.Name, manifest.ExecutionBackend, StringComparison.OrdinalIgnoreCase))
+            {
+                return FailAndUnload(context, directory, $"{assemblyPath}: backend calls itself '{backend.Name}' but plugin.json says '{manifest.ExecutionBackend}'");
+            }
             return (new LoadedPlugin(directory, manifest, context, instance, warnings), null);
         }
         catch (Exception ex) when (ex is BadImageFormatException or FileLoadException or FileNotFoundException or TypeLoadException
@@ -110,6 +111,28 @@ internal static class PluginLoader
         {
             return FailAndUnload(context, directory, $"{assemblyPath}: cannot load plugin code: {(ex.InnerException ?? ex).Message}");
         }
+    }
+
+    /// <summary>Why the entry type cannot play the roles its manifest gives it (models: family; executionBackend: backend), or null.</summary>
+    private static string? MissingInterface(Type type, PluginManifest manifest)
+    {
+        var needed = new List<Type>();
+        if (manifest.Models.Count > 0)
+        {
+            needed.Add(typeof(ISegmentationModelPlugin));
+        }
+        if (manifest.ExecutionBackend is not null)
+        {
+            needed.Add(typeof(IExecutionBackend));
+        }
+        foreach (var contract in needed.Where(c => !c.IsAssignableFrom(type)))
+        {
+            var foreign = type.GetInterfaces().FirstOrDefault(i => i.FullName == contract.FullName);
+            return foreign is null
+                ? $"does not implement {contract.FullName}"
+                : $"implements {contract.Name} from another copy of the contract ({foreign.Assembly.Location}), not the host's";
+        }
+        return null;
     }
 
     private static (LoadedPlugin?, PluginFailure?) FailAndUnload(PluginLoadContext context, string directory, string reason)

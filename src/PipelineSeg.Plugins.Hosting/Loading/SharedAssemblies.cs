@@ -6,7 +6,10 @@ namespace PipelineSeg.Plugins.Hosting;
 /// </summary>
 public static class SharedAssemblies
 {
-    /// <summary>The default shared set: the contract, the engine it exposes, and the logging/DI abstractions.</summary>
+    /// <summary>
+    /// The default shared set: the contract, the builtin engine (Nn on Tensors, one copy and one thread budget for every
+    /// model family that runs on it; the contract itself does not reference it), and the logging/DI abstractions.
+    /// </summary>
     public static IReadOnlySet<string> Default { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "PipelineSeg.Plugins.Abstractions",

@@ -18,6 +18,22 @@ public sealed class PixelLoaderTests
     }
 
     [Theory]
+    [InlineData("ct-series", "dcmqi-ct-3slice", 1, 2)]
+    [InlineData("ct-series", "dcmqi-ct-3slice", 0, 3)]
+    [InlineData("ct-series", "pydicom-98892001-CT5N", 2, 0)]
+    public async Task A_slice_range_holds_the_same_values_as_that_part_of_the_volume(string root, string folder, int first, int count)
+    {
+        var series = await Samples.SingleVolumeAsync(root, folder);
+        var plane = series.Rows * series.Columns;
+        var whole = DicomPixelLoader.LoadVolume(series);
+        first = Math.Min(first, series.Slices.Count - count);
+        var part = new float[count * plane];
+        DicomPixelLoader.LoadSlices(series, first, count, part);
+        Assert.True(whole.AsSpan(first * plane, count * plane).SequenceEqual(part), "slice range differs from the whole volume");
+        Assert.Throws<ArgumentOutOfRangeException>(() => DicomPixelLoader.LoadSlices(series, series.Slices.Count, 1, part));
+    }
+
+    [Theory]
     [InlineData("transfer-syntaxes/pydicom-MR_small/MR_small_bigendian.dcm")]
     [InlineData("transfer-syntaxes/pydicom-emri-multiframe/emri_small_big_endian.dcm")]
     [InlineData("transfer-syntaxes/misc/rtdose_rle.dcm")]

@@ -1,6 +1,5 @@
 using PipelineSeg.Imaging;
 using PipelineSeg.Pipeline.Definitions;
-using PipelineSeg.Pipeline.Inference;
 using PipelineSeg.Pipeline.Postprocessing;
 using PipelineSeg.Pipeline.Tests.Fakes;
 
@@ -13,13 +12,13 @@ public sealed class LabelMapTests
     [Fact]
     public void A_foreground_class_below_the_threshold_becomes_background()
     {
-        var size = new VolumeSize(3, 1, 1);
-        var background = new Volume<float>(size, null, [0.2f, 0.45f, 0.1f]);
-        var liver = new Volume<float>(size, null, [0.7f, 0.46f, 0.3f]);
-        var lesion = new Volume<float>(size, null, [0.1f, 0.09f, 0.6f]);
-        var labels = LabelMapBuilder.ArgmaxWithThreshold(new ClassProbabilities(Classes, [background, liver, lesion]), 0.5);
+        float[] background = [0.2f, 0.45f, 0.1f];
+        float[] liver = [0.7f, 0.46f, 0.3f];
+        float[] lesion = [0.1f, 0.09f, 0.6f];
+        var labels = new byte[3];
+        LabelDecision.ArgmaxWithThreshold([background, liver, lesion], background: 0, threshold: 0.5, labels);
 
-        Assert.Equal(new byte[] { 1, 0, 2 }, labels.Array);
+        Assert.Equal(new byte[] { 1, 0, 2 }, labels);
     }
 
     [Fact]

@@ -33,8 +33,9 @@ public sealed class PluginUnloadTests
             model.Predict(new float[model.Manifest.InputLength(2)], 2, output);
             if (model.Manifest.Capabilities.MonteCarloDropout)
             {
-                var plane = model.Manifest.Input.Height * model.Manifest.Input.Width;
-                model.PredictMonteCarlo(new float[model.Manifest.InputLength(1)], 1, new float[model.Manifest.OutputLength(1)], new float[plane], new Abstractions.MonteCarloOptions(2, 1));
+                model.EnableStochasticMode(1);
+                model.Predict(new float[model.Manifest.InputLength(1)], 1, new float[model.Manifest.OutputLength(1)]);
+                model.DisableStochasticMode();
             }
         }
         catalog.Dispose();

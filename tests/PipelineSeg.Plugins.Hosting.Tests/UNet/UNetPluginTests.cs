@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using PipelineSeg.Plugins.Abstractions;
 using PipelineSeg.Tensors;
+using PipelineSeg.Tensors.Kernels;
 using Xunit.Abstractions;
 
 namespace PipelineSeg.Plugins.Hosting.Tests.UNet;
@@ -70,27 +71,56 @@ public sealed class UNetPluginTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Monte_carlo_dropout_is_reproducible_by_seed_and_yields_a_distribution_and_uncertainty()
+    public async Task Stochastic_mode_is_reproducible_by_seed_differs_from_eval_and_switches_off()
     {
         using var catalog = await PluginCatalog.LoadAsync(Path.Combine(AppContext.BaseDirectory, "testplugins"));
         using var model = catalog.GetModel("unet-liver-phantom").Create();
         Assert.True(model.Manifest.Capabilities.MonteCarloDropout);
         var input = NpyFile.Read(Fixture("unet-liver-phantom", "input.npy")).AsFloat32().ToArray();
-        var plane = 128 * 128;
-        var (mean1, unc1) = (new float[3 * plane], new float[plane]);
-        var (mean2, unc2) = (new float[3 * plane], new float[plane]);
-        var options = new MonteCarloOptions(Samples: 3, Seed: 7);
-        model.PredictMonteCarlo(input, 1, mean1, unc1, options);
-        model.PredictMonteCarlo(input, 1, mean2, unc2, options);
-        Assert.Equal(mean1, mean2);
-        Assert.Equal(unc1, unc2);
-        for (var p = 0; p < plane; p += 97)
-        {
-            Assert.Equal(1f, mean1[p] + mean1[plane + p] + mean1[(2 * plane) + p], 4);
-            Assert.InRange(unc1[p], 0f, MathF.Log(3) + 1e-5f);
-        }
-        var deterministic = new float[3 * plane];
+        var length = model.Manifest.OutputLength(1);
+        var (deterministic, first, again, second) = (new float[length], new float[length], new float[length], new float[length]);
         model.Predict(input, 1, deterministic);
-        Assert.NotEqual(deterministic, mean1);
+        model.EnableStochasticMode(7);
+        model.Predict(input, 1, first);
+        model.Predict(input, 1, second);
+        model.EnableStochasticMode(7);
+        model.Predict(input, 1, again);
+        model.DisableStochasticMode();
+        var back = new float[length];
+        model.Predict(input, 1, back);
+        Assert.Equal(first, again);
+        Assert.NotEqual(first, second);
+        Assert.NotEqual(deterministic, first);
+        Assert.Equal(deterministic, back);
+    }
+
+    [Fact]
+    public async Task Creating_a_model_applies_the_thread_budget_to_the_shared_engine()
+    {
+        var before = KernelThreading.MaxThreads;
+        try
+        {
+            using var catalog = await PluginCatalog.LoadAsync(Path.Combine(AppContext.BaseDirectory, "testplugins"));
+            KernelThreading.MaxThreads = 3;
+            using (catalog.GetModel("unet-liver-phantom").Create(maxThreads: 0))
+            {
+                Assert.Equal(3, KernelThreading.MaxThreads); // 0 = keep the engine's setting
+            }
+            using (catalog.GetModel("unet-liver-phantom").Create(maxThreads: 1))
+            {
+                Assert.Equal(1, KernelThreading.MaxThreads); // the host's KernelThreading: Tensors is shared with the plugin
+            }
+            // Inference:MaxThreads travels through the provider the host composes.
+            using var provider = new PluginCatalogModelProvider(Path.Combine(AppContext.BaseDirectory, "testplugins"), verifyHashes: true, maxThreads: 2,
+                Microsoft.Extensions.Logging.Abstractions.NullLogger<PluginCatalog>.Instance);
+            using (await provider.CreateAsync("unet-liver-phantom"))
+            {
+                Assert.Equal(2, KernelThreading.MaxThreads);
+            }
+        }
+        finally
+        {
+            KernelThreading.MaxThreads = before;
+        }
     }
 }

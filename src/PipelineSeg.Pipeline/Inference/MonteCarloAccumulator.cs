@@ -1,9 +1,10 @@
-using PipelineSeg.Plugins.Abstractions;
+namespace PipelineSeg.Pipeline.Inference;
 
-namespace PipelineSeg.Plugins.UNet;
-
-/// <summary>Running sums over Monte-Carlo samples of class probabilities [N, K, H, W], and the uncertainty maps derived from them.</summary>
-internal sealed class MonteCarloAccumulator
+/// <summary>
+/// Running sums over Monte-Carlo samples of class probabilities [N, K, H, W], and the uncertainty maps derived from them
+/// (moved from the U-Net plugin: sampling is a pipeline concern over any model with a stochastic mode).
+/// </summary>
+public sealed class MonteCarloAccumulator
 {
     private readonly int _classes;
     private readonly int _plane;
@@ -12,6 +13,7 @@ internal sealed class MonteCarloAccumulator
     private readonly double[] _sumEntropy;
     private int _samples;
 
+    /// <summary>Sums for <paramref name="slices"/> slices of <paramref name="classes"/> planes of <paramref name="plane"/> pixels.</summary>
     public MonteCarloAccumulator(int slices, int classes, int plane)
     {
         (_classes, _plane) = (classes, plane);
@@ -20,6 +22,7 @@ internal sealed class MonteCarloAccumulator
         _sumEntropy = new double[slices * plane];
     }
 
+    /// <summary>Adds one sample.</summary>
     public void Add(ReadOnlySpan<float> probabilities)
     {
         for (var i = 0; i < _sum.Length; i++)
@@ -38,6 +41,10 @@ internal sealed class MonteCarloAccumulator
     /// <summary>Writes the mean probabilities and the requested per-pixel uncertainty.</summary>
     public void Write(Span<float> mean, Span<float> uncertainty, UncertaintyMeasure measure)
     {
+        if (_samples == 0)
+        {
+            throw new InvalidOperationException("no Monte-Carlo sample was added");
+        }
         var inv = 1.0 / _samples;
         for (var i = 0; i < _sum.Length; i++)
         {

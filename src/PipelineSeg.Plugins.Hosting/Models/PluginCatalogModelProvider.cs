@@ -1,12 +1,13 @@
 using Microsoft.Extensions.Logging;
+using PipelineSeg.Pipeline.Models;
 using PipelineSeg.Plugins.Abstractions;
-using PipelineSeg.Plugins.Hosting;
 
-namespace PipelineSeg.Pipeline.Models;
+namespace PipelineSeg.Plugins.Hosting;
 
 /// <summary>
 /// Serves models from the plugins folder through <see cref="PluginCatalog"/> (collectible load contexts sharing only
 /// the contract assemblies). The folder is scanned once, on first use; disposing unloads the plugins.
+/// Implements the Pipeline's <see cref="IModelProvider"/>: the pipeline never sees the loader, the host composes the two.
 /// </summary>
 public sealed class PluginCatalogModelProvider : IModelProvider, IDisposable
 {

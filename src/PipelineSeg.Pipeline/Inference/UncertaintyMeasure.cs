@@ -1,4 +1,4 @@
-namespace PipelineSeg.Plugins.Abstractions;
+namespace PipelineSeg.Pipeline.Inference;
 
 /// <summary>Per-pixel uncertainty summarised from Monte-Carlo samples.</summary>
 public enum UncertaintyMeasure

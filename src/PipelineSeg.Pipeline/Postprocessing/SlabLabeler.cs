@@ -1,0 +1,56 @@
+using PipelineSeg.Imaging;
+using PipelineSeg.Pipeline.Preprocessing;
+using PipelineSeg.Pipeline.Slabs;
+using PipelineSeg.Plugins.Abstractions;
+
+namespace PipelineSeg.Pipeline.Postprocessing;
+
+/// <summary>
+/// Post-processing per slab: each slice's class probabilities are resampled back onto the source grid in-plane
+/// (bilinear; outside the model's field of view background is certain) and decided by argmax with a threshold into the
+/// byte label volume, the only whole-volume result of the pipeline.
+/// </summary>
+public sealed class SlabLabeler
+{
+    private readonly SlabGrid _grid;
+    private readonly IReadOnlyList<SegmentClass> _classes;
+    private readonly double _threshold;
+    private readonly int _background;
+
+    /// <summary>Labels slabs of <paramref name="classes"/> probabilities onto <paramref name="grid"/>.</summary>
+    public SlabLabeler(SlabGrid grid, IReadOnlyList<SegmentClass> classes, double threshold)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(classes);
+        (_grid, _classes, _threshold) = (grid, classes, threshold);
+        _background = classes.Select((c, i) => (c, i)).FirstOrDefault(t => t.c.IsBackground).i;
+        Labels = new Volume<byte>(grid.Size, grid.Geometry);
+    }
+
+    /// <summary>The label volume on the source grid (0 until a slab covers a slice).</summary>
+    public Volume<byte> Labels { get; }
+
+    /// <summary>Labels the slices of <paramref name="slab"/>.</summary>
+    public void Add(ProbabilitySlab slab, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(slab);
+        if (slab.Classes != _classes.Count)
+        {
+            throw new ArgumentException($"slab has {slab.Classes} classes, the model {_classes.Count}", nameof(slab));
+        }
+        var sameSize = slab.Width == _grid.Width && slab.Height == _grid.Height;
+        Parallel.For(0, slab.Count, new ParallelOptions { CancellationToken = cancellationToken }, s =>
+        {
+            var z = slab.First + s;
+            var planes = new float[_classes.Count][];
+            for (var k = 0; k < planes.Length; k++)
+            {
+                var plane = slab.Channel(s, k).ToArray();
+                planes[k] = sameSize
+                    ? plane
+                    : InPlaneResampler.ToSource(plane, slab.Width, slab.Height, _grid, z, _classes[k].IsBackground ? 1f : 0f);
+            }
+            LabelDecision.ArgmaxWithThreshold(planes, _background, _threshold, Labels.Slice(z));
+        });
+    }
+}

@@ -1,0 +1,39 @@
+using PipelineSeg.Imaging;
+using PipelineSeg.Imaging.Resampling;
+using PipelineSeg.Pipeline.Slabs;
+
+namespace PipelineSeg.Pipeline.Preprocessing;
+
+/// <summary>
+/// Bilinear in-plane resampling of one slice between the source grid and the model size over the whole field of view
+/// (voxel edges aligned, so going there and back restores the grid), through the same geometry as
+/// <see cref="Resampler.ResampleToSize{T}"/>.
+/// </summary>
+public static class InPlaneResampler
+{
+    /// <summary>Slice <paramref name="z"/> resized to <paramref name="width"/> × <paramref name="height"/>.</summary>
+    public static float[] ToModel(ReadOnlySpan<float> slice, SlabGrid grid, int z, int width, int height, float outside)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        var source = new Volume<float>(new VolumeSize(grid.Width, grid.Height, 1), grid.SliceGeometry(z), slice.ToArray());
+        return Resampler.Resample(source, new VolumeSize(width, height, 1), ModelGeometry(grid, z, width, height), Interpolation.Linear, outside).Array;
+    }
+
+    /// <summary>A model-size plane of slice <paramref name="z"/> resampled back onto the source grid.</summary>
+    public static float[] ToSource(float[] plane, int width, int height, SlabGrid grid, int z, float outside)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        var atModelSize = new Volume<float>(new VolumeSize(width, height, 1), ModelGeometry(grid, z, width, height), plane);
+        return Resampler.Resample(atModelSize, new VolumeSize(grid.Width, grid.Height, 1), grid.SliceGeometry(z), Interpolation.Linear, outside).Array;
+    }
+
+    /// <summary>Placement of slice <paramref name="z"/> at the model size: same extent, larger voxels, centres shifted half a voxel.</summary>
+    public static VolumeGeometry ModelGeometry(SlabGrid grid, int z, int width, int height)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        var g = grid.SliceGeometry(z);
+        var spacing = new Vec3(g.Spacing.X * grid.Width / width, g.Spacing.Y * grid.Height / height, g.Spacing.Z);
+        var shift = new Vec3((spacing.X - g.Spacing.X) / 2, (spacing.Y - g.Spacing.Y) / 2, 0);
+        return new VolumeGeometry(g.Origin + (g.Direction * shift), spacing, g.Direction);
+    }
+}

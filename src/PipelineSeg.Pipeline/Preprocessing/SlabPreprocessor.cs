@@ -1,0 +1,51 @@
+using PipelineSeg.Pipeline.Slabs;
+using PipelineSeg.Plugins.Abstractions;
+
+namespace PipelineSeg.Pipeline.Preprocessing;
+
+/// <summary>
+/// Pre-processing stage: every loaded slice resized in-plane to the model size (bilinear over the whole field of view,
+/// air outside), channels filled per layout (2.5-D neighbours from the slab's halo), intensity transform applied.
+/// </summary>
+public sealed class SlabPreprocessor
+{
+    /// <summary>Value outside the scanned field of view when resizing (air).</summary>
+    public const float AirHu = -1024f;
+
+    private readonly ModelInputSpec _spec;
+
+    /// <summary>Prepares input for models with <paramref name="spec"/>.</summary>
+    /// <exception cref="NotSupportedException">The model asks for a fixed pixel spacing.</exception>
+    public SlabPreprocessor(ModelInputSpec spec, string modelId)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (spec.PixelSpacingMm is not null)
+        {
+            throw new NotSupportedException($"model '{modelId}' asks for a fixed pixel spacing; this pipeline resizes over the field of view only");
+        }
+        _spec = spec;
+    }
+
+    /// <summary>Neighbour slices the source must load either side of each slab.</summary>
+    public int Halo => ChannelStacker.Halo(_spec);
+
+    /// <summary>The model input for the core slices of <paramref name="slab"/>.</summary>
+    public ModelInputSlab Prepare(HounsfieldSlab slab, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(slab);
+        var grid = slab.Grid;
+        var resized = new float[slab.LoadedCount][];
+        var sameSize = grid.Width == _spec.Width && grid.Height == _spec.Height;
+        Parallel.For(0, slab.LoadedCount, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            var z = slab.LoadedFirst + i;
+            resized[i] = sameSize
+                ? slab.Slice(z).ToArray()
+                : InPlaneResampler.ToModel(slab.Slice(z), grid, z, _spec.Width, _spec.Height, AirHu);
+        });
+        var input = new float[slab.Count * _spec.Channels * _spec.Width * _spec.Height];
+        ChannelStacker.Fill(_spec, slab.First, slab.Count, grid.Depth, z => resized[z - slab.LoadedFirst], input);
+        _spec.Intensity.Apply(input);
+        return new ModelInputSlab(slab.First, slab.Count, input);
+    }
+}

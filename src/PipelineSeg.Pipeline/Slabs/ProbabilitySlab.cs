@@ -1,0 +1,21 @@
+namespace PipelineSeg.Pipeline.Slabs;
+
+/// <summary>
+/// Class probabilities of consecutive slices at the model's input size: [Count, Classes, Height, Width]; the only
+/// float-per-class data in the pipeline, so it exists per slab, never for the whole volume.
+/// </summary>
+/// <param name="First">First source slice.</param>
+/// <param name="Count">Slices.</param>
+/// <param name="Classes">Classes (model output channels).</param>
+/// <param name="Width">Columns at model size.</param>
+/// <param name="Height">Rows at model size.</param>
+/// <param name="Probabilities">Probabilities, summing to 1 over classes per pixel.</param>
+/// <param name="Uncertainty">[Count, Height, Width] from Monte-Carlo passes, or null.</param>
+public sealed record ProbabilitySlab(int First, int Count, int Classes, int Width, int Height, float[] Probabilities, float[]? Uncertainty = null)
+{
+    /// <summary>Pixels per slice.</summary>
+    public int Plane => Width * Height;
+
+    /// <summary>Probabilities of class <paramref name="k"/> in slab slice <paramref name="s"/> (0-based within the slab).</summary>
+    public Span<float> Channel(int s, int k) => Probabilities.AsSpan(((s * Classes) + k) * Plane, Plane);
+}

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using PipelineSeg.Pipeline.Definitions;
+using PipelineSeg.Pipeline.Inference;
+using PipelineSeg.Pipeline.Postprocessing;
+using PipelineSeg.Pipeline.Preprocessing;
+using PipelineSeg.Pipeline.Slabs;
+using PipelineSeg.Pipeline.Smoothing;
+using PipelineSeg.Pipeline.Sources;
+using PipelineSeg.Plugins.Abstractions;
+
+namespace PipelineSeg.Pipeline.Stages;
+
+/// <summary>
+/// One pipeline's stages over slabs of slices: volume source → pre-processing → inference runner → smoothing along z →
+/// labelling on the source grid → 3-D clean-up. Class probabilities exist per slab only; the label volume is bytes.
+/// Built by <see cref="SlabPipelineFactory"/>; one series at a time (models are not thread-safe).
+/// </summary>
+public sealed class SlabPipeline
+{
+    private readonly SlabPreprocessor _preprocessor;
+    private readonly IInferenceRunner _runner;
+    private readonly Func<int, ISlabSmoother> _smootherFor;
+    private readonly IReadOnlyList<SegmentClass> _classes;
+    private readonly PipelineDefinition _definition;
+    private readonly int _slabSlices;
+
+    /// <summary>Composes the stages; <paramref name="smootherFor"/> makes a smoother for a series of the given depth.</summary>
+    public SlabPipeline(SlabPreprocessor preprocessor, IInferenceRunner runner, Func<int, ISlabSmoother> smootherFor,
+        IReadOnlyList<SegmentClass> classes, PipelineDefinition definition, int slabSlices)
+    {
+        ArgumentNullException.ThrowIfNull(preprocessor);
+        ArgumentNullException.ThrowIfNull(runner);
+        ArgumentNullException.ThrowIfNull(smootherFor);
+        ArgumentNullException.ThrowIfNull(classes);
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentOutOfRangeException.ThrowIfLessThan(slabSlices, 1);
+        (_preprocessor, _runner, _smootherFor, _classes, _definition, _slabSlices) = (preprocessor, runner, smootherFor, classes, definition, slabSlices);
+    }
+
+    /// <summary>Segments the series <paramref name="source"/> reads.</summary>
+    public async Task<SegmentationResult> RunAsync(IVolumeSource source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var labeler = new SlabLabeler(source.Grid, _classes, _definition.Threshold);
+        var smoother = _smootherFor(source.Grid.Depth);
+        var (sourceClock, inferenceClock, postClock) = (new Stopwatch(), new Stopwatch(), new Stopwatch());
+        var (uncertaintySum, uncertaintyCount) = (0.0, 0L);
+        void Label(IReadOnlyList<ProbabilitySlab> slabs)
+        {
+            postClock.Start();
+            foreach (var slab in slabs)
+            {
+                labeler.Add(slab, cancellationToken);
+                if (slab.Uncertainty is { } u)
+                {
+                    uncertaintySum += System.Numerics.Tensors.TensorPrimitives.Sum(u);
+                    uncertaintyCount += u.Length;
+                }
+            }
+            postClock.Stop();
+        }
+
+        sourceClock.Start();
+        await foreach (var slab in source.ReadAsync(_slabSlices, _preprocessor.Halo, cancellationToken).ConfigureAwait(false))
+        {
+            sourceClock.Stop();
+            inferenceClock.Start();
+            var smoothed = smoother.Push(_runner.Run(_preprocessor.Prepare(slab, cancellationToken), cancellationToken));
+            inferenceClock.Stop();
+            Label(smoothed);
+            sourceClock.Start();
+        }
+        sourceClock.Stop();
+        Label(smoother.Complete());
+        postClock.Start();
+        LabelMapCleanup.Apply(labeler.Labels, _classes, _definition);
+        postClock.Stop();
+        double? meanUncertainty = uncertaintyCount > 0 ? uncertaintySum / uncertaintyCount : null;
+        return new SegmentationResult(labeler.Labels, meanUncertainty,
+            new StageTimings(sourceClock.Elapsed.TotalMilliseconds, inferenceClock.Elapsed.TotalMilliseconds, postClock.Elapsed.TotalMilliseconds));
+    }
+}

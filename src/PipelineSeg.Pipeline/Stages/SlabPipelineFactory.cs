@@ -1,0 +1,62 @@
+using PipelineSeg.Pipeline.Definitions;
+using PipelineSeg.Pipeline.Inference;
+using PipelineSeg.Pipeline.Preprocessing;
+using PipelineSeg.Pipeline.Smoothing;
+using PipelineSeg.Plugins.Abstractions;
+
+namespace PipelineSeg.Pipeline.Stages;
+
+/// <summary>Composes a <see cref="SlabPipeline"/> from a pipeline definition and its models.</summary>
+public static class SlabPipelineFactory
+{
+    /// <summary>
+    /// Single model, or an ensemble average of <paramref name="models"/> (same classes, same input); wrapped in test-time
+    /// flips and/or Monte-Carlo passes as <see cref="PipelineDefinition.Inference"/> asks, smoothed as
+    /// <see cref="PipelineDefinition.Smoothing"/> asks. <paramref name="slabSlices"/> slices per slab (= per model call).
+    /// </summary>
+    /// <exception cref="NotSupportedException">A model cannot do what the definition asks (the message says which and why).</exception>
+    public static SlabPipeline Create(PipelineDefinition definition, IReadOnlyList<ISegmentationModel> models, int slabSlices)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(models);
+        if (models.Count == 0)
+        {
+            throw new ArgumentException("a pipeline needs at least one model", nameof(models));
+        }
+        var manifest = models[0].Manifest;
+        var spec = manifest.Input;
+        foreach (var member in models.Skip(1).Select(m => m.Manifest))
+        {
+            if (!SameInput(spec, member.Input) || !member.Output.Classes.Select(c => c.Label).SequenceEqual(manifest.Output.Classes.Select(c => c.Label), StringComparer.OrdinalIgnoreCase))
+            {
+                throw new NotSupportedException($"ensemble member '{member.Id}' differs from '{manifest.Id}' in its input or classes; members must share both");
+            }
+        }
+        IProbabilityPass pass = models.Count == 1 ? new ModelPass(models[0]) : new EnsemblePass([.. models.Select(m => new ModelPass(m))]);
+        var inference = definition.Inference;
+        if (inference.TestTimeFlips)
+        {
+            if (models.FirstOrDefault(m => !m.Manifest.Capabilities.TestTimeFlips) is { } unflipped)
+            {
+                throw new NotSupportedException($"model '{unflipped.Manifest.Id}' was not trained with flips (capabilities.testTimeFlips is false); test-time flips would leave its input distribution");
+            }
+            pass = new FlipPass(pass, spec.Channels, spec.Width, spec.Height);
+        }
+        IInferenceRunner runner = inference.MonteCarloSamples > 0
+            ? new MonteCarloRunner(pass, models, new MonteCarloOptions(inference.MonteCarloSamples, inference.MonteCarloSeed, inference.Uncertainty), spec.Width, spec.Height)
+            : new DeterministicRunner(pass, spec.Width, spec.Height);
+        var smoothing = definition.Smoothing;
+        Func<int, ISlabSmoother> smootherFor = smoothing.Kind == SmoothingKind.None
+            ? _ => new PassThroughSmoother()
+            : depth => new SlidingWindowSmoother(smoothing.Kind, smoothing.Radius, smoothing.Sigma, depth);
+        return new SlabPipeline(new SlabPreprocessor(spec, manifest.Id), runner, smootherFor, manifest.Output.Classes, definition, slabSlices);
+    }
+
+    private static bool SameInput(ModelInputSpec a, ModelInputSpec b)
+    {
+        var (i, j) = (a.Intensity, b.Intensity);
+        return a.Channels == b.Channels && a.Height == b.Height && a.Width == b.Width && a.Layout == b.Layout && a.PixelSpacingMm == b.PixelSpacingMm
+            && i.Kind == j.Kind && i.Center == j.Center && i.Width == j.Width && i.OutputMin == j.OutputMin && i.OutputMax == j.OutputMax
+            && i.Mean == j.Mean && i.Std == j.Std;
+    }
+}
