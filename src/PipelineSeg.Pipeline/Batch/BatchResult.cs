@@ -1,3 +1,5 @@
+using PipelineSeg.Pipeline.Applicability;
+
 namespace PipelineSeg.Pipeline.Batch;
 
 /// <summary>batch-summary.json: every input's outcome plus the files ignored as non-DICOM.</summary>
@@ -18,4 +20,10 @@ public sealed record BatchResult(
 
     /// <summary>Skipped series.</summary>
     public int Skipped => Series.Count(s => s.Status == SeriesStatus.Skipped);
+
+    /// <summary>Segmented series whose input or result is outside the model card (processed with a warning).</summary>
+    public int ApplicabilityWarnings => Series.Count(s => s.Applicability?.Action == ApplicabilityAction.Warned);
+
+    /// <summary>Series the model card refused (counted in <see cref="Failed"/> too).</summary>
+    public int Refused => Series.Count(s => s.Applicability?.Action == ApplicabilityAction.Refused);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using PipelineSeg.Dicom;
+using PipelineSeg.Pipeline.Applicability;
 using PipelineSeg.Pipeline.GroundTruth;
 using PipelineSeg.Pipeline.Inference;
 using PipelineSeg.Pipeline.Outputs;
@@ -31,6 +32,8 @@ public static class SeriesProcessor
         ArgumentNullException.ThrowIfNull(groundTruth);
         var total = Stopwatch.StartNew();
         var stage = Stopwatch.StartNew();
+        // Before anything heavy: the model card may refuse the series (ModelNotApplicableException, quarantined).
+        var applicability = ApplicabilityGate.BeforeInference(series, model.Manifest, request.Pipeline, cancellationToken);
         var hounsfield = await DicomVolumeLoader.LoadImageAsync(series, cancellationToken).ConfigureAwait(false);
         var loadMs = Lap(stage);
 
@@ -40,10 +43,11 @@ public static class SeriesProcessor
         var manifest = model.Manifest;
         var labels = LabelMapBuilder.ArgmaxWithThreshold(probabilities, request.Pipeline.Threshold);
         LabelMapCleanup.Apply(labels, manifest.Output.Classes, request.Pipeline);
+        var verdict = ApplicabilityGate.AfterInference(applicability, labels, manifest);
         var postMs = Lap(stage);
 
         Directory.CreateDirectory(folder);
-        var seg = SegmentationOutput.Write(Path.Combine(folder, SegFileName), series, labels, manifest, request.Pipeline.SeriesDescription);
+        var seg = SegmentationOutput.Write(Path.Combine(folder, SegFileName), series, labels, manifest, request.Pipeline.SeriesDescription, ApplicabilityNote.For(verdict));
         var writeMs = Lap(stage);
 
         ReportGroundTruth? truth = null;
@@ -71,7 +75,8 @@ public static class SeriesProcessor
             new ReportSegmentation(SegFileName, seg.SopInstanceUid, seg.SeriesInstanceUid, seg.NumberOfFrames),
             [.. manifest.Output.Classes.Where(c => !c.IsBackground).Select(c => new ReportSegment(c.Index, c.Label, counts[c.Index], counts[c.Index] * voxelMl))],
             new ReportTimings(loadMs, inferenceMs, postMs, writeMs, evaluateMs, total.Elapsed.TotalMilliseconds),
-            truth);
+            truth,
+            verdict);
         if (request.WriteReport)
         {
             await ReportJson.WriteAsync(Path.Combine(folder, ReportFileName), report, cancellationToken).ConfigureAwait(false);
