@@ -102,8 +102,8 @@ public static class InputChecks
             return;
         }
         var pass = range.Contains(v);
-        checks.Add(new ApplicabilityCheck(name, null, Invariant($"{v:0.###} {unit}"), expected, pass ? CheckVerdict.Pass : CheckVerdict.Fail,
-            Invariant($"{name} {v:0.###} {unit} is {(pass ? "inside" : "outside")} the model's range {expected}")));
+        checks.Add(new ApplicabilityCheck(name, null, Invariant($"{v:0.##} {unit}"), expected, pass ? CheckVerdict.Pass : CheckVerdict.Fail,
+            Invariant($"{name} {v:0.##} {unit} is {(pass ? "inside" : "outside")} the model's range {expected}")));
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

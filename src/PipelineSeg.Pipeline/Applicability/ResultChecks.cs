@@ -108,9 +108,9 @@ public static class ResultChecks
         }
         var fraction = inSample == 0 ? 0 : (double)outside / inSample;
         var pass = fraction <= MaxOutsideBodyFraction;
-        return Check("segmentOutsideBody", name, Invariant($"{fraction:P1}"), Invariant($"≤ {MaxOutsideBodyFraction:P0}"), pass,
+        return Check("segmentOutsideBody", name, Invariant($"{fraction * 100:0.0}%"), Invariant($"≤ {MaxOutsideBodyFraction * 100:0}%"), pass,
             inSample == 0 ? $"{name} has no voxels on the {sample.SliceIndices.Count} sampled slices"
-                : Invariant($"{fraction:P1} of {name} on the {sample.SliceIndices.Count} sampled slices lies outside the body (air or lung)"));
+                : Invariant($"{fraction * 100:0.0}% of {name} on the {sample.SliceIndices.Count} sampled slices lies outside the body (air or lung)"));
     }
 
     private static Volume<byte> Mask(Volume<byte> labels, byte label)
