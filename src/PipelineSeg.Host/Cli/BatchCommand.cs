@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using PipelineSeg.Host.Hosting;
+using PipelineSeg.Pipeline.Applicability;
 using PipelineSeg.Pipeline.Batch;
 using PipelineSeg.Pipeline.Models;
 
@@ -71,6 +72,10 @@ internal sealed class BatchCommand : ICliCommand
             {
                 await o.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"          {m.Name} Dice {m.Dice:F4} (ground truth)")).ConfigureAwait(false);
             }
+            if (s.Applicability is { Action: ApplicabilityAction.Warned } card)
+            {
+                await o.WriteLineAsync($"          WARNING outside the model card ({card.IntendedUse}): {card.Reason}").ConfigureAwait(false);
+            }
             if (s.OutputFolder is not null)
             {
                 await o.WriteLineAsync($"          -> {s.OutputFolder}").ConfigureAwait(false);
@@ -79,6 +84,10 @@ internal sealed class BatchCommand : ICliCommand
         foreach (var ignored in result.Ignored)
         {
             await o.WriteLineAsync($"IGNORED   {ignored}").ConfigureAwait(false);
+        }
+        if (result.ApplicabilityWarnings + result.Refused > 0)
+        {
+            await o.WriteLineAsync($"model card: {result.ApplicabilityWarnings} series with warnings, {result.Refused} refused").ConfigureAwait(false);
         }
         await o.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"{result.Succeeded} segmented, {result.Failed} failed (quarantined), {result.Skipped} skipped, {result.Ignored.Count} non-DICOM ignored in {result.ElapsedMs / 1000:F1} s; summary: {Path.Combine(result.Output, BatchProcessor.SummaryFileName)}")).ConfigureAwait(false);

@@ -47,7 +47,7 @@ public static class InputChecks
     {
         ArgumentNullException.ThrowIfNull(histogram);
         ArgumentNullException.ThrowIfNull(sample);
-        var expected = Invariant($"≤ {maxDistance:0.###}");
+        var expected = Invariant($"≤ {maxDistance:0.####}");
         if (sample.BodyVoxels == 0)
         {
             return new ApplicabilityCheck("intensityHistogram", null, "no body voxels", expected, CheckVerdict.Fail,
@@ -57,7 +57,7 @@ public static class InputChecks
         var pass = distance <= maxDistance;
         return new ApplicabilityCheck("intensityHistogram", null, Invariant($"{distance:0.####}"), expected,
             pass ? CheckVerdict.Pass : CheckVerdict.Fail,
-            Invariant($"intensity histogram distance (Wasserstein-1, body voxels of {sample.SliceIndices.Count} slices) {distance:0.####} {(pass ? "≤" : ">")} {maxDistance:0.###}") +
+            Invariant($"intensity histogram distance (Wasserstein-1, body voxels of {sample.SliceIndices.Count} slices) {distance:0.####} {(pass ? "≤" : ">")} {maxDistance:0.####}") +
             (pass ? string.Empty : ": the intensities are unlike the training data"));
     }
 
