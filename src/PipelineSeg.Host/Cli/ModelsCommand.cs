@@ -49,6 +49,7 @@ internal sealed class ModelsCommand : ICliCommand
                     {
                         await context.Out.WriteLineAsync($"{m.Model.Id} {m.Model.Version}  {m.Model.Name}").ConfigureAwait(false);
                         await context.Out.WriteLineAsync($"    plugin {m.PluginId} {m.PluginVersion}; {m.Model.Family}; input {m.Model.Input.Channels}x{m.Model.Input.Height}x{m.Model.Input.Width}; classes {string.Join(", ", m.Model.Output.Classes.Select(c => c.Label))}").ConfigureAwait(false);
+                        await context.Out.WriteLineAsync(m.Model.IntendedUse is { } card ? $"    intended use: {card.Summary}{(card.ResearchOnly ? " (research only)" : string.Empty)}" : "    intended use: not stated (no model card)").ConfigureAwait(false);
                     }
                     foreach (var f in failures)
                     {

@@ -133,7 +133,8 @@ public sealed class BatchProcessor(IModelProvider models, ILogger<BatchProcessor
             }
             var message = e is AggregateException a ? string.Join("; ", a.Flatten().InnerExceptions.Select(i => i.Message).Distinct(StringComparer.Ordinal)) : e.Message;
             var rejection = new IntakeRejection(series.Key, $"{series.Modality} series {series.Key}: {message}", [.. series.FilePaths]);
-            return await QuarantineAsync(rejection, quarantineRoot, request, cancellationToken).ConfigureAwait(false);
+            var outcome = await QuarantineAsync(rejection, quarantineRoot, request, cancellationToken).ConfigureAwait(false);
+            return e is Applicability.ModelNotApplicableException refused ? outcome with { Applicability = refused.Report } : outcome;
         }
     }
 

@@ -1,3 +1,5 @@
+using PipelineSeg.Pipeline.Applicability;
+
 namespace PipelineSeg.Pipeline.Batch;
 
 /// <summary>Every input's outcome plus the files ignored as non-DICOM (batch-summary.json is written from it, see <see cref="BatchSummary"/>).</summary>
@@ -27,4 +29,10 @@ public sealed record BatchResult(
 
     /// <summary>What a user reads when <see cref="NothingFound"/>.</summary>
     public string NothingFoundMessage => $"no DICOM series found in '{Input}'" + (Ignored.Count > 0 ? $" ({Ignored.Count} non-DICOM file(s) ignored)" : string.Empty);
+
+    /// <summary>Segmented series whose input or result is outside the model card (processed with a warning).</summary>
+    public int ApplicabilityWarnings => Series.Count(s => s.Applicability?.Action == ApplicabilityAction.Warned);
+
+    /// <summary>Series the model card refused (counted in <see cref="Failed"/> too).</summary>
+    public int Refused => Series.Count(s => s.Applicability?.Action == ApplicabilityAction.Refused);
 }

@@ -13,6 +13,8 @@ public sealed record BatchSummary(
     int Succeeded,
     int Failed,
     int Skipped,
+    int ApplicabilityWarnings,
+    int Refused,
     string? Message,
     IReadOnlyList<BatchSummaryEntry> Series,
     IReadOnlyList<string> Ignored,
@@ -23,6 +25,7 @@ public sealed record BatchSummary(
     {
         ArgumentNullException.ThrowIfNull(result);
         return new BatchSummary(result.Input, result.Output, result.Pipeline, result.Model, result.Succeeded, result.Failed, result.Skipped,
+            result.ApplicabilityWarnings, result.Refused,
             result.NothingFound ? result.NothingFoundMessage : null,
             [.. result.Series.Select(s => new BatchSummaryEntry(
                 s.Name,

@@ -1,3 +1,4 @@
+using PipelineSeg.Pipeline.Applicability;
 using PipelineSeg.Pipeline.Outputs;
 
 namespace PipelineSeg.Pipeline.Batch;
@@ -21,4 +22,7 @@ public sealed record SeriesOutcome(string Name, SeriesStatus Status, string Mess
 
     /// <summary>True when the input itself is fine and the failure was writing the results (the input is not quarantined).</summary>
     public bool OutputFailed { get; init; }
+
+    /// <summary>The model-card checks: the report's for a success, the refusal's for a series the card refused.</summary>
+    public ApplicabilityReport? Applicability { get; init; } = Report?.Applicability;
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using PipelineSeg.Dicom;
+using PipelineSeg.Pipeline.Applicability;
 using PipelineSeg.Pipeline.GroundTruth;
 using PipelineSeg.Pipeline.Outputs;
 using PipelineSeg.Pipeline.Sources;
@@ -37,6 +38,8 @@ public static class SeriesProcessor
         ArgumentNullException.ThrowIfNull(groundTruth);
         var total = Stopwatch.StartNew();
         var stage = Stopwatch.StartNew();
+        // Before anything heavy: the model card may refuse the series (ModelNotApplicableException, quarantined).
+        var applicability = ApplicabilityGate.BeforeInference(series, models[0].Manifest, request.Pipeline, cancellationToken);
         var pipeline = SlabPipelineFactory.Create(request.Pipeline, models, request.SlicesPerBatch);
         var segmentation = await pipeline.RunAsync(new DicomVolumeSource(series), cancellationToken).ConfigureAwait(false);
         var (loadMs, inferenceMs, postMs) = (segmentation.Timings.SourceMs, segmentation.Timings.InferenceMs, segmentation.Timings.PostprocessingMs);
@@ -44,9 +47,10 @@ public static class SeriesProcessor
 
         var manifest = models[0].Manifest;
         var labels = segmentation.Labels;
+        var verdict = ApplicabilityGate.AfterInference(applicability, labels, manifest);
 
         Directory.CreateDirectory(folder);
-        var seg = SegmentationOutput.Write(Path.Combine(folder, SegFileName), series, labels, manifest, request.Pipeline.SeriesDescription);
+        var seg = SegmentationOutput.Write(Path.Combine(folder, SegFileName), series, labels, manifest, request.Pipeline.SeriesDescription, ApplicabilityNote.For(verdict));
         var writeMs = Lap(stage);
 
         ReportGroundTruth? truth = null;
@@ -74,7 +78,8 @@ public static class SeriesProcessor
             new ReportSegmentation(SegFileName, seg.SopInstanceUid, seg.SeriesInstanceUid, seg.NumberOfFrames),
             [.. manifest.Output.Classes.Where(c => !c.IsBackground).Select(c => ReportSegment.Of(c, manifest.Output.Classes, counts, voxelMl))],
             new ReportTimings(loadMs, inferenceMs, postMs, writeMs, evaluateMs, total.Elapsed.TotalMilliseconds),
-            truth);
+            truth,
+            verdict);
         if (request.WriteReport)
         {
             await ReportJson.WriteAsync(Path.Combine(folder, ReportFileName), report, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,5 @@
+using PipelineSeg.Pipeline.Applicability;
+
 namespace PipelineSeg.Pipeline.Definitions;
 
 /// <summary>
@@ -37,6 +39,12 @@ public sealed class PipelineDefinition
     /// <summary>Series Description of the DICOM-SEG written.</summary>
     public string SeriesDescription { get; set; } = "PipelineSeg segmentation";
 
+    /// <summary>What happens to a series or result outside the model card: pass, warn (default) or refuse (docs/model-card.md).</summary>
+    public ApplicabilityPolicy Applicability { get; set; } = ApplicabilityPolicy.Warn;
+
+    /// <summary>Overrides the model card's largest histogram distance (Wasserstein-1, normalised intensity); null keeps the card's.</summary>
+    public double? MaxHistogramDistance { get; set; }
+
     /// <summary>Problems that make the definition unusable, each naming the field; empty when valid.</summary>
     public IReadOnlyList<string> Validate(string name)
     {
@@ -59,6 +67,10 @@ public sealed class PipelineDefinition
         }
         errors.AddRange(Inference.Validate($"Pipelines:{name}:Inference"));
         errors.AddRange(Smoothing.Validate($"Pipelines:{name}:Smoothing"));
+        if (MaxHistogramDistance is { } distance && (distance <= 0 || !double.IsFinite(distance)))
+        {
+            errors.Add($"Pipelines:{name}:MaxHistogramDistance must be positive, got {distance}");
+        }
         return errors;
     }
 

@@ -2,6 +2,7 @@ using PipelineSeg.Dicom;
 using PipelineSeg.Dicom.Seg;
 using PipelineSeg.Imaging;
 using PipelineSeg.Pipeline.Volumes;
+using PipelineSeg.Pipeline.Applicability;
 using PipelineSeg.Plugins.Abstractions;
 using AbstractionsConcept = PipelineSeg.Plugins.Abstractions.CodedConcept;
 using DicomConcept = PipelineSeg.Dicom.Seg.CodedConcept;
@@ -14,8 +15,11 @@ namespace PipelineSeg.Pipeline.Outputs;
 /// </summary>
 public static class SegmentationOutput
 {
-    /// <summary>Writes <paramref name="labels"/> (values = class indices, [z][y][x] in series slice order) to <paramref name="path"/>.</summary>
-    public static SegmentationWriteResult Write(string path, DicomSeries series, Volume<byte> labels, ModelManifest model, string seriesDescription)
+    /// <summary>
+    /// Writes <paramref name="labels"/> (values = class indices, [z][y][x] in series slice order) to <paramref name="path"/>;
+    /// a <paramref name="note"/> (the applicability warning) leads the Content Description.
+    /// </summary>
+    public static SegmentationWriteResult Write(string path, DicomSeries series, Volume<byte> labels, ModelManifest model, string seriesDescription, string? note = null)
     {
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(labels);
@@ -29,7 +33,7 @@ public static class SegmentationOutput
             Algorithm = new SegmentationAlgorithm(model.Name, model.Version),
             SeriesDescription = seriesDescription,
             ContentLabel = "PIPELINESEG",
-            ContentDescription = $"{model.Id} {model.Version}",
+            ContentDescription = ApplicabilityNote.ContentDescription($"{model.Id} {model.Version}", note),
         });
     }
 

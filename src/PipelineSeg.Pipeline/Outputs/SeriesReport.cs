@@ -1,11 +1,13 @@
 using PipelineSeg.Imaging.Metrics;
 using PipelineSeg.Pipeline.Volumes;
 using PipelineSeg.Plugins.Abstractions;
+using PipelineSeg.Pipeline.Applicability;
 
 namespace PipelineSeg.Pipeline.Outputs;
 
 /// <summary>report.json: what was segmented, by which model, how long it took, the segment volumes and, when ground
-/// truth was found, the metrics. Holds UIDs but no patient names or IDs.</summary>
+/// truth was found, the metrics; <c>applicability</c> says whether the series and the result are within the model card.
+/// Holds UIDs but no patient names or IDs.</summary>
 public sealed record SeriesReport(
     string Software,
     DateTimeOffset CreatedUtc,
@@ -15,7 +17,8 @@ public sealed record SeriesReport(
     ReportSegmentation Segmentation,
     IReadOnlyList<ReportSegment> Segments,
     ReportTimings TimingsMs,
-    ReportGroundTruth? GroundTruth);
+    ReportGroundTruth? GroundTruth,
+    ApplicabilityReport? Applicability = null);
 
 /// <summary>The source series.</summary>
 public sealed record ReportSeries(

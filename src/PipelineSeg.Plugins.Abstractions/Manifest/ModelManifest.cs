@@ -35,6 +35,9 @@ public sealed class ModelManifest
     /// <summary>Optional behaviours the model supports.</summary>
     public ModelCapabilities Capabilities { get; init; } = new();
 
+    /// <summary>The model card: intended use, training domain and plausible results; null when the plugin states none.</summary>
+    public IntendedUse? IntendedUse { get; init; }
+
     /// <summary>Files the model needs (weights…), checked by SHA-256 before the plugin is loaded.</summary>
     public IReadOnlyList<ModelFile> Files { get; init; } = [];
 

@@ -31,6 +31,10 @@ public static class PluginManifestValidator
             Require(problems, ids.Add(model.Id), $"model id '{model.Id}' appears twice");
             ValidateModel(model, problems);
         }
+        for (var i = 0; i < (manifest.Models?.Count ?? 0); i++)
+        {
+            IntendedUseValidator.Validate(manifest.Models![i], i, problems);
+        }
         return problems;
     }
 

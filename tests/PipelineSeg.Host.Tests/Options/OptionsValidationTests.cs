@@ -6,6 +6,7 @@ public sealed class OptionsValidationTests
     [Theory]
     [InlineData("{\"Pipelines\":{\"liver\":{\"Threshold\":1.5}}}", "Pipelines:liver:Threshold")]
     [InlineData("{\"Pipelines\":{\"liver\":{\"Model\":\"\"}}}", "Pipelines:liver:Model")]
+    [InlineData("{\"Pipelines\":{\"liver\":{\"MaxHistogramDistance\":0}}}", "Pipelines:liver:MaxHistogramDistance")]
     [InlineData("{\"Inference\":{\"DefaultPipeline\":\"spleen\"}}", "Inference:DefaultPipeline 'spleen'")]
     [InlineData("{\"Inference\":{\"SlicesPerBatch\":0}}", "SlicesPerBatch")]
     [InlineData("{\"Schedules\":{\"Housekeeping\":\"every night\"}}", "Schedules:Housekeeping")]

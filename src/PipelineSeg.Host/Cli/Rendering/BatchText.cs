@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using PipelineSeg.Pipeline.Applicability;
 using PipelineSeg.Pipeline.Batch;
 using PipelineSeg.Pipeline.Outputs;
 
@@ -27,6 +28,10 @@ internal static class BatchText
             {
                 await o.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"          {m.Name} Dice {m.Dice:F4} (ground truth)")).ConfigureAwait(false);
             }
+            if (s.Applicability is { Action: ApplicabilityAction.Warned } card)
+            {
+                await o.WriteLineAsync($"          WARNING outside the model card ({card.IntendedUse}): {card.Reason}").ConfigureAwait(false);
+            }
             if (s.OutputFolder is not null)
             {
                 await o.WriteLineAsync($"          {s.InputFolder ?? "?"} -> {s.OutputFolder}").ConfigureAwait(false);
@@ -35,6 +40,10 @@ internal static class BatchText
         foreach (var ignored in result.Ignored)
         {
             await o.WriteLineAsync($"IGNORED   {ignored}").ConfigureAwait(false);
+        }
+        if (result.ApplicabilityWarnings + result.Refused > 0)
+        {
+            await o.WriteLineAsync($"model card: {result.ApplicabilityWarnings} series with warnings, {result.Refused} refused").ConfigureAwait(false);
         }
         var outputFailures = result.Failed - result.Quarantined;
         var failed = outputFailures > 0 ? $"{result.Failed} failed ({result.Quarantined} quarantined, {outputFailures} not written)" : $"{result.Failed} failed (quarantined)";
