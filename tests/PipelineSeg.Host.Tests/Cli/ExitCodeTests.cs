@@ -2,7 +2,7 @@ namespace PipelineSeg.Host.Tests.Cli;
 
 public sealed class ExitCodeTests
 {
-    [Fact]
+    [SkippableFact]
     public async Task No_command_is_a_usage_error()
     {
         var (code, _, error) = await CliRun.RunAsync();
@@ -10,7 +10,7 @@ public sealed class ExitCodeTests
         Assert.Contains("--help", error, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Unknown_command_is_a_usage_error()
     {
         var (code, _, error) = await CliRun.RunAsync("segment-everything");
@@ -18,7 +18,7 @@ public sealed class ExitCodeTests
         Assert.Contains("segment-everything", error, StringComparison.Ordinal);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("batch", "--output", "x")]
     [InlineData("phantom")]
     [InlineData("inspect")]
@@ -29,7 +29,7 @@ public sealed class ExitCodeTests
         Assert.StartsWith("error:", error, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Batch_with_a_missing_input_folder_is_a_usage_error()
     {
         var (code, _, error) = await CliRun.RunAsync("batch", "--input", "/nonexistent/pipelineseg-input", "--output", Path.GetTempPath());
@@ -37,7 +37,7 @@ public sealed class ExitCodeTests
         Assert.Contains("/nonexistent/pipelineseg-input", error, StringComparison.Ordinal);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("--size", "4")]
     [InlineData("--count", "0")]
     [InlineData("--format", "png")]
@@ -47,7 +47,7 @@ public sealed class ExitCodeTests
         Assert.Equal(2, code);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("--help")]
     [InlineData("batch", "--help")]
     [InlineData("serve", "--help")]
@@ -61,7 +61,7 @@ public sealed class ExitCodeTests
         Assert.Contains("Usage:", output, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Root_help_lists_every_command()
     {
         var (_, output, _) = await CliRun.RunAsync("--help");
@@ -71,7 +71,7 @@ public sealed class ExitCodeTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Serve_without_watch_folders_is_a_configuration_error()
     {
         var (code, _, error) = await CliRun.RunAsync("serve");
@@ -79,7 +79,7 @@ public sealed class ExitCodeTests
         Assert.Contains("Intake:WatchFolders", error, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_undefined_pipeline_is_a_usage_error_naming_the_defined_ones()
     {
         var (code, _, error) = await CliRun.RunAsync("batch", "--input", Path.GetTempPath(), "--output", Path.GetTempPath(), "--pipeline", "brain");
@@ -88,7 +88,7 @@ public sealed class ExitCodeTests
         Assert.Contains("liver", error, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_missing_config_file_is_a_configuration_error()
     {
         var (code, _, error) = await CliRun.RunAsync("models", "--config", "/nonexistent/extra.json");
@@ -96,7 +96,7 @@ public sealed class ExitCodeTests
         Assert.Contains("/nonexistent/extra.json", error, StringComparison.Ordinal);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("npy", "ct.npy", "labels.npy", "anatomy.npy", "meta.json")]
     [InlineData("nifti", "ct.nii.gz", "labels.nii.gz", "anatomy.nii.gz", "meta.json")]
     [InlineData("dicom", "ct/CT0001.dcm", "ct/CT0004.dcm", "ground-truth/labels.seg.dcm")]

@@ -8,7 +8,7 @@ namespace PipelineSeg.Pipeline.Tests.Phantoms;
 /// <summary>samples/dicom is reproducible: regenerating a sample with the recipe in samples/README.md gives the same series.</summary>
 public sealed class SampleReproducibilityTests
 {
-    [Fact]
+    [SkippableFact]
     public async Task Regenerating_phantom_0002_gives_the_committed_UIDs_geometry_and_voxels()
     {
         var temp = TestPaths.NewTempDirectory("sample-regen");

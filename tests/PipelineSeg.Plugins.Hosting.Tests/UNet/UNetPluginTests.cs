@@ -10,7 +10,7 @@ public sealed class UNetPluginTests(ITestOutputHelper output)
 {
     private static string Fixture(params string[] parts) => TestPaths.Repo(["tests", "PipelineSeg.Plugins.Hosting.Tests", "Fixtures", .. parts]);
 
-    [Fact]
+    [SkippableFact]
     public void Plugin_folder_ships_no_copy_of_a_shared_assembly()
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "testplugins", "UNet");
@@ -22,7 +22,7 @@ public sealed class UNetPluginTests(ITestOutputHelper output)
         Assert.Empty(copies);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Tiny_random_unet_matches_pytorch_on_a_batch_of_two()
     {
         using var folder = new TestPluginFolder();
@@ -55,7 +55,7 @@ public sealed class UNetPluginTests(ITestOutputHelper output)
         output.WriteLine($"tiny U-Net max abs error vs PyTorch: {ParityAssert.Close(expected.AsFloat32(), probabilities, 1e-4f):E2}");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Shipped_liver_model_matches_pytorch_on_a_held_out_phantom_slice()
     {
         using var catalog = await PluginCatalog.LoadAsync(Path.Combine(AppContext.BaseDirectory, "testplugins"));
@@ -69,7 +69,7 @@ public sealed class UNetPluginTests(ITestOutputHelper output)
         Assert.True(probabilities.AsSpan(plane, plane).ToArray().Count(p => p > 0.5f) > 500, "the fixture slice should show a liver");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Monte_carlo_dropout_is_reproducible_by_seed_and_yields_a_distribution_and_uncertainty()
     {
         using var catalog = await PluginCatalog.LoadAsync(Path.Combine(AppContext.BaseDirectory, "testplugins"));
