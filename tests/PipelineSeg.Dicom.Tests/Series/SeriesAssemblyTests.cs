@@ -184,7 +184,8 @@ public sealed class SeriesAssemblyTests
     {
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => DicomSeriesScanner.ScanAsync(Samples.Path("ct-series"), cancelled.Token));
+        var ctSeries = Samples.Path("ct-series");
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => DicomSeriesScanner.ScanAsync(ctSeries, cancelled.Token));
         var series = await Samples.SingleVolumeAsync("ct-series", "pydicom-98892001-CT5N");
         Assert.ThrowsAny<OperationCanceledException>(() => DicomPixelLoader.LoadVolume(series, cancelled.Token));
     }

@@ -44,7 +44,8 @@ public sealed class LabelVolumeReaderTests
     [SkippableFact]
     public async Task Folder_with_several_series_is_rejected_with_the_reason()
     {
-        var e = await Assert.ThrowsAsync<InvalidDataException>(() => LabelVolumeReader.ReadAsync(Path.Combine(TestPaths.DicomSamples, "ct-series")));
+        var ctSeries = Path.Combine(TestPaths.DicomSamples, "ct-series");
+        var e = await Assert.ThrowsAsync<InvalidDataException>(() => LabelVolumeReader.ReadAsync(ctSeries));
         Assert.Contains("expected exactly one label source", e.Message, StringComparison.Ordinal);
     }
 }
