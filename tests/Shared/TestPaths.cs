@@ -8,18 +8,23 @@ internal static class TestPaths
     /// <summary>The folder holding PipelineSeg.sln.</summary>
     public static string RepositoryRoot => Root.Value;
 
-    /// <summary>../shared beside the checkout, or PIPELINESEG_SHARED when set.</summary>
-    public static string SharedRoot
+    /// <summary>../shared beside the checkout, or PIPELINESEG_SHARED when set; whether or not it exists.</summary>
+    public static string SharedPath
     {
         get
         {
             var fromEnv = Environment.GetEnvironmentVariable("PIPELINESEG_SHARED");
-            var path = string.IsNullOrEmpty(fromEnv) ? Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared")) : fromEnv;
-            if (!Directory.Exists(path))
-            {
-                throw new DirectoryNotFoundException($"shared sample data not found at '{path}' (set PIPELINESEG_SHARED)");
-            }
-            return path;
+            return string.IsNullOrEmpty(fromEnv) ? Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared")) : fromEnv;
+        }
+    }
+
+    /// <summary>The shared sample data; skips the calling test (missing prerequisite: shared-data) when it is absent.</summary>
+    public static string SharedRoot
+    {
+        get
+        {
+            Prerequisites.SharedData.Require();
+            return SharedPath;
         }
     }
 

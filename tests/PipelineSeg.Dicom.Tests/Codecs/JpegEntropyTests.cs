@@ -15,7 +15,7 @@ public sealed class JpegEntropyTests
         return reader.DecodeHuffman(table);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(new byte[] { 0b00_000000 }, 0)]
     [InlineData(new byte[] { 0b010_00000 }, 1)]
     [InlineData(new byte[] { 0b110_00000 }, 5)]
@@ -28,7 +28,7 @@ public sealed class JpegEntropyTests
         Assert.Equal(symbol, DecodeSymbol(table, bytes));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Codes_up_to_16_bits_use_the_slow_path()
     {
         // One code per length 1..16: 0, 10, 110, ..., 1111111111111110.
@@ -39,7 +39,7 @@ public sealed class JpegEntropyTests
         Assert.Throws<PipelineSeg.Dicom.DicomFormatException>(() => DecodeSymbol(table, 0xFF, 0x00, 0xFF, 0x00));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Over_subscribed_table_is_rejected()
     {
         var counts = new byte[16];
@@ -47,7 +47,7 @@ public sealed class JpegEntropyTests
         Assert.Throws<PipelineSeg.Dicom.DicomFormatException>(() => new HuffmanTable(counts, [1, 2, 3]));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Bit_reader_unstuffs_and_stops_at_markers()
     {
         var reader = new JpegBitReader([0xAB, 0xFF, 0x00, 0x12, 0xFF, 0xD9, 0x77], 0);
@@ -59,7 +59,7 @@ public sealed class JpegEntropyTests
         Assert.Equal(4, reader.Position);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(0b0000_0000, 3, -7)]
     [InlineData(0b0110_0000, 3, -4)]
     [InlineData(0b1000_0000, 3, 4)]
@@ -72,7 +72,7 @@ public sealed class JpegEntropyTests
         Assert.Equal(expected, reader.ReceiveExtend(category));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Restart_skips_padding_and_the_RST_marker()
     {
         var reader = new JpegBitReader([0b1010_1111, 0xFF, 0xD0, 0xC3], 0);
@@ -81,7 +81,7 @@ public sealed class JpegEntropyTests
         Assert.Equal(0xC3, reader.ReadBits(8));
     }
 
-    [Fact]
+    [SkippableFact]
     public void JpegLs_reader_takes_seven_bits_after_FF()
     {
         // 0xFF then 0x7F: the byte after FF contributes only its low 7 bits (1111111).
@@ -92,7 +92,7 @@ public sealed class JpegEntropyTests
         Assert.Equal(0, reader.ReadBits(8)); // FF 80 is a marker: zeros from here
     }
 
-    [Fact]
+    [SkippableFact]
     public void JpegLs_unary_code_is_bounded()
     {
         var reader = new JpegLsBitReader([0x00, 0x00, 0x00, 0x01], 0);

@@ -24,7 +24,7 @@ public sealed class RleCodecTests
     private static PixelFrameInfo Info(int rows, int columns, int samples = 1, int bits = 8, int planar = 0) =>
         new(rows, columns, samples, bits, bits, false, planar, samples == 3 ? "RGB" : "MONOCHROME2");
 
-    [Fact]
+    [SkippableFact]
     public void Literal_replicate_and_noop_runs()
     {
         // 2 => copy 3 literals; -2 (0xFE) => repeat next byte 3 times; -128 (0x80) => no-op.
@@ -34,7 +34,7 @@ public sealed class RleCodecTests
         Assert.Equal(new byte[] { 1, 2, 3, 9, 9, 9 }, output);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Sixteen_bit_segments_are_most_significant_byte_first()
     {
         var frame = Frame([0x01, 0x12, 0x34], [0x01, 0x56, 0x78]);
@@ -43,7 +43,7 @@ public sealed class RleCodecTests
         Assert.Equal(new byte[] { 0x56, 0x12, 0x78, 0x34 }, output); // little-endian 0x1256, 0x3478
     }
 
-    [Fact]
+    [SkippableFact]
     public void Thirty_two_bit_uses_four_segments()
     {
         var frame = Frame([0x00, 0x01], [0x00, 0x02], [0x00, 0x03], [0x00, 0x04]);
@@ -52,7 +52,7 @@ public sealed class RleCodecTests
         Assert.Equal(0x01020304u, BinaryPrimitives.ReadUInt32LittleEndian(output));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(0, new byte[] { 10, 20, 30, 11, 21, 31 })]
     [InlineData(1, new byte[] { 10, 11, 20, 21, 30, 31 })]
     public void Colour_output_honours_planar_configuration(int planar, byte[] expected)
@@ -63,7 +63,7 @@ public sealed class RleCodecTests
         Assert.Equal(expected, output);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Extra_decoded_bytes_are_ignored()
     {
         // Some encoders pad each segment to an even length with an extra literal.
@@ -72,20 +72,20 @@ public sealed class RleCodecTests
         Assert.Equal(new byte[] { 1, 2 }, output);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Short_segment_is_a_format_error()
     {
         var e = Assert.Throws<DicomFormatException>(() => Codec.Decode(Frame([0x01, 1, 2]), Info(2, 2), new byte[4]));
         Assert.Contains("decodes to 2 bytes, expected 4", e.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Segment_count_must_match_samples_and_bytes()
     {
         Assert.Throws<DicomFormatException>(() => Codec.Decode(Frame([0x00, 1]), Info(1, 1, bits: 16), new byte[2]));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Segment_offsets_outside_the_frame_are_rejected()
     {
         var frame = Frame([0x00, 1]);
@@ -94,7 +94,7 @@ public sealed class RleCodecTests
         Assert.Throws<DicomFormatException>(() => Codec.Decode(new byte[10], Info(1, 1), new byte[1]));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Destination_too_small_is_an_argument_error()
     {
         Assert.Throws<ArgumentException>(() => Codec.Decode(Frame([0x01, 1, 2]), Info(1, 2), new byte[1]));

@@ -25,7 +25,7 @@ public sealed class SampleFileParityTests(ITestOutputHelper output)
 
     public static TheoryData<string> DecodableFiles() => Select(f => Decodable(f));
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(DecodableFiles))]
     public void Decodes_like_the_reference(string relativePath)
     {
@@ -48,7 +48,7 @@ public sealed class SampleFileParityTests(ITestOutputHelper output)
             $"{relativePath}: max |diff| {max} vs {file.ReferenceTool}");
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(DecodableFiles))]
     public void Our_reader_finds_the_same_encapsulated_frames_as_pydicom(string relativePath)
     {
@@ -73,7 +73,7 @@ public sealed class SampleFileParityTests(ITestOutputHelper output)
     private static bool Decodable(ReferenceFile file) => PixelCodecRegistry.TryGet(file.TransferSyntaxUid, out _);
 
     /// <summary>Every sample file has a codec now; this keeps the suite honest if a new unsupported sample appears.</summary>
-    [Fact]
+    [SkippableFact]
     public void Every_sample_transfer_syntax_has_a_codec() =>
         Assert.All(ReferenceFrames.SampleFiles.Values, f => Assert.True(Decodable(f), $"{f.RelativePath}: no codec for {f.TransferSyntaxUid}"));
 

@@ -4,7 +4,7 @@ namespace PipelineSeg.Dicom.Tests.Hostile;
 
 public sealed class MalformedInputTests
 {
-    [Fact]
+    [SkippableFact]
     public void A_4_gb_length_in_a_tiny_file_is_a_format_error_naming_tag_and_offset()
     {
         var bytes = new DatasetBytes().Text(0x0008, 0x0060, "CS", "CT")
@@ -15,7 +15,7 @@ public sealed class MalformedInputTests
         Assert.Contains("tiny.dcm", ex.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Deep_nesting_is_refused_without_stack_overflow()
     {
         var b = new DatasetBytes();
@@ -27,7 +27,7 @@ public sealed class MalformedInputTests
         Assert.Contains("nested", ex.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Missing_sequence_delimiter_at_end_of_file_is_reported()
     {
         var bytes = new DatasetBytes().Element(0x0008, 0x1115, "SQ", [], 0xFFFFFFFF)
@@ -35,7 +35,7 @@ public sealed class MalformedInputTests
         Assert.Throws<DicomFormatException>(() => DicomFile.Parse(bytes, "nodelim.dcm"));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("malformed/pydicom/rtplan_truncated.dcm", false)]
     [InlineData("malformed/pydicom/MR_truncated.dcm", true)]
     public void Truncated_or_inconsistent_files_fail_with_file_and_tag(string relative, bool headerReadable)
@@ -52,7 +52,7 @@ public sealed class MalformedInputTests
         Assert.NotNull(ex.Offset);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("malformed/pydicom/UN_sequence.dcm")]
     [InlineData("malformed/pydicom-data/bad_sequence.dcm")]
     [InlineData("malformed/fo-dicom/GH223.dcm")]
@@ -71,7 +71,7 @@ public sealed class MalformedInputTests
         Assert.True(file.Dataset.Count > 0);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Big_endian_file_with_un_of_undefined_length_reads_pixels()
     {
         // fo-dicom GH177: (0008,2112) UN, undefined length, inside an explicit big endian dataset (CP-246).
@@ -80,7 +80,7 @@ public sealed class MalformedInputTests
         Assert.Equal(512 * 512 * 2, file.Dataset.GetElement(DicomTags.PixelData)!.Length);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Explicit_private_sequence_with_short_length_inside_implicit_dataset_still_reaches_pixel_data()
     {
         // fo-dicom GH626: Philips private SQ written in explicit VR, declared 4 bytes too short, in an implicit dataset.
@@ -92,7 +92,7 @@ public sealed class MalformedInputTests
         DicomPixelLoader.LoadFrame(pixels, 0, plane); // the sample's pixels are all zero; decoding must not throw
     }
 
-    [Fact]
+    [SkippableFact]
     public void Implausible_image_headers_are_format_errors_not_overflows()
     {
         var encapsulated = new DatasetBytes()

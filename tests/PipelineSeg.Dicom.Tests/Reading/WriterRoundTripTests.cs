@@ -9,7 +9,7 @@ public sealed class WriterRoundTripTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    [Fact]
+    [SkippableFact]
     public void Written_dataset_reads_back_with_sequences_text_and_binary_values()
     {
         var ds = new DicomDataset();
@@ -45,7 +45,7 @@ public sealed class WriterRoundTripTests : IDisposable
         Assert.True(dump.ExitCode == 0, dump.Combined);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Uids_are_2_25_decimal_and_at_most_64_characters()
     {
         for (var i = 0; i < 100; i++)
@@ -58,7 +58,7 @@ public sealed class WriterRoundTripTests : IDisposable
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void Large_files_are_memory_mapped_and_decode_like_pooled_reads()
     {
         var path = Samples.Path("ct-series", "dcmqi-ct-3slice", "01.dcm");
@@ -72,7 +72,7 @@ public sealed class WriterRoundTripTests : IDisposable
         Assert.Contains(a, v => v != a[0]);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Latin1_source_names_are_copied_into_utf8_datasets()
     {
         var source = DicomFile.Parse(new DatasetBytes()

@@ -5,7 +5,7 @@ namespace PipelineSeg.EndToEnd.Tests.Applicability;
 /// <summary>Issue 18 with the bundled model: held-out phantoms pass, an MR series is refused, a thin-slice phantom warns.</summary>
 public sealed class CardApplicabilityTests(SampleBatchFixture samples) : IClassFixture<SampleBatchFixture>
 {
-    [Fact]
+    [SkippableFact]
     public void The_bundled_phantoms_pass_every_check()
     {
         Assert.Equal(3, samples.Reports.Count);
@@ -19,7 +19,7 @@ public sealed class CardApplicabilityTests(SampleBatchFixture samples) : IClassF
         Assert.DoesNotContain("model card:", samples.StandardOutput, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void An_MR_series_is_refused_for_its_modality()
     {
         var root = TestPaths.NewTempDirectory("e2e-card-mr");
@@ -45,7 +45,7 @@ public sealed class CardApplicabilityTests(SampleBatchFixture samples) : IClassF
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_slice_thickness_outside_the_card_is_processed_with_a_warning()
     {
         var root = TestPaths.NewTempDirectory("e2e-card-thin");

@@ -7,7 +7,7 @@ namespace PipelineSeg.EndToEnd.Tests.Batch;
 /// <summary>The README's main command on the committed samples, checked with the reference tools.</summary>
 public sealed class SampleBatchTests(SampleBatchFixture batch) : IClassFixture<SampleBatchFixture>
 {
-    [Fact]
+    [SkippableFact]
     public void Batch_succeeds_for_every_sample_series()
     {
         Assert.True(batch.ExitCode == 0, batch.Combined);
@@ -16,7 +16,7 @@ public sealed class SampleBatchTests(SampleBatchFixture batch) : IClassFixture<S
         Assert.True(File.Exists(Path.Combine(batch.Output, BatchProcessor.SummaryFileName)));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Every_SEG_has_zero_dciodvfy_errors()
     {
         Assert.NotEmpty(batch.Reports);
@@ -30,7 +30,7 @@ public sealed class SampleBatchTests(SampleBatchFixture batch) : IClassFixture<S
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void Dcmdump_reads_every_SEG()
     {
         foreach (var folder in batch.Reports.Keys)
@@ -42,7 +42,7 @@ public sealed class SampleBatchTests(SampleBatchFixture batch) : IClassFixture<S
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void Pydicom_sees_the_source_geometry_in_every_SEG()
     {
         foreach (var (folder, report) in batch.Reports)
@@ -53,7 +53,7 @@ public sealed class SampleBatchTests(SampleBatchFixture batch) : IClassFixture<S
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void Reports_hold_series_model_timings_volumes_and_ground_truth_metrics()
     {
         foreach (var report in batch.Reports.Values)
@@ -71,7 +71,7 @@ public sealed class SampleBatchTests(SampleBatchFixture batch) : IClassFixture<S
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void The_held_out_full_resolution_sample_has_liver_Dice_of_at_least_0_90()
     {
         var report = batch.Reports.Values.Single(r => SampleBatchFixture.SampleOf(r).EndsWith("phantom-0001", StringComparison.Ordinal));

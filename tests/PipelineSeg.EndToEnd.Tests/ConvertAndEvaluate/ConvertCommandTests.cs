@@ -2,7 +2,7 @@ namespace PipelineSeg.EndToEnd.Tests.ConvertAndEvaluate;
 
 public sealed class ConvertCommandTests
 {
-    [Fact]
+    [SkippableFact]
     public void Converts_a_ct_series_folder_to_nifti_that_nibabel_reads()
     {
         var dir = TestPaths.NewTempDirectory("e2e-convert");
@@ -21,7 +21,7 @@ public sealed class ConvertCommandTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void Missing_input_or_bad_output_name_is_a_usage_error()
     {
         var missing = Cli.Run("convert", "--input", "/nonexistent/folder", "--output", "/tmp/x.nii.gz");
@@ -33,7 +33,7 @@ public sealed class ConvertCommandTests
         Assert.Equal(2, noArgs.ExitCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Folder_without_dicom_images_fails_with_exit_code_1()
     {
         var dir = TestPaths.NewTempDirectory("e2e-convert-empty");

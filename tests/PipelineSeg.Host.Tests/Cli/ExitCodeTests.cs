@@ -2,7 +2,7 @@ namespace PipelineSeg.Host.Tests.Cli;
 
 public sealed class ExitCodeTests
 {
-    [Fact]
+    [SkippableFact]
     public async Task No_command_is_a_usage_error()
     {
         var (code, _, error) = await CliRun.RunAsync();
@@ -10,7 +10,7 @@ public sealed class ExitCodeTests
         Assert.Contains("--help", error, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Unknown_command_is_a_usage_error()
     {
         var (code, _, error) = await CliRun.RunAsync("segment-everything");
@@ -18,7 +18,7 @@ public sealed class ExitCodeTests
         Assert.Contains("segment-everything", error, StringComparison.Ordinal);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("batch", "--output", "x")]
     [InlineData("phantom")]
     [InlineData("inspect")]
@@ -30,7 +30,7 @@ public sealed class ExitCodeTests
         Assert.StartsWith("error:", error, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Batch_with_a_missing_input_folder_is_a_usage_error()
     {
         var (code, _, error) = await CliRun.RunAsync("batch", "--input", "/nonexistent/pipelineseg-input", "--output", Path.GetTempPath());
@@ -38,7 +38,7 @@ public sealed class ExitCodeTests
         Assert.Contains("/nonexistent/pipelineseg-input", error, StringComparison.Ordinal);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("--size", "4")]
     [InlineData("--count", "0")]
     [InlineData("--format", "png")]
@@ -48,7 +48,7 @@ public sealed class ExitCodeTests
         Assert.Equal(2, code);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("--help")]
     [InlineData("batch", "--help")]
     [InlineData("serve", "--help")]
@@ -62,7 +62,7 @@ public sealed class ExitCodeTests
         Assert.Contains("Usage:", output, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Root_help_lists_every_command()
     {
         var (_, output, _) = await CliRun.RunAsync("--help");
@@ -72,7 +72,7 @@ public sealed class ExitCodeTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Serve_without_watch_folders_is_a_configuration_error()
     {
         var (code, _, error) = await CliRun.RunAsync("serve");
@@ -80,7 +80,7 @@ public sealed class ExitCodeTests
         Assert.Contains("Intake:WatchFolders", error, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_undefined_pipeline_is_a_usage_error_naming_the_defined_ones()
     {
         var (code, _, error) = await CliRun.RunAsync("batch", "--input", Path.GetTempPath(), "--output", Path.GetTempPath(), "--pipeline", "brain");
@@ -89,7 +89,7 @@ public sealed class ExitCodeTests
         Assert.Contains("liver", error, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_missing_config_file_is_a_configuration_error()
     {
         var (code, _, error) = await CliRun.RunAsync("models", "--config", "/nonexistent/extra.json");
@@ -97,7 +97,7 @@ public sealed class ExitCodeTests
         Assert.Contains("/nonexistent/extra.json", error, StringComparison.Ordinal);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("npy", "ct.npy", "labels.npy", "anatomy.npy", "meta.json")]
     [InlineData("nifti", "ct.nii.gz", "labels.nii.gz", "anatomy.nii.gz", "meta.json")]
     [InlineData("dicom", "ct/CT0001.dcm", "ct/CT0004.dcm", "ground-truth/labels.seg.dcm")]
@@ -120,7 +120,7 @@ public sealed class ExitCodeTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_output_folder_that_is_a_file_is_a_usage_error_naming_it()
     {
         var file = Path.GetTempFileName();
@@ -140,7 +140,7 @@ public sealed class ExitCodeTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Inspect_takes_input_as_an_option_and_still_accepts_the_old_positional_path()
     {
         var samples = TestPaths.Repo("samples", "dicom", "phantom-0002");
@@ -154,7 +154,7 @@ public sealed class ExitCodeTests
         Assert.Contains("once", error, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_output_file_that_cannot_be_written_ends_in_exit_code_1_with_the_reason_not_a_stack_trace()
     {
         var root = TestPaths.NewTempDirectory("cli-summary-blocked");

@@ -7,7 +7,7 @@ namespace PipelineSeg.Host.Tests.Health;
 
 public sealed class HealthFilePublisherTests
 {
-    [Fact]
+    [SkippableFact]
     public async Task Overlapping_publishes_leave_one_whole_report_in_the_data_directory()
     {
         using var service = new ServiceFixture();

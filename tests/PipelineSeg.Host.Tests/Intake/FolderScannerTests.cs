@@ -5,14 +5,14 @@ namespace PipelineSeg.Host.Tests.Intake;
 
 public sealed class FolderScannerTests
 {
-    [Fact]
+    [SkippableFact]
     public void Files_map_to_the_first_level_export_folder()
     {
         Assert.Equal("/in/export1", FolderScanner.ExportFolderOf("/in", "/in/export1/series/CT0001.dcm"));
         Assert.Equal("/in/export1", FolderScanner.ExportFolderOf("/in/", "/in/export1/CT0001.dcm"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Files_outside_or_directly_in_the_watched_folder_have_no_export_folder()
     {
         Assert.Null(FolderScanner.ExportFolderOf("/in", "/elsewhere/export1/CT0001.dcm"));
@@ -20,7 +20,7 @@ public sealed class FolderScannerTests
         Assert.Null(FolderScanner.ExportFolderOf("/in", "/input-other/x.dcm"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Rescan_reports_each_export_folder_with_its_newest_file_time()
     {
         var root = TestPaths.NewTempDirectory("rescan");
@@ -42,7 +42,7 @@ public sealed class FolderScannerTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_file_dropped_directly_into_the_watched_folder_is_a_loose_file_source()
     {
         var root = TestPaths.NewTempDirectory("loose");

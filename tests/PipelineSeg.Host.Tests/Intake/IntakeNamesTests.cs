@@ -8,7 +8,7 @@ namespace PipelineSeg.Host.Tests.Intake;
 
 public sealed class IntakeNamesTests
 {
-    [Theory]
+    [SkippableTheory]
     [InlineData(false)]
     [InlineData(true)]
     public void Inputs_are_named_by_id_and_by_path_only_when_asked(bool logFullPaths)

@@ -17,7 +17,7 @@ public sealed class IntakeTrackerTests
         _tracker = new IntakeTracker(Microsoft.Extensions.Options.Options.Create(options), _clock);
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_folder_is_queued_once_after_it_settles()
     {
         _tracker.Touch(Export1);
@@ -30,7 +30,7 @@ public sealed class IntakeTrackerTests
         Assert.Empty(_tracker.TakeSettled());
     }
 
-    [Fact]
+    [SkippableFact]
     public void Files_still_arriving_postpone_the_job()
     {
         _tracker.Touch(Export1);
@@ -44,7 +44,7 @@ public sealed class IntakeTrackerTests
         Assert.Single(_tracker.TakeSettled());
     }
 
-    [Fact]
+    [SkippableFact]
     public void New_files_after_processing_queue_the_folder_again()
     {
         _tracker.Touch(Export1);
@@ -56,7 +56,7 @@ public sealed class IntakeTrackerTests
         Assert.Single(_tracker.TakeSettled());
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_rescan_with_an_older_time_does_not_requeue_a_processed_folder()
     {
         var written = _clock.GetUtcNow().UtcDateTime;
@@ -69,7 +69,7 @@ public sealed class IntakeTrackerTests
         Assert.Empty(_tracker.TakeSettled());
     }
 
-    [Fact]
+    [SkippableFact]
     public void Loose_files_and_an_export_of_the_same_watched_folder_are_tracked_apart()
     {
         _tracker.Touch(Export1);
@@ -79,7 +79,7 @@ public sealed class IntakeTrackerTests
         Assert.Equal([IntakeSourceKind.ExportFolder, IntakeSourceKind.LooseFiles], kinds);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Housekeeping_forgets_processed_folders_past_retention()
     {
         var dir = TestPaths.NewTempDirectory("tracker");

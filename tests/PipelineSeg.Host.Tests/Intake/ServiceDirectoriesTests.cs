@@ -2,7 +2,7 @@ namespace PipelineSeg.Host.Tests.Intake;
 
 public sealed class ServiceDirectoriesTests
 {
-    [Fact]
+    [SkippableFact]
     public void Every_folder_is_created_at_start_and_health_goes_to_the_data_directory_not_the_binary_folder()
     {
         using var service = new ServiceFixture();

@@ -5,7 +5,7 @@ namespace PipelineSeg.Host.Tests.Intake;
 
 public sealed class WorkAreaTests
 {
-    [Fact]
+    [SkippableFact]
     public void A_staged_export_is_a_link_named_by_id_and_removing_it_leaves_the_input()
     {
         using var service = new ServiceFixture();
@@ -23,7 +23,7 @@ public sealed class WorkAreaTests
         Assert.True(File.Exists(Path.Combine(export, "series", "CT1.dcm")));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Loose_files_are_staged_under_neutral_names_and_a_leftover_staging_is_cleared_without_touching_inputs()
     {
         using var service = new ServiceFixture();

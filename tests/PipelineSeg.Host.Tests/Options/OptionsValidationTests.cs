@@ -3,7 +3,7 @@ namespace PipelineSeg.Host.Tests.Options;
 /// <summary>Every options concern is validated at start-up: a bad value stops the command with exit code 2 and names the setting.</summary>
 public sealed class OptionsValidationTests
 {
-    [Theory]
+    [SkippableTheory]
     [InlineData("{\"Pipelines\":{\"liver\":{\"Threshold\":1.5}}}", "Pipelines:liver:Threshold")]
     [InlineData("{\"Pipelines\":{\"liver\":{\"Model\":\"\"}}}", "Pipelines:liver:Model")]
     [InlineData("{\"Pipelines\":{\"liver\":{\"MaxHistogramDistance\":0}}}", "Pipelines:liver:MaxHistogramDistance")]
@@ -34,7 +34,7 @@ public sealed class OptionsValidationTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Malformed_json_is_a_configuration_error()
     {
         var file = Path.Combine(Path.GetTempPath(), $"pipelineseg-config-{Guid.NewGuid():N}.json");
@@ -51,7 +51,7 @@ public sealed class OptionsValidationTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_shipped_configuration_is_valid()
     {
         // models may report refused plugins (exit 1) but must not fail on configuration (exit 2).

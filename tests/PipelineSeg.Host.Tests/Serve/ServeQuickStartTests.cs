@@ -4,7 +4,7 @@ namespace PipelineSeg.Host.Tests.Serve;
 
 public sealed class ServeQuickStartTests
 {
-    [Fact]
+    [SkippableFact]
     public void Inbox_and_output_define_the_first_watched_folder_with_absolute_paths()
     {
         var (overrides, usage) = ServeCommand.QuickStart(new DirectoryInfo("in"), new DirectoryInfo("/data/out"), 3, "liver");
@@ -15,7 +15,7 @@ public sealed class ServeQuickStartTests
         Assert.Equal("00:00:03", overrides["Intake:SettleTime"]);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("in", null, null, null, "--inbox and --output")]
     [InlineData(null, "out", null, null, "--inbox and --output")]
     [InlineData(null, null, null, "liver", "--pipeline")]
@@ -26,7 +26,7 @@ public sealed class ServeQuickStartTests
         Assert.Contains(expected, usage, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Serve_without_a_watched_folder_says_how_to_give_one()
     {
         var (code, _, error) = await Cli.CliRun.RunAsync("serve");
@@ -34,7 +34,7 @@ public sealed class ServeQuickStartTests
         Assert.Contains("--inbox DIR --output DIR", error, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Serve_with_inbox_but_no_output_is_a_usage_error()
     {
         var (code, _, error) = await Cli.CliRun.RunAsync("serve", "--inbox", "/tmp/nowhere");

@@ -8,7 +8,7 @@ public sealed class ConnectedComponentsTests
 {
     private static Volume<byte> Mask() => NiftiFile.Read(Reference.Fixture("morph_mask.nii.gz")).ToLabels("mask");
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(Connectivity.Faces6, "6")]
     [InlineData(Connectivity.Edges18, "18")]
     [InlineData(Connectivity.Corners26, "26")]
@@ -31,7 +31,7 @@ public sealed class ConnectedComponentsTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void Keep_largest_keeps_only_the_biggest_component_with_its_values()
     {
         var mask = new Volume<byte>(10, 10, 5);
@@ -45,7 +45,7 @@ public sealed class ConnectedComponentsTests
         Assert.Equal(7, kept[6, 5, 2]);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Remove_small_by_voxels_and_by_slice_span()
     {
         var mask = new Volume<byte>(8, 8, 8);

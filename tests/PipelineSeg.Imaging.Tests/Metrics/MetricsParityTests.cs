@@ -17,7 +17,7 @@ public sealed class MetricsParityTests
 
     private static JsonElement Metrics => Reference.Root.GetProperty("metrics");
 
-    [Fact]
+    [SkippableFact]
     public void Every_label_matches_scipy_reference()
     {
         var (pred, gt) = Pair.Value;
@@ -28,7 +28,7 @@ public sealed class MetricsParityTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void Per_slice_dice_matches_reference()
     {
         var (pred, gt) = Pair.Value;
@@ -42,7 +42,7 @@ public sealed class MetricsParityTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void Per_slice_2d_surface_distances_match_medpy_on_slices()
     {
         var (pred, gt) = Pair.Value;
@@ -66,7 +66,7 @@ public sealed class MetricsParityTests
         Assert.True(compared > 5);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Soft_jaccard_and_threshold_sweep_match_reference()
     {
         var (_, gt) = Pair.Value;
@@ -85,7 +85,7 @@ public sealed class MetricsParityTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void Background_is_left_out_of_the_mean_when_asked()
     {
         var (pred, gt) = Pair.Value;

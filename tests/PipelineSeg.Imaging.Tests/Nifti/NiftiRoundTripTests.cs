@@ -11,17 +11,17 @@ public sealed class NiftiRoundTripTests
         new Vec3(0.75, 0.8, 2.5),
         Matrix3.FromColumns(new Vec3(0.9, 0.1, 0.0).Normalized(), Vec3.Cross(new Vec3(0, 0, 1), new Vec3(0.9, 0.1, 0.0).Normalized()), new Vec3(0, 0, 1)));
 
-    [Fact] public Task UInt8_round_trips_exactly() => RoundTrip<byte>(i => (byte)(i * 7));
+    [SkippableFact] public Task UInt8_round_trips_exactly() => RoundTrip<byte>(i => (byte)(i * 7));
 
-    [Fact] public Task Int16_round_trips_exactly() => RoundTrip<short>(i => (short)((i * 313) - 3000));
+    [SkippableFact] public Task Int16_round_trips_exactly() => RoundTrip<short>(i => (short)((i * 313) - 3000));
 
-    [Fact] public Task UInt16_round_trips_exactly() => RoundTrip<ushort>(i => (ushort)(i * 977));
+    [SkippableFact] public Task UInt16_round_trips_exactly() => RoundTrip<ushort>(i => (ushort)(i * 977));
 
-    [Fact] public Task Int32_round_trips_exactly() => RoundTrip<int>(i => (i * 100_003) - 50_000_000);
+    [SkippableFact] public Task Int32_round_trips_exactly() => RoundTrip<int>(i => (i * 100_003) - 50_000_000);
 
-    [Fact] public Task Float32_round_trips_exactly() => RoundTrip<float>(i => MathF.Sin(i) * 1e4f);
+    [SkippableFact] public Task Float32_round_trips_exactly() => RoundTrip<float>(i => MathF.Sin(i) * 1e4f);
 
-    [Fact] public Task Float64_round_trips_exactly() => RoundTrip<double>(i => Math.Cos(i) * 1e-7);
+    [SkippableFact] public Task Float64_round_trips_exactly() => RoundTrip<double>(i => Math.Cos(i) * 1e-7);
 
     private static async Task RoundTrip<T>(Func<int, T> value) where T : unmanaged, INumber<T>
     {

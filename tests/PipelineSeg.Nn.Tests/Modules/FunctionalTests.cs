@@ -4,7 +4,7 @@ namespace PipelineSeg.Nn.Tests.Modules;
 
 public sealed class FunctionalTests
 {
-    [Fact]
+    [SkippableFact]
     public void Functional_calls_equal_their_modules()
     {
         using var x = Tensor.FromArray([-2f, -1f, 0f, 1f, 2f, 3f, 4f, 5f, -6f], 1, 1, 3, 3);

@@ -65,7 +65,7 @@ public sealed class LayerParityTests(ITestOutputHelper log)
 
     public static TheoryData<string> CaseNames => [.. Cases.Keys];
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(CaseNames))]
     public void Layer_matches_pytorch(string name)
     {
@@ -74,7 +74,7 @@ public sealed class LayerParityTests(ITestOutputHelper log)
         log.WriteLine($"{name}: max scaled error {error:E2}");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Every_layer_fixture_has_a_case()
     {
         var names = Directory.GetFiles(TestPaths.Repo("tests", "PipelineSeg.Nn.Tests", "Fixtures", "layers"), "*.input.npy")
@@ -83,7 +83,7 @@ public sealed class LayerParityTests(ITestOutputHelper log)
         Assert.All(names, n => Assert.True(Cases.ContainsKey(n), $"fixture {n} has no test case"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void MaxPool_indices_match_pytorch()
     {
         using var pool = new MaxPool2d(3, stride: 2, padding: 1, returnIndices: true);
@@ -99,7 +99,7 @@ public sealed class LayerParityTests(ITestOutputHelper log)
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void MaxUnpool_restores_odd_sizes_like_pytorch()
     {
         using var pool = new MaxPool2d(2, returnIndices: true);
@@ -114,7 +114,7 @@ public sealed class LayerParityTests(ITestOutputHelper log)
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void ConvTranspose_output_size_selects_the_output_padding_like_pytorch()
     {
         using var up = new ConvTranspose2d(4, 3, 3, stride: 2, padding: 1);
@@ -127,7 +127,7 @@ public sealed class LayerParityTests(ITestOutputHelper log)
         Assert.Throws<ArgumentException>(() => up.Forward(input, (15, 12)));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Half_precision_checkpoints_are_stored_as_f16_and_bf16()
     {
         using var f16 = SafetensorsFile.Open(Fixture.PathOf("layers", "conv_f16_weights", ".safetensors"));
@@ -136,7 +136,7 @@ public sealed class LayerParityTests(ITestOutputHelper log)
         Assert.Equal("BF16", bf16["weight"].DataType);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Pooling_geometry_follows_pytorch_ceil_mode_rule()
     {
         // The last window must start inside the input or left padding: 5 → ceil((5+2-3)/2)+1 = 3, not 4.

@@ -18,7 +18,7 @@ public sealed class NetworkParityTests(ITestOutputHelper log)
 
     public static TheoryData<string> Names => [.. Networks.Keys];
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Names))]
     public void State_dict_keys_match_pytorch_in_order(string name)
     {
@@ -28,7 +28,7 @@ public sealed class NetworkParityTests(ITestOutputHelper log)
         Assert.Equal(golden, net.StateDict().Keys);
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Names))]
     public void Network_matches_pytorch(string name)
     {
@@ -37,7 +37,7 @@ public sealed class NetworkParityTests(ITestOutputHelper log)
         log.WriteLine($"{name}: max scaled error {error:E2}");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Unet_gives_the_same_result_with_batch_norm_unfused()
     {
         using var net = new MiniUNet();

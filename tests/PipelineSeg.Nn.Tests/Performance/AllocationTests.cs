@@ -16,7 +16,7 @@ public sealed class AllocationTests(ITestOutputHelper output)
 {
     private const long Budget = 1 << 20;
 
-    [Fact]
+    [SkippableFact]
     public void Unet_forward_of_a_512_slice_allocates_under_1_MB_after_warm_up()
     {
         using var net = new MiniUNet(cin: 1, classes: 2, baseWidth: 4, depth: 4);

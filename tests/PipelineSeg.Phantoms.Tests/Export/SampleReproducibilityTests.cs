@@ -7,7 +7,7 @@ namespace PipelineSeg.Phantoms.Tests.Export;
 /// <summary>samples/dicom is reproducible: regenerating a sample with the recipe in samples/README.md gives the same series.</summary>
 public sealed class SampleReproducibilityTests
 {
-    [Theory]
+    [SkippableTheory]
     [InlineData(1, 256, 24)]
     [InlineData(2, 192, 24)]
     public async Task Regenerating_a_sample_gives_the_committed_CT_files_byte_for_byte(int seed, int size, int slices)
@@ -38,7 +38,7 @@ public sealed class SampleReproducibilityTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Regenerating_the_implicit_VR_sample_gives_the_committed_UIDs_geometry_and_voxels()
     {
         // phantom-0003 was re-encoded by dcmconv +ti (see samples/README.md), so only its content can match.

@@ -7,7 +7,7 @@ public sealed class PhantomGeneratorTests
 {
     private static readonly PhantomOptions Small = new() { Size = 96, Slices = 20 };
 
-    [Fact]
+    [SkippableFact]
     public void Same_seed_gives_identical_voxels_and_labels()
     {
         var a = PhantomGenerator.Generate(7, Small);
@@ -19,7 +19,7 @@ public sealed class PhantomGeneratorTests
         Assert.Equal(a.Ct.Geometry, b.Ct.Geometry);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Different_seeds_give_different_anatomy()
     {
         var a = PhantomGenerator.Generate(1, Small);
@@ -33,7 +33,7 @@ public sealed class PhantomGeneratorTests
         Assert.True(differing > a.Labels.Length / 100, $"only {differing} label voxels differ");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Geometry_follows_the_options_with_identity_axial_direction()
     {
         var c = PhantomGenerator.Generate(3, Small with { FieldOfViewMm = 360, SliceSpacingMm = 4 });
@@ -48,7 +48,7 @@ public sealed class PhantomGeneratorTests
         Assert.Equal(0.0, c.Ct.Geometry.IndexToWorld(47.5, 47.5, 0).X, 6);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(11)]
     [InlineData(12)]
     [InlineData(13)]
@@ -71,7 +71,7 @@ public sealed class PhantomGeneratorTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void Noise_level_matches_the_requested_sigma()
     {
         var c = PhantomGenerator.Generate(5, Small with { NoiseSigmaHu = 12 });
@@ -90,7 +90,7 @@ public sealed class PhantomGeneratorTests
         Assert.InRange(mean, -1002, -998);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Task_labels_are_background_liver_or_lesion_and_lesions_lie_inside_the_liver()
     {
         var c = PhantomGenerator.Generate(21, Small with { Size = 128, Slices = 32 });
@@ -116,7 +116,7 @@ public sealed class PhantomGeneratorTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void Liver_lies_on_the_patients_right_and_the_spine_posterior()
     {
         var c = PhantomGenerator.Generate(9, Small with { Size = 128, Slices = 24 });
@@ -129,7 +129,7 @@ public sealed class PhantomGeneratorTests
         Assert.True(aortaY < spineY, $"aorta y {aortaY:F0} vs spine y {spineY:F0}");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Invalid_options_are_rejected_with_the_setting_named()
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => PhantomGenerator.Generate(1, new PhantomOptions { Size = 4 }));

@@ -9,7 +9,7 @@ public sealed class ApplicabilityReportTests
     private static readonly ApplicabilityCheck Modality = new ApplicabilityCheck("modality", null, "MR", "CT", CheckVerdict.Fail, "modality MR") with { Blocking = true };
     private static readonly ApplicabilityCheck Volume = new("segmentVolume", "liver", "533 mL", "1–10 mL", CheckVerdict.Fail, "liver volume");
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(ApplicabilityPolicy.Pass, ApplicabilityAction.None)]
     [InlineData(ApplicabilityPolicy.Warn, ApplicabilityAction.Warned)]
     [InlineData(ApplicabilityPolicy.Refuse, ApplicabilityAction.Refused)]
@@ -21,14 +21,14 @@ public sealed class ApplicabilityReportTests
         Assert.Equal("spacing outside", report.Reason);
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_wrong_modality_is_refused_under_warn_too()
     {
         Assert.Equal(ApplicabilityAction.Refused, ApplicabilityReport.Decide(ApplicabilityPolicy.Warn, "card", true, [Modality], []).Action);
         Assert.Equal(ApplicabilityAction.None, ApplicabilityReport.Decide(ApplicabilityPolicy.Pass, "card", true, [Modality], []).Action);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Result_flags_warn_but_never_refuse()
     {
         var report = ApplicabilityReport.Decide(ApplicabilityPolicy.Refuse, "card", true, [Ok], [Volume]);
@@ -36,7 +36,7 @@ public sealed class ApplicabilityReportTests
         Assert.Equal("liver volume", report.Reason);
     }
 
-    [Fact]
+    [SkippableFact]
     public void All_passing_checks_need_no_action_and_leave_the_SEG_as_it_was()
     {
         var report = ApplicabilityReport.Decide(ApplicabilityPolicy.Warn, "card", true, [Ok], []);
@@ -45,7 +45,7 @@ public sealed class ApplicabilityReportTests
         Assert.Equal("m 1.0", ApplicabilityNote.ContentDescription("m 1.0", ApplicabilityNote.For(report)));
     }
 
-    [Fact]
+    [SkippableFact]
     public void The_SEG_note_leads_and_fits_a_DICOM_LO()
     {
         var warned = ApplicabilityReport.Decide(ApplicabilityPolicy.Warn, "card", true, [Spacing], []);

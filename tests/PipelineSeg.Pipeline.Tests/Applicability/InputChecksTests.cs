@@ -6,7 +6,7 @@ public sealed class InputChecksTests
 {
     private static IntensitySample Sample(double[] frequencies) => new([0], [new byte[1]], frequencies, 100);
 
-    [Fact]
+    [SkippableFact]
     public void A_series_inside_the_card_passes_every_check()
     {
         var checks = InputChecks.Evaluate(Cards.Facts(), Cards.Abdomen(), Sample([0.25, 0.25, 0.25, 0.25]), null);
@@ -14,7 +14,7 @@ public sealed class InputChecksTests
         Assert.All(checks, c => Assert.Equal(CheckVerdict.Pass, c.Verdict));
     }
 
-    [Fact]
+    [SkippableFact]
     public void An_MR_series_fails_the_modality_check_which_blocks()
     {
         var modality = InputChecks.Evaluate(Cards.Facts("MR"), Cards.Abdomen(), null, null).Single(c => c.Name == "modality");
@@ -23,7 +23,7 @@ public sealed class InputChecksTests
         Assert.Equal(("MR", "CT"), (modality.Figure, modality.Expected));
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_spacing_outside_the_range_fails_and_names_the_figure()
     {
         var spacing = InputChecks.Evaluate(Cards.Facts(spacing: 0.57), Cards.Abdomen(), null, null).Single(c => c.Name == "inPlaneSpacing");
@@ -33,7 +33,7 @@ public sealed class InputChecksTests
         Assert.Contains("0.57 mm is outside the model's range 1–3 mm", spacing.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void An_unstated_body_part_is_a_warning_not_a_failure()
     {
         var facts = Cards.Facts() with { BodyPart = null };
@@ -42,7 +42,7 @@ public sealed class InputChecksTests
         Assert.Equal("not stated", check.Figure);
     }
 
-    [Fact]
+    [SkippableFact]
     public void The_histogram_distance_is_compared_with_the_card_or_the_override()
     {
         double[] shifted = [0, 0.25, 0.25, 0.5]; // CDF gaps 0.25 x 3 bins of 0.25: W1 = 0.1875
@@ -56,7 +56,7 @@ public sealed class InputChecksTests
         Assert.Equal(CheckVerdict.Pass, overridden.Verdict);
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_sample_without_body_voxels_fails_the_histogram_check()
     {
         var check = InputChecks.Histogram(Cards.Abdomen().Intensity!, new IntensitySample([0, 1], [new byte[4], new byte[4]], new double[4], 0), 0.05);

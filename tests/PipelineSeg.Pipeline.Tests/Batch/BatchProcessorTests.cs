@@ -17,7 +17,7 @@ public sealed class BatchProcessorTests
         SlicesPerBatch = 4,
     };
 
-    [Fact]
+    [SkippableFact]
     public async Task Each_series_gets_a_SEG_and_a_report_with_ground_truth_metrics()
     {
         using var phantom = await PhantomFolder.CreateAsync();
@@ -41,7 +41,7 @@ public sealed class BatchProcessorTests
         Assert.True(model.Disposed);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_truncated_series_is_quarantined_with_its_reason_and_the_rest_goes_on()
     {
         using var good = await PhantomFolder.CreateAsync(seed: 6);
@@ -64,7 +64,7 @@ public sealed class BatchProcessorTests
         Assert.Equal(bytes.Length - 1000, new FileInfo(slice).Length); // the input itself is untouched
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Series_of_another_modality_are_skipped_not_failed()
     {
         using var phantom = await PhantomFolder.CreateAsync();
@@ -81,7 +81,7 @@ public sealed class BatchProcessorTests
         Assert.Equal(0, model.Calls);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_unknown_model_is_reported_as_such()
     {
         using var phantom = await PhantomFolder.CreateAsync();
@@ -91,7 +91,7 @@ public sealed class BatchProcessorTests
         await Assert.ThrowsAsync<KeyNotFoundException>(() => new BatchProcessor(new FakeModelProvider(model), NullLogger<BatchProcessor>.Instance).RunAsync(request));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("1.2.3#2", "1.2.3_2")]
     [InlineData("a/b", "a_b")]
     [InlineData("..", "unnamed")]

@@ -6,7 +6,7 @@ namespace PipelineSeg.Pipeline.Tests.Conversion;
 /// <summary>The real 3D-IRCADb 1.1 CT (129 slices of 512×512, extracted at run time, never committed) converts like dcm2niix.</summary>
 public sealed class IrcadConvertParityTests
 {
-    [Fact]
+    [SkippableFact]
     public async Task Ircad_ct_series_voxels_and_affine_equal_dcm2niix()
     {
         var zip = Path.Combine(TestPaths.Datasets, "3dircadb1_liver_ct", "3Dircadb1.1", "PATIENT_DICOM.zip");

@@ -43,7 +43,7 @@ public sealed class IrcadMaskEvaluationTests
                           'assd': float((a.mean() + b.mean()) / 2), 'voxels': int(vol.sum())}))
         """;
 
-    [Fact]
+    [SkippableFact]
     public async Task Liver_mask_series_against_shifted_nifti_matches_scipy()
     {
         var zip = Path.Combine(TestPaths.Datasets, "3dircadb1_liver_ct", "3Dircadb1.1", "MASKS_DICOM.zip");

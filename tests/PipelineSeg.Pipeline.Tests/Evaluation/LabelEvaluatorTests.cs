@@ -10,7 +10,7 @@ public sealed class LabelEvaluatorTests
 {
     private static string Fixture(string name) => TestPaths.Repo("tests", "PipelineSeg.Imaging.Tests", "Fixtures", name);
 
-    [Fact]
+    [SkippableFact]
     public async Task Nifti_pair_gives_the_scipy_reference_metrics_in_json()
     {
         var result = await LabelEvaluator.EvaluateAsync(new LabelEvaluationRequest(Fixture("metrics_pred.nii.gz"), Fixture("metrics_gt.nii.gz")));
@@ -35,7 +35,7 @@ public sealed class LabelEvaluatorTests
         Assert.Equal([1, 2, 3, 4], json.RootElement.GetProperty("mean").GetProperty("labels").EnumerateArray().Select(e => e.GetInt32()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Flipped_copy_of_the_ground_truth_is_reoriented_exactly()
     {
         var dir = TestPaths.NewTempDirectory("eval-flip");
@@ -55,7 +55,7 @@ public sealed class LabelEvaluatorTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Different_grids_fail_naming_both_files_unless_resampling_is_asked()
     {
         var dir = TestPaths.NewTempDirectory("eval-grid");

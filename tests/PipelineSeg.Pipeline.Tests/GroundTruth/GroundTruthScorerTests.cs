@@ -7,7 +7,7 @@ namespace PipelineSeg.Pipeline.Tests.GroundTruth;
 
 public sealed class GroundTruthScorerTests
 {
-    [Fact]
+    [SkippableFact]
     public async Task The_phantom_labels_score_perfectly_against_their_own_SEG()
     {
         // Proves the whole chain: SEG writer frame placement, reader, segment-to-class matching, grid alignment.
@@ -31,7 +31,7 @@ public sealed class GroundTruthScorerTests
         Assert.Empty(score.Unmatched);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_shifted_prediction_scores_below_one()
     {
         using var phantom = await PhantomFolder.CreateAsync(seed: 5, size: 64, slices: 8);

@@ -9,7 +9,7 @@ public sealed class LabelMapTests
 {
     private static readonly IReadOnlyList<PipelineSeg.Plugins.Abstractions.SegmentClass> Classes = new ThresholdModel().Manifest.Output.Classes;
 
-    [Fact]
+    [SkippableFact]
     public void A_foreground_class_below_the_threshold_becomes_background()
     {
         float[] background = [0.2f, 0.45f, 0.1f];
@@ -21,7 +21,7 @@ public sealed class LabelMapTests
         Assert.Equal(new byte[] { 1, 0, 2 }, labels);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Only_the_largest_organ_component_is_kept_with_its_lesions()
     {
         var labels = new Volume<byte>(10, 1, 1, VolumeGeometry.WithSpacing(10, 10, 10));
@@ -35,7 +35,7 @@ public sealed class LabelMapTests
         Assert.Equal(new byte[] { 1, 1, 2, 1, 0, 0, 0, 0, 0, 0 }, labels.Array);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Every_lesion_inside_the_kept_organ_survives_not_only_the_largest()
     {
         // Liver and lesion form one organ: two separate lesions inside the largest liver component both stay; a
@@ -51,7 +51,7 @@ public sealed class LabelMapTests
         Assert.Equal(new byte[] { 2, 1, 1, 2, 1, 0, 0, 0, 0 }, labels.Array);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Components_smaller_than_the_minimum_volume_are_removed()
     {
         // 1 voxel = 1 ml.
@@ -65,7 +65,7 @@ public sealed class LabelMapTests
         Assert.Equal(new byte[] { 1, 1, 1, 0, 0, 0, 2, 2 }, labels.Array);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Naming_a_class_the_model_lacks_is_an_error_naming_it()
     {
         var definition = new PipelineDefinition { Model = "m" };
@@ -74,7 +74,7 @@ public sealed class LabelMapTests
         Assert.Contains("spleen", ex.Message, StringComparison.Ordinal);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(0.0, "Threshold")]
     [InlineData(1.0, "Threshold")]
     public void Definition_validation_names_the_field(double threshold, string field)

@@ -7,7 +7,7 @@ namespace PipelineSeg.Pipeline.Tests.Preprocessing;
 
 public sealed class SlabPreprocessorTests
 {
-    [Fact]
+    [SkippableFact]
     public async Task Input_is_resized_to_the_model_size_and_windowed()
     {
         using var model = new ThresholdModel(size: 32);
@@ -22,7 +22,7 @@ public sealed class SlabPreprocessorTests
         Assert.InRange(input[(16 * 32) + 8], 0.625f, 0.641f); // 100–106 HU inside the block: (HU + 150) / 400
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Adjacent_slices_come_from_the_halo_and_repeat_the_series_ends()
     {
         using var model = new ThresholdModel(size: 32, channels: 3, layout: ChannelLayout.AdjacentSlices);
@@ -40,7 +40,7 @@ public sealed class SlabPreprocessorTests
         Assert.Equal([0.625f, 0.875f, 0.875f], firsts[2]);
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_fixed_pixel_spacing_is_refused()
     {
         var spec = new ModelInputSpec { Height = 8, Width = 8, PixelSpacingMm = 0.8 };

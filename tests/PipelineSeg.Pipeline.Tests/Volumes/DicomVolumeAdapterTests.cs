@@ -7,7 +7,7 @@ namespace PipelineSeg.Pipeline.Tests.Volumes;
 
 public sealed class DicomVolumeAdapterTests
 {
-    [Fact]
+    [SkippableFact]
     public void Geometry_converts_both_ways_without_loss()
     {
         var dicom = new DicomGeometry(new DicomVector3(-100, 50.5, 7), new DicomVector3(0.7, 0.8, 2.5), new DicomVector3(1, 0, 0),
@@ -21,7 +21,7 @@ public sealed class DicomVolumeAdapterTests
         Assert.Equal(new Vec3(-100, 53, 7), volume.Geometry.IndexToWorld(0, 0, 1)); // slice direction × slice spacing
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_class_mask_includes_the_classes_it_contains()
     {
         SegmentClass[] classes =

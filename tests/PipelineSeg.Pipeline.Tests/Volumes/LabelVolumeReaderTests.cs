@@ -5,7 +5,7 @@ namespace PipelineSeg.Pipeline.Tests.Volumes;
 
 public sealed class LabelVolumeReaderTests
 {
-    [Fact]
+    [SkippableFact]
     public async Task Seg_placed_on_its_source_ct_grid_keeps_every_voxel_and_the_segment_name()
     {
         var ctFolder = Path.Combine(TestPaths.DicomSamples, "ct-series", "dcmqi-ct-3slice");
@@ -26,7 +26,7 @@ public sealed class LabelVolumeReaderTests
         Assert.True(onCt.SegmentNames.ContainsKey(1));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Ct_series_loads_with_geometry_from_the_dicom_core()
     {
         var folder = Path.Combine(TestPaths.DicomSamples, "mr-series", "dcmqi-QIN-PROSTATE-ADC");
@@ -41,10 +41,11 @@ public sealed class LabelVolumeReaderTests
         Assert.Equal(q.Z, p.Z, 1e-9);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Folder_with_several_series_is_rejected_with_the_reason()
     {
-        var e = await Assert.ThrowsAsync<InvalidDataException>(() => LabelVolumeReader.ReadAsync(Path.Combine(TestPaths.DicomSamples, "ct-series")));
+        var ctSeries = Path.Combine(TestPaths.DicomSamples, "ct-series");
+        var e = await Assert.ThrowsAsync<InvalidDataException>(() => LabelVolumeReader.ReadAsync(ctSeries));
         Assert.Contains("expected exactly one label source", e.Message, StringComparison.Ordinal);
     }
 }

@@ -5,7 +5,7 @@ namespace PipelineSeg.Plugins.Hosting.Tests.Catalog;
 
 public sealed class PluginCatalogTests
 {
-    [Fact]
+    [SkippableFact]
     public async Task Good_plugin_loads_into_its_own_collectible_context_and_predicts()
     {
         using var folder = new TestPluginFolder();
@@ -37,7 +37,7 @@ public sealed class PluginCatalogTests
         Assert.Equal(1f / (1f + MathF.Exp(10f)), output[16 + 0], 6);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Stray_contract_copy_is_ignored_with_a_warning_and_the_host_copy_is_used()
     {
         using var folder = new TestPluginFolder();
@@ -56,7 +56,7 @@ public sealed class PluginCatalogTests
         Assert.DoesNotContain(context.Assemblies, a => a.GetName().Name == "PipelineSeg.Plugins.Abstractions");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Stray_contract_copy_is_refused_with_a_clear_reason_when_the_contract_is_not_shared()
     {
         using var folder = new TestPluginFolder();
@@ -71,7 +71,7 @@ public sealed class PluginCatalogTests
         Assert.Contains("PipelineSeg.Plugins.Abstractions.dll", failure.Reason, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Bad_manifest_is_refused_with_its_path_and_cause_while_good_plugins_still_load()
     {
         using var folder = new TestPluginFolder();
@@ -86,7 +86,7 @@ public sealed class PluginCatalogTests
         Assert.Contains("built against contract 9.0, host implements 2.0", failure.Reason, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Private_dependency_resolves_from_the_plugin_folder_into_the_plugin_context()
     {
         using var folder = new TestPluginFolder();
@@ -103,7 +103,7 @@ public sealed class PluginCatalogTests
         Assert.Equal(1f / (1f + MathF.Exp(-10f)), output[16], 6);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Altered_model_file_is_refused_naming_file_and_hashes()
     {
         using var folder = new TestPluginFolder();
@@ -117,7 +117,7 @@ public sealed class PluginCatalogTests
         Assert.Contains("manifest says 8d5c1b5a87c51f970807fc0c2057b3ab3aaf11638ab667dc5956edc8f5bcf138", reason, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Folder_without_manifest_missing_entry_type_and_duplicate_model_ids_are_each_refused()
     {
         using var folder = new TestPluginFolder();
@@ -137,7 +137,7 @@ public sealed class PluginCatalogTests
             f => Assert.Contains("entry type 'TestPlugins.PrivateDependency.Missing' not found", f.Reason, StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Missing_plugins_folder_gives_an_empty_catalog_with_a_reason()
     {
         var missing = Path.Combine(Path.GetTempPath(), $"no-such-plugins-{Guid.NewGuid():N}");

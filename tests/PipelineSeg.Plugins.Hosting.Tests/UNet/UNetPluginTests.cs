@@ -11,7 +11,7 @@ public sealed class UNetPluginTests(ITestOutputHelper output)
 {
     private static string Fixture(params string[] parts) => TestPaths.Repo(["tests", "PipelineSeg.Plugins.Hosting.Tests", "Fixtures", .. parts]);
 
-    [Fact]
+    [SkippableFact]
     public void Plugin_folder_ships_no_copy_of_a_shared_assembly()
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "testplugins", "UNet");
@@ -23,7 +23,7 @@ public sealed class UNetPluginTests(ITestOutputHelper output)
         Assert.Empty(copies);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Tiny_random_unet_matches_pytorch_on_a_batch_of_two()
     {
         using var folder = new TestPluginFolder();
@@ -56,7 +56,7 @@ public sealed class UNetPluginTests(ITestOutputHelper output)
         output.WriteLine($"tiny U-Net max abs error vs PyTorch: {ParityAssert.Close(expected.AsFloat32(), probabilities, 1e-4f):E2}");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Shipped_liver_model_matches_pytorch_on_a_held_out_phantom_slice()
     {
         using var catalog = await PluginCatalog.LoadAsync(Path.Combine(AppContext.BaseDirectory, "testplugins"));
@@ -70,7 +70,7 @@ public sealed class UNetPluginTests(ITestOutputHelper output)
         Assert.True(probabilities.AsSpan(plane, plane).ToArray().Count(p => p > 0.5f) > 500, "the fixture slice should show a liver");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Stochastic_mode_is_reproducible_by_seed_differs_from_eval_and_switches_off()
     {
         using var catalog = await PluginCatalog.LoadAsync(Path.Combine(AppContext.BaseDirectory, "testplugins"));
@@ -94,7 +94,7 @@ public sealed class UNetPluginTests(ITestOutputHelper output)
         Assert.Equal(deterministic, back);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Creating_a_model_applies_the_thread_budget_to_the_shared_engine()
     {
         var before = KernelThreading.MaxThreads;

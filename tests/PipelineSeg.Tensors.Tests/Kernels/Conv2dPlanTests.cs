@@ -30,7 +30,7 @@ public class Conv2dPlanTests
         { new Conv2dOptions(270, 9, 3, 3, PadH: 2, PadW: 0), 6, 7, 1, FusedActivation.None, true },
     };
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Cases))]
     public void Every_path_matches_the_reference(Conv2dOptions o, int h, int w, int batch, FusedActivation act, bool withBias)
     {
@@ -56,7 +56,7 @@ public class Conv2dPlanTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void Writes_only_its_channel_range_of_a_concat_buffer()
     {
         var o = new Conv2dOptions(9, 5, 3, 3, PadH: 1, PadW: 1);
@@ -77,7 +77,7 @@ public class Conv2dPlanTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void Rejects_wrong_weight_size_and_small_output()
     {
         var o = new Conv2dOptions(2, 3, 3, 3);

@@ -16,7 +16,7 @@ public class ConvTranspose2dPlanTests
         { new ConvTranspose2dOptions(4, 4, 4, 4, StrideH: 2, StrideW: 2, PadH: 1, PadW: 1, Groups: 4), 7, 6, 1, FusedActivation.None, false },
     };
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Cases))]
     public void Every_path_matches_the_reference(ConvTranspose2dOptions o, int h, int w, int batch, FusedActivation act, bool withBias)
     {
@@ -37,7 +37,7 @@ public class ConvTranspose2dPlanTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void Writes_only_its_channel_range_of_a_concat_buffer()
     {
         var o = new ConvTranspose2dOptions(6, 4, 2, 2, StrideH: 2, StrideW: 2);
@@ -55,7 +55,7 @@ public class ConvTranspose2dPlanTests
         KernelAssert.Untouched(concat, before * oh * ow, 4 * oh * ow, -3f, "slice");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Rejects_wrong_weight_or_bias_size_and_small_buffers()
     {
         var o = new ConvTranspose2dOptions(2, 3, 2, 2, StrideH: 2, StrideW: 2);

@@ -25,7 +25,7 @@ public class GemmTests
         return data;
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Shapes))]
     public void Every_path_matches_the_reference(int m, int n, int k, bool transA, bool transB, bool accumulate)
     {
@@ -35,13 +35,13 @@ public class GemmTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void Large_odd_shape_matches_the_reference_once()
     {
         Check(MicroKernel.Best, 517, 509, 515, false, false, false);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Writes_only_the_output_window_of_a_larger_buffer()
     {
         const int m = 11, n = 37, k = 19, ldc = 50, offset = 123;
@@ -74,7 +74,7 @@ public class GemmTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void Public_entry_uses_the_best_path_and_is_correct()
     {
         var a = KernelAssert.Random(20 * 30, 3);
@@ -86,7 +86,7 @@ public class GemmTests
         KernelAssert.Close(expected, c, 1e-5f, "public Gemm");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Too_small_buffers_are_rejected_before_writing()
     {
         // C needs 2 rows × ldc 3 = 6 elements; with non-zero inputs any write would change the sentinels.

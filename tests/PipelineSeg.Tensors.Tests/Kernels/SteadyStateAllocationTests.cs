@@ -4,7 +4,7 @@ namespace PipelineSeg.Tensors.Tests.Kernels;
 
 public class SteadyStateAllocationTests
 {
-    [Fact]
+    [SkippableFact]
     public void Warm_kernels_allocate_no_managed_memory()
     {
         var conv3 = new Conv2dOptions(16, 16, 3, 3, PadH: 1, PadW: 1);

@@ -20,7 +20,7 @@ public sealed class LargeTensorOperationTests
         return t;
     }
 
-    [Fact]
+    [SkippableFact]
     public void Fast_2x2_max_pool_with_and_without_indices_matches_a_scalar_reference()
     {
         using var x = Random(1, 2, 6, 131, 97);
@@ -54,7 +54,7 @@ public sealed class LargeTensorOperationTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void Softmax_over_channels_sums_to_one_and_keeps_order()
     {
         using var x = Random(2, 2, 5, 64, 67);
@@ -86,7 +86,7 @@ public sealed class LargeTensorOperationTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void Channel_affine_and_plane_statistics_match_scalar_formulas()
     {
         using var x = Random(3, 3, 4, 90, 70);
@@ -122,7 +122,7 @@ public sealed class LargeTensorOperationTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void Reflection_padding_and_activations_match_scalar_formulas()
     {
         using var x = Random(4, 1, 8, 100, 90);
@@ -149,7 +149,7 @@ public sealed class LargeTensorOperationTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void Bilinear_upsampling_of_a_linear_ramp_is_exact_with_aligned_corners()
     {
         using var ramp = Tensor.Empty(1, 3, 33, 41);
@@ -177,7 +177,7 @@ public sealed class LargeTensorOperationTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void Nearest_doubling_copies_each_source_pixel_into_a_2x2_block()
     {
         using var x = Random(5, 1, 4, 61, 83);
@@ -195,7 +195,7 @@ public sealed class LargeTensorOperationTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void Concatenation_of_large_batched_tensors_keeps_every_block_in_place()
     {
         using var a = Random(6, 3, 5, 70, 40);
