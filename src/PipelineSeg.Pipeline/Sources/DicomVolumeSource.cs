@@ -24,7 +24,7 @@ public sealed class DicomVolumeSource : IVolumeSource
             throw new InvalidDataException($"{DicomVolumeLoader.Describe(series)} is not a volume: {why}");
         }
         _series = series;
-        Grid = new SlabGrid(series.Columns, series.Rows, series.Slices.Count, series.Geometry.ToVolumeGeometry());
+        Grid = new SlabGrid(series.Columns, series.Rows, series.Slices.Count, DicomVolumeAdapter.ToVolumeGeometry(series.Geometry));
     }
 
     /// <inheritdoc />

@@ -2,7 +2,7 @@ namespace PipelineSeg.Architecture.Tests.Dependencies;
 
 /// <summary>
 /// The dependency rule between our src projects: Tensors ← Nn (the engine); Dicom, Imaging and Plugins.Abstractions are
-/// leaves (the plugin contract names no engine); Phantoms → Imaging, Dicom; Pipeline → Plugins.Abstractions, Dicom,
+/// leaves (the plugin contract names no engine); Phantoms → Imaging, Dicom, Tensors (its .npy writer); Pipeline → Plugins.Abstractions, Dicom,
 /// Imaging; Plugins.Hosting → Plugins.Abstractions, Pipeline (it implements Pipeline's IModelProvider); Host composes
 /// every src project. Nothing in src/ uses plugins/. What a project may use is closed under this relation (Host using
 /// Dicom through Pipeline is the same layering as using it directly).
@@ -17,7 +17,7 @@ internal static class DependencyRule
         ["PipelineSeg.Nn"] = ["PipelineSeg.Tensors"],
         ["PipelineSeg.Dicom"] = [],
         ["PipelineSeg.Imaging"] = [],
-        ["PipelineSeg.Phantoms"] = ["PipelineSeg.Imaging", "PipelineSeg.Dicom"],
+        ["PipelineSeg.Phantoms"] = ["PipelineSeg.Imaging", "PipelineSeg.Dicom", "PipelineSeg.Tensors"], // Tensors: NpyFile for `phantom --format npy`
         ["PipelineSeg.Plugins.Abstractions"] = [],
         ["PipelineSeg.Pipeline"] = ["PipelineSeg.Plugins.Abstractions", "PipelineSeg.Dicom", "PipelineSeg.Imaging"],
         ["PipelineSeg.Plugins.Hosting"] = ["PipelineSeg.Plugins.Abstractions", "PipelineSeg.Pipeline"],
