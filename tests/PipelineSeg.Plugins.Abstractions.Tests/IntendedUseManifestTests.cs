@@ -20,7 +20,7 @@ public sealed class IntendedUseManifestTests
 
     private static string Manifest(string card) => $$"""
         {
-          "id": "p", "name": "P", "version": "1.0.0", "contractVersion": "1.0", "assembly": "P.dll", "entryType": "P.Plugin",
+          "id": "p", "name": "P", "version": "1.0.0", "contractVersion": "2.0", "assembly": "P.dll", "entryType": "P.Plugin",
           "models": [ {
             "id": "m", "name": "M", "version": "1.0.0", "family": "unet",
             "input": { "height": 64, "width": 64, "intensity": { "kind": "window", "center": 50, "width": 400 } },

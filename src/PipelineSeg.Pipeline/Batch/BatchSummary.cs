@@ -34,7 +34,8 @@ public sealed record BatchSummary(
                 Relative(result.Input, s.InputFolder),
                 Relative(result.Output, s.OutputFolder),
                 Relative(result.Output, s.ReportFile),
-                s.OutputFailed))],
+                s.OutputFailed,
+                s.Report is null ? s.Applicability : null))],
             result.Ignored,
             result.ElapsedMs);
     }

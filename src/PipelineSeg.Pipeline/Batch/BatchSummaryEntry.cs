@@ -1,3 +1,5 @@
+using PipelineSeg.Pipeline.Applicability;
+
 namespace PipelineSeg.Pipeline.Batch;
 
 /// <summary>One input in batch-summary.json.</summary>
@@ -8,4 +10,6 @@ namespace PipelineSeg.Pipeline.Batch;
 /// <param name="OutputFolder">Result or quarantine folder, relative to the batch output; null when nothing was written.</param>
 /// <param name="Report">report.json of a success, relative to the batch output.</param>
 /// <param name="OutputFailed">The input is fine but its results could not be written (it was not quarantined).</param>
-public sealed record BatchSummaryEntry(string Name, SeriesStatus Status, string Message, string? InputFolder, string? OutputFolder, string? Report, bool OutputFailed);
+/// <param name="Applicability">The model-card checks of a series the card refused (it has no report that would hold them).</param>
+public sealed record BatchSummaryEntry(string Name, SeriesStatus Status, string Message, string? InputFolder, string? OutputFolder, string? Report, bool OutputFailed,
+    ApplicabilityReport? Applicability);
