@@ -13,6 +13,18 @@ public static class DicomSeriesScanner
     public static Task<DicomScanResult> ScanAsync(string directory, CancellationToken cancellationToken = default) =>
         ScanAsync(directory, new DicomSeriesAssemblyOptions(), cancellationToken);
 
+    /// <summary>Scans a folder recursively, or a single file: what every command that takes "a file or a folder" reads.</summary>
+    /// <exception cref="FileNotFoundException"><paramref name="path"/> is neither a file nor a folder.</exception>
+    public static Task<DicomScanResult> ScanPathAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return Directory.Exists(path)
+            ? ScanAsync(path, cancellationToken)
+            : File.Exists(path)
+                ? ScanFilesAsync([path], new DicomSeriesAssemblyOptions(), cancellationToken)
+                : throw new FileNotFoundException($"input '{path}' does not exist", path);
+    }
+
     /// <summary>Scans <paramref name="directory"/> recursively with assembly options.</summary>
     public static async Task<DicomScanResult> ScanAsync(string directory, DicomSeriesAssemblyOptions options,
         CancellationToken cancellationToken = default)

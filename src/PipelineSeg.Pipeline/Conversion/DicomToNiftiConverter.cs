@@ -14,11 +14,7 @@ public static class DicomToNiftiConverter
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
-        var scan = Directory.Exists(input)
-            ? await DicomSeriesScanner.ScanAsync(input, cancellationToken).ConfigureAwait(false)
-            : File.Exists(input)
-                ? await DicomSeriesScanner.ScanFilesAsync([input], new DicomSeriesAssemblyOptions(), cancellationToken).ConfigureAwait(false)
-                : throw new FileNotFoundException($"input '{input}' does not exist", input);
+        var scan = await DicomSeriesScanner.ScanPathAsync(input, cancellationToken).ConfigureAwait(false);
         var images = scan.Series.Where(s => s.Rows > 0 && s.Columns > 0 && !IsSegmentation(s)).ToList();
         var outcomes = new List<ConversionOutcome>();
         if (images.Count == 0)

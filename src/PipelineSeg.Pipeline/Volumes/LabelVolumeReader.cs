@@ -19,7 +19,7 @@ public static class LabelVolumeReader
         {
             return false;
         }
-        var scan = await ScanAsync(path, cancellationToken).ConfigureAwait(false);
+        var scan = await DicomSeriesScanner.ScanPathAsync(path, cancellationToken).ConfigureAwait(false);
         return scan.Series.Count == 1 && SopClasses.IsSegmentation(scan.Series[0].SopClassUid);
     }
 
@@ -39,7 +39,7 @@ public static class LabelVolumeReader
             var image = await NiftiFile.ReadAsync(path, cancellationToken).ConfigureAwait(false);
             return new LabelVolume(image.ToLabels(path), new Dictionary<int, string>(), "nifti", path);
         }
-        var scan = await ScanAsync(path, cancellationToken).ConfigureAwait(false);
+        var scan = await DicomSeriesScanner.ScanPathAsync(path, cancellationToken).ConfigureAwait(false);
         var segs = scan.Series.Where(s => SopClasses.IsSegmentation(s.SopClassUid)).ToList();
         var images = scan.Series.Where(s => !SopClasses.IsSegmentation(s.SopClassUid) && s.Rows > 0).ToList();
         if (segs.Count == 1 && images.Count == 0)
@@ -71,9 +71,4 @@ public static class LabelVolumeReader
 
     private static bool IsNifti(string path) =>
         path.EndsWith(".nii", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".nii.gz", StringComparison.OrdinalIgnoreCase);
-
-    private static Task<DicomScanResult> ScanAsync(string path, CancellationToken cancellationToken) =>
-        Directory.Exists(path)
-            ? DicomSeriesScanner.ScanAsync(path, cancellationToken)
-            : DicomSeriesScanner.ScanFilesAsync([path], new DicomSeriesAssemblyOptions(), cancellationToken);
 }

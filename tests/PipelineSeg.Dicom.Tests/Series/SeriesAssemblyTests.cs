@@ -142,6 +142,20 @@ public sealed class SeriesAssemblyTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task ScanPath_reads_a_folder_a_single_file_or_names_a_missing_path()
+    {
+        SyntheticSeries.Write(_dir, "p", slices: 3, rows: 8, columns: 8, acquisition: 1);
+        var folder = await DicomSeriesScanner.ScanPathAsync(_dir);
+        Assert.Equal(3, Assert.Single(folder.Series).Slices.Count);
+        var oneFile = Directory.GetFiles(_dir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
+        var single = await DicomSeriesScanner.ScanPathAsync(oneFile);
+        Assert.Single(Assert.Single(single.Series).Slices);
+        var missing = Path.Combine(_dir, "no-such-input");
+        var error = await Assert.ThrowsAsync<FileNotFoundException>(() => DicomSeriesScanner.ScanPathAsync(missing));
+        Assert.Contains("no-such-input", error.Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task Scan_and_load_honour_cancellation()
     {
         using var cancelled = new CancellationTokenSource();

@@ -9,9 +9,7 @@ internal static class Inspector
 {
     public static async Task<InspectReport> InspectAsync(string path, bool deep, CancellationToken cancellationToken)
     {
-        var scan = Directory.Exists(path)
-            ? await DicomSeriesScanner.ScanAsync(path, cancellationToken).ConfigureAwait(false)
-            : await DicomSeriesScanner.ScanFilesAsync([path], new DicomSeriesAssemblyOptions(), cancellationToken).ConfigureAwait(false);
+        var scan = await DicomSeriesScanner.ScanPathAsync(path, cancellationToken).ConfigureAwait(false);
         var series = new List<InspectedSeries>();
         var skipped = new List<DicomSkippedFile>(scan.Skipped);
         foreach (var s in scan.Series)
