@@ -8,7 +8,7 @@ internal static partial class BatchLog
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Found {Candidates} series to segment, {GroundTruth} ground-truth SEG(s), {Rejected} rejected input(s), {Ignored} non-DICOM file(s) in {Directory}")]
     public static partial void Scanned(ILogger logger, int candidates, int groundTruth, int rejected, int ignored, string directory);
 
-    [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Ignored non-DICOM file {File}")]
+    [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Ignored non-DICOM file {File} (relative to the input)")]
     public static partial void Ignored(ILogger logger, string file);
 
     [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "Segmented series {Series} ({Slices} slices) in {ElapsedMs:F0} ms")]

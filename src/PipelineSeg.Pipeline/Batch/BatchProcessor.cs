@@ -29,7 +29,7 @@ public sealed class BatchProcessor(IModelProvider models, ILogger<BatchProcessor
         BatchLog.Scanned(logger, scan.Candidates.Count, groundTruth.Count, scan.Rejected.Count + groundTruth.Rejected.Count, scan.Ignored.Count, request.InputDirectory);
         foreach (var ignored in scan.Ignored)
         {
-            BatchLog.Ignored(logger, ignored.FilePath);
+            BatchLog.Ignored(logger, Path.GetRelativePath(request.InputDirectory, ignored.FilePath)); // relative: folder names in exports can carry patient names
         }
         Directory.CreateDirectory(request.OutputDirectory);
         var outcomes = new List<SeriesOutcome>();
