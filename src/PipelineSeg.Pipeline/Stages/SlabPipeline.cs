@@ -19,13 +19,13 @@ public sealed class SlabPipeline
 {
     private readonly SlabPreprocessor _preprocessor;
     private readonly IInferenceRunner _runner;
-    private readonly Func<int, ISlabSmoother> _smootherFor;
+    private readonly Func<SlabGrid, ISlabSmoother> _smootherFor;
     private readonly IReadOnlyList<SegmentClass> _classes;
     private readonly PipelineDefinition _definition;
     private readonly int _slabSlices;
 
-    /// <summary>Composes the stages; <paramref name="smootherFor"/> makes a smoother for a series of the given depth.</summary>
-    public SlabPipeline(SlabPreprocessor preprocessor, IInferenceRunner runner, Func<int, ISlabSmoother> smootherFor,
+    /// <summary>Composes the stages; <paramref name="smootherFor"/> makes a smoother for a series on the given grid (depth, slice spacing).</summary>
+    public SlabPipeline(SlabPreprocessor preprocessor, IInferenceRunner runner, Func<SlabGrid, ISlabSmoother> smootherFor,
         IReadOnlyList<SegmentClass> classes, PipelineDefinition definition, int slabSlices)
     {
         ArgumentNullException.ThrowIfNull(preprocessor);
@@ -42,7 +42,7 @@ public sealed class SlabPipeline
     {
         ArgumentNullException.ThrowIfNull(source);
         var labeler = new SlabLabeler(source.Grid, _classes, _definition.Threshold);
-        var smoother = _smootherFor(source.Grid.Depth);
+        var smoother = _smootherFor(source.Grid);
         var (sourceClock, inferenceClock, postClock) = (new Stopwatch(), new Stopwatch(), new Stopwatch());
         var (uncertaintySum, uncertaintyCount) = (0.0, 0L);
         void Label(IReadOnlyList<ProbabilitySlab> slabs)

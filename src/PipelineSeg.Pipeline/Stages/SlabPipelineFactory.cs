@@ -1,6 +1,7 @@
 using PipelineSeg.Pipeline.Definitions;
 using PipelineSeg.Pipeline.Inference;
 using PipelineSeg.Pipeline.Preprocessing;
+using PipelineSeg.Pipeline.Slabs;
 using PipelineSeg.Pipeline.Smoothing;
 using PipelineSeg.Plugins.Abstractions;
 
@@ -46,9 +47,9 @@ public static class SlabPipelineFactory
             ? new MonteCarloRunner(pass, models, new MonteCarloOptions(inference.MonteCarloSamples, inference.MonteCarloSeed, inference.Uncertainty), spec.Width, spec.Height)
             : new DeterministicRunner(pass, spec.Width, spec.Height);
         var smoothing = definition.Smoothing;
-        Func<int, ISlabSmoother> smootherFor = smoothing.Kind == SmoothingKind.None
-            ? _ => new PassThroughSmoother()
-            : depth => new SlidingWindowSmoother(smoothing.Kind, smoothing.Radius, smoothing.Sigma, depth);
+        Func<SlabGrid, ISlabSmoother> smootherFor = grid => smoothing.KernelFor(grid.Geometry.Spacing.Z) is { } weights
+            ? new SlidingWindowSmoother(weights, smoothing.Edges, grid.Depth)
+            : new PassThroughSmoother();
         return new SlabPipeline(new SlabPreprocessor(spec, manifest.Id), runner, smootherFor, manifest.Output.Classes, definition, slabSlices);
     }
 
