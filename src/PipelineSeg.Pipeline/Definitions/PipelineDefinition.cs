@@ -33,6 +33,12 @@ public sealed class PipelineDefinition
     /// <summary>Connected components of a foreground class smaller than this (ml) are removed.</summary>
     public double MinimumComponentMl { get; set; }
 
+    /// <summary>
+    /// Clean-up rules per segment label (case-insensitive), after <see cref="KeepLargestComponentOf"/>. A segment without
+    /// an entry only loses components under <see cref="MinimumComponentMl"/>.
+    /// </summary>
+    public Dictionary<string, SegmentCleanupDefinition> Cleanup { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Modalities this pipeline accepts; other series are reported and skipped.</summary>
     public List<string> Modalities { get; } = [];
 
@@ -64,6 +70,12 @@ public sealed class PipelineDefinition
         if (string.IsNullOrWhiteSpace(SeriesDescription) || SeriesDescription.Length > 64)
         {
             errors.Add($"Pipelines:{name}:SeriesDescription must be 1–64 characters (DICOM LO)");
+        }
+        foreach (var (segment, rules) in Cleanup)
+        {
+            errors.AddRange(string.IsNullOrWhiteSpace(segment)
+                ? [$"Pipelines:{name}:Cleanup has an entry without a segment label"]
+                : rules.Validate($"Pipelines:{name}:Cleanup:{segment}"));
         }
         errors.AddRange(Inference.Validate($"Pipelines:{name}:Inference"));
         errors.AddRange(Smoothing.Validate($"Pipelines:{name}:Smoothing"));

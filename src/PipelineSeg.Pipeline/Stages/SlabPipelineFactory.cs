@@ -1,5 +1,6 @@
 using PipelineSeg.Pipeline.Definitions;
 using PipelineSeg.Pipeline.Inference;
+using PipelineSeg.Pipeline.Postprocessing;
 using PipelineSeg.Pipeline.Preprocessing;
 using PipelineSeg.Pipeline.Slabs;
 using PipelineSeg.Pipeline.Smoothing;
@@ -15,7 +16,7 @@ public static class SlabPipelineFactory
     /// flips and/or Monte-Carlo passes as <see cref="PipelineDefinition.Inference"/> asks, smoothed as
     /// <see cref="PipelineDefinition.Smoothing"/> asks. <paramref name="slabSlices"/> slices per slab (= per model call).
     /// </summary>
-    /// <exception cref="NotSupportedException">A model cannot do what the definition asks (the message says which and why).</exception>
+    /// <exception cref="NotSupportedException">A model cannot do what the definition asks, or a clean-up rule names a segment it lacks (the message says which and why).</exception>
     public static SlabPipeline Create(PipelineDefinition definition, IReadOnlyList<ISegmentationModel> models, int slabSlices)
     {
         ArgumentNullException.ThrowIfNull(definition);
@@ -33,6 +34,7 @@ public static class SlabPipelineFactory
                 throw new NotSupportedException($"ensemble member '{member.Id}' differs from '{manifest.Id}' in its input or classes; members must share both");
             }
         }
+        LabelMapCleanup.RequireKnownSegments(manifest.Output.Classes, definition.Cleanup.Keys);
         IProbabilityPass pass = models.Count == 1 ? new ModelPass(models[0]) : new EnsemblePass([.. models.Select(m => new ModelPass(m))]);
         var inference = definition.Inference;
         if (inference.TestTimeFlips)
