@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using PipelineSeg.Dicom;
 using PipelineSeg.Pipeline.Applicability;
+using PipelineSeg.Pipeline.Definitions;
 using PipelineSeg.Pipeline.GroundTruth;
 using PipelineSeg.Pipeline.Outputs;
 using PipelineSeg.Pipeline.Sources;
@@ -73,7 +74,7 @@ public static class SeriesProcessor
             DateTimeOffset.UtcNow,
             new ReportSeries(series.StudyInstanceUid, series.SeriesInstanceUid, series.Modality, series.SeriesNumber, series.Slices.Count,
                 series.Rows, series.Columns, [spacing.X, spacing.Y, spacing.Z], series.TransferSyntaxUids, series.Slices.Count),
-            new ReportPipeline(request.PipelineName, request.Pipeline.Threshold, request.Pipeline.KeepLargestComponentOf, request.Pipeline.MinimumComponentMl),
+            new ReportPipeline(request.PipelineName, request.Pipeline.Threshold ?? models[0].Manifest.Output.DefaultThreshold ?? PipelineDefinition.DefaultThreshold, request.Pipeline.KeepLargestComponentOf, request.Pipeline.MinimumComponentMl),
             new ReportModel(manifest.Id, manifest.Name, manifest.Version, manifest.Family, manifest.Input.Width, manifest.Input.Height),
             new ReportSegmentation(SegFileName, seg.SopInstanceUid, seg.SeriesInstanceUid, seg.NumberOfFrames),
             [.. manifest.Output.Classes.Where(c => !c.IsBackground).Select(c => ReportSegment.Of(c, manifest.Output.Classes, counts, voxelMl))],

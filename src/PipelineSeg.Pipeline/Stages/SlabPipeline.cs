@@ -23,10 +23,11 @@ public sealed class SlabPipeline
     private readonly IReadOnlyList<SegmentClass> _classes;
     private readonly PipelineDefinition _definition;
     private readonly int _slabSlices;
+    private readonly double[] _thresholds;
 
-    /// <summary>Composes the stages; <paramref name="smootherFor"/> makes a smoother for a series on the given grid (depth, slice spacing).</summary>
+    /// <summary>Composes the stages; thresholds per class follow <see cref="PipelineDefinition.ThresholdFor"/> with <paramref name="manifestThreshold"/> (the model's output.defaultThreshold); <paramref name="smootherFor"/> makes a smoother for a series on the given grid (depth, slice spacing).</summary>
     public SlabPipeline(SlabPreprocessor preprocessor, IInferenceRunner runner, Func<SlabGrid, ISlabSmoother> smootherFor,
-        IReadOnlyList<SegmentClass> classes, PipelineDefinition definition, int slabSlices)
+        IReadOnlyList<SegmentClass> classes, PipelineDefinition definition, int slabSlices, double? manifestThreshold = null)
     {
         ArgumentNullException.ThrowIfNull(preprocessor);
         ArgumentNullException.ThrowIfNull(runner);
@@ -35,13 +36,14 @@ public sealed class SlabPipeline
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentOutOfRangeException.ThrowIfLessThan(slabSlices, 1);
         (_preprocessor, _runner, _smootherFor, _classes, _definition, _slabSlices) = (preprocessor, runner, smootherFor, classes, definition, slabSlices);
+        _thresholds = [.. classes.Select(c => definition.ThresholdFor(c.Label, manifestThreshold))];
     }
 
     /// <summary>Segments the series <paramref name="source"/> reads.</summary>
     public async Task<SegmentationResult> RunAsync(IVolumeSource source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var labeler = new SlabLabeler(source.Grid, _classes, _definition.Threshold);
+        var labeler = new SlabLabeler(source.Grid, _classes, _thresholds);
         var smoother = _smootherFor(source.Grid);
         var (sourceClock, inferenceClock, postClock) = (new Stopwatch(), new Stopwatch(), new Stopwatch());
         var (uncertaintySum, uncertaintyCount) = (0.0, 0L);

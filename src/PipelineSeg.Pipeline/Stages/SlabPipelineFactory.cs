@@ -52,7 +52,7 @@ public static class SlabPipelineFactory
         Func<SlabGrid, ISlabSmoother> smootherFor = grid => smoothing.KernelFor(grid.Geometry.Spacing.Z) is { } weights
             ? new SlidingWindowSmoother(weights, smoothing.Edges, grid.Depth)
             : new PassThroughSmoother();
-        return new SlabPipeline(new SlabPreprocessor(spec, manifest.Id), runner, smootherFor, manifest.Output.Classes, definition, slabSlices);
+        return new SlabPipeline(new SlabPreprocessor(spec, manifest.Id), runner, smootherFor, manifest.Output.Classes, definition, slabSlices, manifest.Output.DefaultThreshold);
     }
 
     private static bool SameInput(ModelInputSpec a, ModelInputSpec b)

@@ -12,7 +12,7 @@ internal sealed class ThresholdModel : ISegmentationModel
     private Random? _noise;
 
     public ThresholdModel(int size = 32, OutputKind kind = OutputKind.Probabilities, int channels = 1, ChannelLayout layout = ChannelLayout.SingleSlice,
-        bool stochastic = false, bool flips = false, string id = "threshold")
+        bool stochastic = false, bool flips = false, string id = "threshold", double? defaultThreshold = null)
     {
         Manifest = new ModelManifest
         {
@@ -32,6 +32,7 @@ internal sealed class ThresholdModel : ISegmentationModel
             Output = new ModelOutputSpec
             {
                 Kind = kind,
+                DefaultThreshold = defaultThreshold,
                 Classes =
                 [
                     new SegmentClass { Index = 0, Label = "background", IsBackground = true },
