@@ -12,7 +12,8 @@ namespace PipelineSeg.Pipeline.Stages;
 public static class SlabPipelineFactory
 {
     /// <summary>
-    /// Single model, or an ensemble average of <paramref name="models"/> (same classes, same input); wrapped in test-time
+    /// Single model, or an ensemble average of <paramref name="models"/> (same classes, same input; weighted when
+    /// <see cref="InferenceDefinition.EnsembleWeights"/> are given); wrapped in test-time
     /// flips and/or Monte-Carlo passes as <see cref="PipelineDefinition.Inference"/> asks, smoothed as
     /// <see cref="PipelineDefinition.Smoothing"/> asks. <paramref name="slabSlices"/> slices per slab (= per model call).
     /// </summary>
@@ -35,7 +36,10 @@ public static class SlabPipelineFactory
             }
         }
         LabelMapCleanup.RequireKnownSegments(manifest.Output.Classes, definition.Cleanup.Keys);
-        IProbabilityPass pass = models.Count == 1 ? new ModelPass(models[0]) : new EnsemblePass([.. models.Select(m => new ModelPass(m))]);
+        var weights = definition.Inference.EnsembleWeights;
+        IProbabilityPass pass = models.Count == 1
+            ? new ModelPass(models[0])
+            : new EnsemblePass([.. models.Select(m => new ModelPass(m))], weights.Count > 0 ? weights : null);
         var inference = definition.Inference;
         if (inference.TestTimeFlips)
         {
