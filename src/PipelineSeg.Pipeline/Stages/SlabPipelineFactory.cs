@@ -15,10 +15,11 @@ public static class SlabPipelineFactory
     /// Single model, or an ensemble average of <paramref name="models"/> (same classes, same input; weighted when
     /// <see cref="InferenceDefinition.EnsembleWeights"/> are given); wrapped in test-time
     /// flips and/or Monte-Carlo passes as <see cref="PipelineDefinition.Inference"/> asks, smoothed as
-    /// <see cref="PipelineDefinition.Smoothing"/> asks. <paramref name="slabSlices"/> slices per slab (= per model call).
+    /// <see cref="PipelineDefinition.Smoothing"/> asks. <paramref name="slabSlices"/> slices per slab (= per model call);
+    /// <paramref name="prefetchSlabs"/> slabs decoded ahead of inference (0: in turn).
     /// </summary>
     /// <exception cref="NotSupportedException">A model cannot do what the definition asks, or a clean-up rule names a segment it lacks (the message says which and why).</exception>
-    public static SlabPipeline Create(PipelineDefinition definition, IReadOnlyList<ISegmentationModel> models, int slabSlices)
+    public static SlabPipeline Create(PipelineDefinition definition, IReadOnlyList<ISegmentationModel> models, int slabSlices, int prefetchSlabs = 1)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(models);
@@ -56,7 +57,7 @@ public static class SlabPipelineFactory
         Func<SlabGrid, ISlabSmoother> smootherFor = grid => smoothing.KernelFor(grid.Geometry.Spacing.Z) is { } weights
             ? new SlidingWindowSmoother(weights, smoothing.Edges, grid.Depth)
             : new PassThroughSmoother();
-        return new SlabPipeline(new SlabPreprocessor(spec, manifest.Id), runner, smootherFor, manifest.Output.Classes, definition, slabSlices, manifest.Output.DefaultThreshold);
+        return new SlabPipeline(new SlabPreprocessor(spec, manifest.Id), runner, smootherFor, manifest.Output.Classes, definition, slabSlices, manifest.Output.DefaultThreshold, prefetchSlabs);
     }
 
     private static bool SameInput(ModelInputSpec a, ModelInputSpec b)

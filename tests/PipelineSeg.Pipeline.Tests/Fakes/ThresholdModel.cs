@@ -49,6 +49,9 @@ internal sealed class ThresholdModel : ISegmentationModel
 
     public int Calls { get; private set; }
 
+    /// <summary>Called with the call count at each prediction (tests cancel from here).</summary>
+    public Action<int>? OnPredict { get; init; }
+
     public bool Disposed { get; private set; }
 
     public List<int> StochasticSeeds { get; } = [];
@@ -70,6 +73,7 @@ internal sealed class ThresholdModel : ISegmentationModel
     public void Predict(ReadOnlySpan<float> input, int sliceCount, Span<float> output, CancellationToken cancellationToken = default)
     {
         Calls++;
+        OnPredict?.Invoke(Calls);
         Inputs.Add(input.ToArray());
         var plane = Manifest.Input.Width * Manifest.Input.Height;
         var channels = Manifest.Input.Channels;
