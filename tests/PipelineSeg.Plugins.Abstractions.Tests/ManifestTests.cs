@@ -66,6 +66,17 @@ public sealed class ManifestTests
     }
 
     [SkippableFact]
+    public void Default_threshold_is_optional_and_must_lie_between_0_and_1()
+    {
+        Assert.Null(Assert.Single(PluginManifestSerializer.Parse(Valid, "plugin.json").Models).Output.DefaultThreshold);
+        var withThreshold = Valid.Replace("\"output\": { \"kind\": \"probabilities\",", "\"output\": { \"kind\": \"probabilities\", \"defaultThreshold\": 0.35,", StringComparison.Ordinal);
+        Assert.Equal(0.35, Assert.Single(PluginManifestSerializer.Parse(withThreshold, "plugin.json").Models).Output.DefaultThreshold);
+
+        var ex = Assert.Throws<PluginManifestException>(() => PluginManifestSerializer.Parse(withThreshold.Replace("0.35", "1.2", StringComparison.Ordinal), "plugin.json"));
+        Assert.Contains("output.defaultThreshold must be between 0 and 1 (exclusive), got 1.2", ex.Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public void Serialize_round_trips()
     {
         var manifest = PluginManifestSerializer.Parse(Valid, "a");

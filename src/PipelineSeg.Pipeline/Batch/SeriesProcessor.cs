@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using PipelineSeg.Dicom;
 using PipelineSeg.Pipeline.Applicability;
+using PipelineSeg.Pipeline.Definitions;
 using PipelineSeg.Pipeline.GroundTruth;
 using PipelineSeg.Pipeline.Outputs;
 using PipelineSeg.Pipeline.Sources;
@@ -73,8 +74,8 @@ public static class SeriesProcessor
             DateTimeOffset.UtcNow,
             new ReportSeries(series.StudyInstanceUid, series.SeriesInstanceUid, series.Modality, series.SeriesNumber, series.Slices.Count,
                 series.Rows, series.Columns, [spacing.X, spacing.Y, spacing.Z], series.TransferSyntaxUids, series.Slices.Count),
-            new ReportPipeline(request.PipelineName, request.Pipeline.Threshold, request.Pipeline.KeepLargestComponentOf, request.Pipeline.MinimumComponentMl),
-            new ReportModel(manifest.Id, manifest.Name, manifest.Version, manifest.Family, manifest.Input.Width, manifest.Input.Height),
+            new ReportPipeline(request.PipelineName, request.Pipeline.Threshold ?? models[0].Manifest.Output.DefaultThreshold ?? PipelineDefinition.DefaultThreshold, request.Pipeline.KeepLargestComponentOf, request.Pipeline.MinimumComponentMl),
+            new ReportModel(manifest.Id, manifest.Name, manifest.Version, manifest.Family, manifest.Input.Width, manifest.Input.Height, Members(models, request.Pipeline)),
             new ReportSegmentation(SegFileName, seg.SopInstanceUid, seg.SeriesInstanceUid, seg.NumberOfFrames),
             [.. manifest.Output.Classes.Where(c => !c.IsBackground).Select(c => ReportSegment.Of(c, manifest.Output.Classes, counts, voxelMl))],
             new ReportTimings(loadMs, inferenceMs, postMs, writeMs, evaluateMs, total.Elapsed.TotalMilliseconds),
@@ -85,6 +86,14 @@ public static class SeriesProcessor
             await ReportJson.WriteAsync(Path.Combine(folder, ReportFileName), report, cancellationToken).ConfigureAwait(false);
         }
         return report;
+    }
+
+    /// <summary>Every model averaged, with its normalised weight (equal when the pipeline gives none).</summary>
+    private static List<ReportModelMember> Members(IReadOnlyList<ISegmentationModel> models, PipelineDefinition pipeline)
+    {
+        var weights = pipeline.Inference.EnsembleWeights;
+        var total = weights.Count == models.Count ? weights.Sum() : models.Count;
+        return [.. models.Select((m, i) => new ReportModelMember(m.Manifest.Id, m.Manifest.Version, (weights.Count == models.Count ? weights[i] : 1) / total))];
     }
 
     private static double Lap(Stopwatch stopwatch)

@@ -8,6 +8,12 @@ public sealed class InferenceDefinition
     /// <summary>Further model ids averaged with the pipeline's model (an ensemble: same classes and input spec). Empty: one model.</summary>
     public List<string> EnsembleModels { get; } = [];
 
+    /// <summary>
+    /// Weights of the ensemble's probability average, one per model in <c>ModelIds</c> order (the pipeline's model first);
+    /// each ≥ 0, not all 0, normalised to sum 1. Empty: equal weights. A member of weight 0 is not run.
+    /// </summary>
+    public List<double> EnsembleWeights { get; } = [];
+
     /// <summary>Monte-Carlo dropout passes per slab (0 = off, else ≥ 2); needs models with capabilities.monteCarloDropout.</summary>
     public int MonteCarloSamples { get; set; }
 
@@ -30,6 +36,14 @@ public sealed class InferenceDefinition
         if (EnsembleModels.Any(string.IsNullOrWhiteSpace))
         {
             yield return $"{prefix}:EnsembleModels has an empty model id";
+        }
+        if (EnsembleWeights.Count > 0 && EnsembleWeights.Count != EnsembleModels.Count + 1)
+        {
+            yield return $"{prefix}:EnsembleWeights needs one weight per model ({EnsembleModels.Count + 1}: Model, then EnsembleModels), got {EnsembleWeights.Count}";
+        }
+        if (EnsembleWeights.Any(w => !(w >= 0) || !double.IsFinite(w)) || (EnsembleWeights.Count > 0 && !(EnsembleWeights.Sum() > 0)))
+        {
+            yield return $"{prefix}:EnsembleWeights must each be ≥ 0 and not all 0, got [{string.Join(", ", EnsembleWeights)}]";
         }
     }
 }

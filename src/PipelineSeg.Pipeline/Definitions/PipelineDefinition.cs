@@ -21,8 +21,24 @@ public sealed class PipelineDefinition
     /// <summary>Every model the pipeline runs: <see cref="Model"/>, then the ensemble members.</summary>
     public IReadOnlyList<string> ModelIds => [Model, .. Inference.EnsembleModels];
 
-    /// <summary>A pixel gets a foreground class when that class is the most probable and at least this probable.</summary>
-    public double Threshold { get; set; } = 0.5;
+    /// <summary>
+    /// A pixel gets a foreground class when that class is the most probable and at least this probable. Null: the model
+    /// manifest's output.defaultThreshold, else 0.5. See <see cref="ThresholdFor"/>.
+    /// </summary>
+    public double? Threshold { get; set; }
+
+    /// <summary>Thresholds per segment label (case-insensitive), before <see cref="Threshold"/>.</summary>
+    public Dictionary<string, double> Thresholds { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Threshold used when neither configuration nor the manifest gives one.</summary>
+    public const double DefaultThreshold = 0.5;
+
+    /// <summary>
+    /// The threshold of segment <paramref name="label"/>: <see cref="Thresholds"/>[label], else <see cref="Threshold"/>,
+    /// else <paramref name="manifestDefault"/> (the model's output.defaultThreshold), else <see cref="DefaultThreshold"/>.
+    /// </summary>
+    public double ThresholdFor(string label, double? manifestDefault) =>
+        Thresholds.TryGetValue(label, out var own) ? own : Threshold ?? manifestDefault ?? DefaultThreshold;
 
     /// <summary>
     /// Class labels treated together as one organ of which only the largest connected component is kept
@@ -32,6 +48,12 @@ public sealed class PipelineDefinition
 
     /// <summary>Connected components of a foreground class smaller than this (ml) are removed.</summary>
     public double MinimumComponentMl { get; set; }
+
+    /// <summary>
+    /// Clean-up rules per segment label (case-insensitive), after <see cref="KeepLargestComponentOf"/>. A segment without
+    /// an entry only loses components under <see cref="MinimumComponentMl"/>.
+    /// </summary>
+    public Dictionary<string, SegmentCleanupDefinition> Cleanup { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Modalities this pipeline accepts; other series are reported and skipped.</summary>
     public List<string> Modalities { get; } = [];
@@ -53,9 +75,13 @@ public sealed class PipelineDefinition
         {
             errors.Add($"Pipelines:{name}:Model is required");
         }
-        if (Threshold is <= 0 or >= 1 || double.IsNaN(Threshold))
+        if (Threshold is { } threshold && !IsProbability(threshold))
         {
-            errors.Add($"Pipelines:{name}:Threshold must be between 0 and 1 (exclusive), got {Threshold}");
+            errors.Add($"Pipelines:{name}:Threshold must be between 0 and 1 (exclusive), got {threshold}");
+        }
+        foreach (var (segment, value) in Thresholds.Where(t => !IsProbability(t.Value)))
+        {
+            errors.Add($"Pipelines:{name}:Thresholds:{segment} must be between 0 and 1 (exclusive), got {value}");
         }
         if (MinimumComponentMl < 0 || double.IsNaN(MinimumComponentMl))
         {
@@ -65,6 +91,12 @@ public sealed class PipelineDefinition
         {
             errors.Add($"Pipelines:{name}:SeriesDescription must be 1–64 characters (DICOM LO)");
         }
+        foreach (var (segment, rules) in Cleanup)
+        {
+            errors.AddRange(string.IsNullOrWhiteSpace(segment)
+                ? [$"Pipelines:{name}:Cleanup has an entry without a segment label"]
+                : rules.Validate($"Pipelines:{name}:Cleanup:{segment}"));
+        }
         errors.AddRange(Inference.Validate($"Pipelines:{name}:Inference"));
         errors.AddRange(Smoothing.Validate($"Pipelines:{name}:Smoothing"));
         if (MaxHistogramDistance is { } distance && (distance <= 0 || !double.IsFinite(distance)))
@@ -73,6 +105,8 @@ public sealed class PipelineDefinition
         }
         return errors;
     }
+
+    private static bool IsProbability(double value) => value is > 0 and < 1;
 
     /// <summary>True when the pipeline accepts <paramref name="modality"/> (any, when <see cref="Modalities"/> is empty).</summary>
     public bool Accepts(string modality) =>

@@ -1,17 +1,36 @@
 namespace PipelineSeg.Pipeline.Inference;
 
-/// <summary>Averages the probabilities of several passes (an ensemble of models with the same classes and input).</summary>
+/// <summary>Averages the probabilities of several passes (an ensemble of models with the same classes and input), optionally weighted.</summary>
 public sealed class EnsemblePass : IProbabilityPass
 {
     private readonly IReadOnlyList<IProbabilityPass> _members;
+    private readonly float[]? _weights;
 
-    /// <summary>Averages <paramref name="members"/> (at least one, all with the same class count).</summary>
+    /// <summary>Averages <paramref name="members"/> (at least one, all with the same class count) with equal weights.</summary>
     public EnsemblePass(IReadOnlyList<IProbabilityPass> members)
+        : this(members, null)
+    {
+    }
+
+    /// <summary>
+    /// Averages <paramref name="members"/> with <paramref name="weights"/> (one per member, ≥ 0, not all 0; normalised to sum
+    /// 1); null: equal weights. A member of weight 0 is not run.
+    /// </summary>
+    public EnsemblePass(IReadOnlyList<IProbabilityPass> members, IReadOnlyList<double>? weights)
     {
         ArgumentNullException.ThrowIfNull(members);
         if (members.Count == 0 || members.Any(m => m.Classes != members[0].Classes))
         {
             throw new ArgumentException("an ensemble needs at least one member and the same classes in every member", nameof(members));
+        }
+        if (weights is not null)
+        {
+            if (weights.Count != members.Count || weights.Any(w => !(w >= 0) || !double.IsFinite(w)) || !(weights.Sum() > 0))
+            {
+                throw new ArgumentException($"an ensemble of {members.Count} needs {members.Count} weights, each ≥ 0 and not all 0", nameof(weights));
+            }
+            var total = weights.Sum();
+            _weights = [.. weights.Select(w => (float)(w / total))];
         }
         _members = members;
     }
@@ -22,6 +41,11 @@ public sealed class EnsemblePass : IProbabilityPass
     /// <inheritdoc />
     public void Run(ReadOnlySpan<float> input, int sliceCount, Span<float> probabilities, CancellationToken cancellationToken)
     {
+        if (_weights is not null)
+        {
+            RunWeighted(input, sliceCount, probabilities, cancellationToken);
+            return;
+        }
         _members[0].Run(input, sliceCount, probabilities, cancellationToken);
         if (_members.Count == 1)
         {
@@ -34,5 +58,24 @@ public sealed class EnsemblePass : IProbabilityPass
             System.Numerics.Tensors.TensorPrimitives.Add(probabilities, scratch, probabilities);
         }
         System.Numerics.Tensors.TensorPrimitives.Multiply(probabilities, 1f / _members.Count, probabilities);
+    }
+
+    private void RunWeighted(ReadOnlySpan<float> input, int sliceCount, Span<float> probabilities, CancellationToken cancellationToken)
+    {
+        var weights = _weights!;
+        var first = Array.FindIndex(weights, w => w > 0);
+        _members[first].Run(input, sliceCount, probabilities, cancellationToken);
+        System.Numerics.Tensors.TensorPrimitives.Multiply(probabilities, weights[first], probabilities);
+        float[]? scratch = null;
+        for (var m = first + 1; m < _members.Count; m++)
+        {
+            if (weights[m] == 0)
+            {
+                continue;
+            }
+            scratch ??= new float[probabilities.Length];
+            _members[m].Run(input, sliceCount, scratch, cancellationToken);
+            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(scratch, weights[m], probabilities, probabilities);
+        }
     }
 }

@@ -36,8 +36,8 @@ public sealed record ReportSeries(
 /// <summary>The pipeline definition applied.</summary>
 public sealed record ReportPipeline(string Name, double Threshold, IReadOnlyList<string> KeepLargestComponentOf, double MinimumComponentMl);
 
-/// <summary>The model and the plugin that served it.</summary>
-public sealed record ReportModel(string Id, string Name, string Version, string Family, int InputWidth, int InputHeight);
+/// <summary>The model and the plugin that served it; <paramref name="Members"/> names every model averaged (itself first).</summary>
+public sealed record ReportModel(string Id, string Name, string Version, string Family, int InputWidth, int InputHeight, IReadOnlyList<ReportModelMember>? Members = null);
 
 /// <summary>The DICOM-SEG written.</summary>
 public sealed record ReportSegmentation(string File, string SopInstanceUid, string SeriesInstanceUid, int Frames);

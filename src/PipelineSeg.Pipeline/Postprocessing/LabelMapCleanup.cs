@@ -1,6 +1,7 @@
 using PipelineSeg.Imaging;
 using PipelineSeg.Imaging.Components;
 using PipelineSeg.Imaging.Labels;
+using PipelineSeg.Imaging.Morphology;
 using PipelineSeg.Pipeline.Definitions;
 using PipelineSeg.Plugins.Abstractions;
 
@@ -10,31 +11,76 @@ namespace PipelineSeg.Pipeline.Postprocessing;
 public static class LabelMapCleanup
 {
     /// <summary>
-    /// Applies the definition's component rules in place and returns the same volume. The classes named in
-    /// <see cref="PipelineDefinition.KeepLargestComponentOf"/> form one organ mask, so every lesion inside the kept
-    /// liver survives; only components outside it are dropped.
+    /// Applies the definition's rules in place and returns the same volume. First the classes named in
+    /// <see cref="PipelineDefinition.KeepLargestComponentOf"/> form one organ mask, so every lesion inside the kept liver
+    /// survives and only components outside it are dropped. Then each foreground class gets its
+    /// <see cref="PipelineDefinition.Cleanup"/> rules (largest component, minimum ml and slices, holes per slice); a class
+    /// without rules only loses components under <see cref="PipelineDefinition.MinimumComponentMl"/>.
     /// </summary>
     public static Volume<byte> Apply(Volume<byte> labels, IReadOnlyList<SegmentClass> classes, PipelineDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(classes);
         ArgumentNullException.ThrowIfNull(definition);
+        RequireKnownSegments(classes, definition.Cleanup.Keys);
         if (definition.KeepLargestComponentOf.Count > 0)
         {
             var organ = LabelMasks.Of(labels, IndicesOf(classes, definition.KeepLargestComponentOf));
             ClearDropped(labels, organ, ConnectedComponents.KeepLargest(organ));
         }
-        if (definition.MinimumComponentMl > 0)
+        var voxelMl = labels.Geometry.Spacing.X * labels.Geometry.Spacing.Y * labels.Geometry.Spacing.Z / 1000.0;
+        var background = (byte)(classes.FirstOrDefault(c => c.IsBackground)?.Index ?? 0);
+        foreach (var cls in classes.Where(c => !c.IsBackground))
         {
-            var voxelMl = labels.Geometry.Spacing.X * labels.Geometry.Spacing.Y * labels.Geometry.Spacing.Z / 1000.0;
-            var minVoxels = (long)Math.Ceiling(definition.MinimumComponentMl / voxelMl);
-            foreach (var cls in classes.Where(c => !c.IsBackground))
+            var rules = definition.Cleanup.GetValueOrDefault(cls.Label);
+            var index = (byte)cls.Index;
+            if (rules?.KeepLargestComponent == true)
             {
-                var mask = LabelMasks.Of(labels, [(byte)cls.Index]);
-                ClearDropped(labels, mask, ConnectedComponents.RemoveSmall(mask, minVoxels));
+                var mask = LabelMasks.Of(labels, index);
+                ClearDropped(labels, mask, ConnectedComponents.KeepLargest(mask));
+            }
+            var minMl = rules?.MinimumComponentMl ?? definition.MinimumComponentMl;
+            var minSlices = rules?.MinimumSlices ?? 0;
+            if (minMl > 0 || minSlices > 0)
+            {
+                var mask = LabelMasks.Of(labels, index);
+                ClearDropped(labels, mask, ConnectedComponents.RemoveSmall(mask, (long)Math.Ceiling(minMl / voxelMl), minSlices));
+            }
+            if (rules?.FillHolesPerSlice == true)
+            {
+                FillHoles(labels, index, background);
             }
         }
         return labels;
+    }
+
+    /// <summary>Throws when a clean-up rule names a segment the model does not produce.</summary>
+    /// <exception cref="NotSupportedException">The message names the setting and the model's segments.</exception>
+    public static void RequireKnownSegments(IReadOnlyList<SegmentClass> classes, IEnumerable<string> segments)
+    {
+        ArgumentNullException.ThrowIfNull(classes);
+        ArgumentNullException.ThrowIfNull(segments);
+        foreach (var segment in segments)
+        {
+            if (!classes.Any(c => !c.IsBackground && string.Equals(c.Label, segment, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new NotSupportedException($"Cleanup:{segment} names a segment the model does not produce (it has {string.Join(", ", classes.Where(c => !c.IsBackground).Select(c => c.Label))})");
+            }
+        }
+    }
+
+    /// <summary>Background voxels in the per-slice holes of <paramref name="index"/> take that label; other labels stay.</summary>
+    private static void FillHoles(Volume<byte> labels, byte index, byte background)
+    {
+        var filled = HoleFilling.FillPerSlice(LabelMasks.Of(labels, index)).Array;
+        var data = labels.Array;
+        for (var i = 0; i < data.Length; i++)
+        {
+            if (filled[i] != 0 && data[i] == background)
+            {
+                data[i] = index;
+            }
+        }
     }
 
     /// <summary>Sets to background the voxels that were in <paramref name="mask"/> but not in <paramref name="kept"/>.</summary>

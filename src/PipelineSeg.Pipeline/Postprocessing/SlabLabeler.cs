@@ -14,15 +14,26 @@ public sealed class SlabLabeler
 {
     private readonly SlabGrid _grid;
     private readonly IReadOnlyList<SegmentClass> _classes;
-    private readonly double _threshold;
+    private readonly double[] _thresholds;
     private readonly int _background;
 
-    /// <summary>Labels slabs of <paramref name="classes"/> probabilities onto <paramref name="grid"/>.</summary>
+    /// <summary>Labels slabs of <paramref name="classes"/> probabilities onto <paramref name="grid"/>, one threshold for every class.</summary>
     public SlabLabeler(SlabGrid grid, IReadOnlyList<SegmentClass> classes, double threshold)
+        : this(grid, classes, [.. Enumerable.Repeat(threshold, classes?.Count ?? 0)])
+    {
+    }
+
+    /// <summary>Labels slabs of <paramref name="classes"/> probabilities onto <paramref name="grid"/> with <paramref name="thresholds"/>[k] for class k.</summary>
+    public SlabLabeler(SlabGrid grid, IReadOnlyList<SegmentClass> classes, IReadOnlyList<double> thresholds)
     {
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(classes);
-        (_grid, _classes, _threshold) = (grid, classes, threshold);
+        ArgumentNullException.ThrowIfNull(thresholds);
+        if (thresholds.Count != classes.Count)
+        {
+            throw new ArgumentException($"need one threshold per class ({classes.Count}), got {thresholds.Count}", nameof(thresholds));
+        }
+        (_grid, _classes, _thresholds) = (grid, classes, [.. thresholds]);
         _background = classes.Select((c, i) => (c, i)).FirstOrDefault(t => t.c.IsBackground).i;
         Labels = new Volume<byte>(grid.Size, grid.Geometry);
     }
@@ -50,7 +61,7 @@ public sealed class SlabLabeler
                     ? plane
                     : InPlaneResampler.ToSource(plane, slab.Width, slab.Height, _grid, z, _classes[k].IsBackground ? 1f : 0f);
             }
-            LabelDecision.ArgmaxWithThreshold(planes, _background, _threshold, Labels.Slice(z));
+            LabelDecision.ArgmaxWithThresholds(planes, _background, _thresholds, Labels.Slice(z));
         });
     }
 }

@@ -4,34 +4,41 @@ namespace PipelineSeg.Pipeline.Smoothing;
 
 /// <summary>
 /// Weighted average of each slice's class probabilities with its <c>radius</c> neighbours either side (moving average or
-/// Gaussian weights), renormalised where the series ends. A slice leaves once its last neighbour has arrived, so the
-/// smoother holds at most 2·radius + slab slices. Uncertainty maps pass through unsmoothed.
+/// Gaussian weights, see <see cref="SmoothingKernel"/>); at the series' ends as <see cref="SmoothingEdges"/> says. A slice
+/// leaves once its last neighbour has arrived, so the smoother holds at most 2·radius + slab slices, and the result does
+/// not depend on how the series was cut into slabs. Uncertainty maps pass through unsmoothed.
 /// </summary>
 public sealed class SlidingWindowSmoother : ISlabSmoother
 {
     private readonly double[] _weights;
     private readonly int _radius;
     private readonly int _depth;
+    private readonly SmoothingEdges _edges;
     private readonly SortedDictionary<int, (float[] Probabilities, float[]? Uncertainty)> _window = [];
     private (int Classes, int Width, int Height) _shape;
     private int _next;
 
-    /// <summary>A smoother over a series of <paramref name="depth"/> slices.</summary>
+    /// <summary>A smoother over a series of <paramref name="depth"/> slices with radius-<paramref name="radius"/> weights of <paramref name="kind"/>, ends renormalised.</summary>
     public SlidingWindowSmoother(SmoothingKind kind, int radius, double sigma, int depth)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(radius, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(depth, 1);
-        if (kind == SmoothingKind.Gaussian && !(sigma > 0))
+        : this(kind switch
         {
-            throw new ArgumentOutOfRangeException(nameof(sigma), sigma, "a Gaussian needs a positive sigma");
-        }
-        _weights = [.. Enumerable.Range(-radius, (2 * radius) + 1).Select(d => kind switch
-        {
-            SmoothingKind.MovingAverage => 1.0,
-            SmoothingKind.Gaussian => Math.Exp(-(d * d) / (2 * sigma * sigma)),
+            SmoothingKind.MovingAverage => SmoothingKernel.MovingAverage(radius),
+            SmoothingKind.Gaussian => SmoothingKernel.Gaussian(sigma, radius),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a smoothing window"),
-        })];
-        (_radius, _depth) = (radius, depth);
+        }, SmoothingEdges.Renormalise, depth)
+    {
+    }
+
+    /// <summary>A smoother over a series of <paramref name="depth"/> slices with <paramref name="weights"/> (odd length ≥ 3, positive).</summary>
+    public SlidingWindowSmoother(IReadOnlyList<double> weights, SmoothingEdges edges, int depth)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        if (weights.Count < 3 || weights.Count % 2 == 0 || weights.Any(w => !(w > 0) || !double.IsFinite(w)))
+        {
+            throw new ArgumentException("a smoothing window has an odd number (≥ 3) of positive weights", nameof(weights));
+        }
+        ArgumentOutOfRangeException.ThrowIfLessThan(depth, 1);
+        (_weights, _radius, _edges, _depth) = ([.. weights], weights.Count / 2, edges, depth);
     }
 
     /// <inheritdoc />
@@ -85,9 +92,10 @@ public sealed class SlidingWindowSmoother : ISlabSmoother
         var total = 0.0;
         for (var d = -_radius; d <= _radius; d++)
         {
-            if (!_window.TryGetValue(z + d, out var neighbour))
+            var at = _edges == SmoothingEdges.Nearest ? Math.Clamp(z + d, 0, _depth - 1) : z + d;
+            if (!_window.TryGetValue(at, out var neighbour))
             {
-                continue; // beyond the series' ends
+                continue; // beyond the series' ends: left out, the rest renormalised
             }
             var w = _weights[d + _radius];
             total += w;

@@ -19,14 +19,16 @@ public sealed class SlabPipeline
 {
     private readonly SlabPreprocessor _preprocessor;
     private readonly IInferenceRunner _runner;
-    private readonly Func<int, ISlabSmoother> _smootherFor;
+    private readonly Func<SlabGrid, ISlabSmoother> _smootherFor;
     private readonly IReadOnlyList<SegmentClass> _classes;
     private readonly PipelineDefinition _definition;
     private readonly int _slabSlices;
+    private readonly double[] _thresholds;
+    private readonly int _prefetchSlabs;
 
-    /// <summary>Composes the stages; <paramref name="smootherFor"/> makes a smoother for a series of the given depth.</summary>
-    public SlabPipeline(SlabPreprocessor preprocessor, IInferenceRunner runner, Func<int, ISlabSmoother> smootherFor,
-        IReadOnlyList<SegmentClass> classes, PipelineDefinition definition, int slabSlices)
+    /// <summary>Composes the stages; thresholds per class follow <see cref="PipelineDefinition.ThresholdFor"/> with <paramref name="manifestThreshold"/> (the model's output.defaultThreshold); <paramref name="prefetchSlabs"/> slabs are decoded ahead while a slab is inferred (0: decode and infer in turn); <paramref name="smootherFor"/> makes a smoother for a series on the given grid (depth, slice spacing).</summary>
+    public SlabPipeline(SlabPreprocessor preprocessor, IInferenceRunner runner, Func<SlabGrid, ISlabSmoother> smootherFor,
+        IReadOnlyList<SegmentClass> classes, PipelineDefinition definition, int slabSlices, double? manifestThreshold = null, int prefetchSlabs = 1)
     {
         ArgumentNullException.ThrowIfNull(preprocessor);
         ArgumentNullException.ThrowIfNull(runner);
@@ -35,14 +37,17 @@ public sealed class SlabPipeline
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentOutOfRangeException.ThrowIfLessThan(slabSlices, 1);
         (_preprocessor, _runner, _smootherFor, _classes, _definition, _slabSlices) = (preprocessor, runner, smootherFor, classes, definition, slabSlices);
+        _thresholds = [.. classes.Select(c => definition.ThresholdFor(c.Label, manifestThreshold))];
+        ArgumentOutOfRangeException.ThrowIfNegative(prefetchSlabs);
+        _prefetchSlabs = prefetchSlabs;
     }
 
     /// <summary>Segments the series <paramref name="source"/> reads.</summary>
     public async Task<SegmentationResult> RunAsync(IVolumeSource source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var labeler = new SlabLabeler(source.Grid, _classes, _definition.Threshold);
-        var smoother = _smootherFor(source.Grid.Depth);
+        var labeler = new SlabLabeler(source.Grid, _classes, _thresholds);
+        var smoother = _smootherFor(source.Grid);
         var (sourceClock, inferenceClock, postClock) = (new Stopwatch(), new Stopwatch(), new Stopwatch());
         var (uncertaintySum, uncertaintyCount) = (0.0, 0L);
         void Label(IReadOnlyList<ProbabilitySlab> slabs)
@@ -61,7 +66,8 @@ public sealed class SlabPipeline
         }
 
         sourceClock.Start();
-        await foreach (var slab in source.ReadAsync(_slabSlices, _preprocessor.Halo, cancellationToken).ConfigureAwait(false))
+        var slabs = _prefetchSlabs > 0 ? new PrefetchingVolumeSource(source, _prefetchSlabs) : source;
+        await foreach (var slab in slabs.ReadAsync(_slabSlices, _preprocessor.Halo, cancellationToken).ConfigureAwait(false))
         {
             sourceClock.Stop();
             inferenceClock.Start();

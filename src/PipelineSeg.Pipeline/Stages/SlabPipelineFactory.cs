@@ -1,6 +1,8 @@
 using PipelineSeg.Pipeline.Definitions;
 using PipelineSeg.Pipeline.Inference;
+using PipelineSeg.Pipeline.Postprocessing;
 using PipelineSeg.Pipeline.Preprocessing;
+using PipelineSeg.Pipeline.Slabs;
 using PipelineSeg.Pipeline.Smoothing;
 using PipelineSeg.Plugins.Abstractions;
 
@@ -10,12 +12,14 @@ namespace PipelineSeg.Pipeline.Stages;
 public static class SlabPipelineFactory
 {
     /// <summary>
-    /// Single model, or an ensemble average of <paramref name="models"/> (same classes, same input); wrapped in test-time
+    /// Single model, or an ensemble average of <paramref name="models"/> (same classes, same input; weighted when
+    /// <see cref="InferenceDefinition.EnsembleWeights"/> are given); wrapped in test-time
     /// flips and/or Monte-Carlo passes as <see cref="PipelineDefinition.Inference"/> asks, smoothed as
-    /// <see cref="PipelineDefinition.Smoothing"/> asks. <paramref name="slabSlices"/> slices per slab (= per model call).
+    /// <see cref="PipelineDefinition.Smoothing"/> asks. <paramref name="slabSlices"/> slices per slab (= per model call);
+    /// <paramref name="prefetchSlabs"/> slabs decoded ahead of inference (0: in turn).
     /// </summary>
-    /// <exception cref="NotSupportedException">A model cannot do what the definition asks (the message says which and why).</exception>
-    public static SlabPipeline Create(PipelineDefinition definition, IReadOnlyList<ISegmentationModel> models, int slabSlices)
+    /// <exception cref="NotSupportedException">A model cannot do what the definition asks, or a clean-up rule names a segment it lacks (the message says which and why).</exception>
+    public static SlabPipeline Create(PipelineDefinition definition, IReadOnlyList<ISegmentationModel> models, int slabSlices, int prefetchSlabs = 1)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(models);
@@ -32,7 +36,11 @@ public static class SlabPipelineFactory
                 throw new NotSupportedException($"ensemble member '{member.Id}' differs from '{manifest.Id}' in its input or classes; members must share both");
             }
         }
-        IProbabilityPass pass = models.Count == 1 ? new ModelPass(models[0]) : new EnsemblePass([.. models.Select(m => new ModelPass(m))]);
+        LabelMapCleanup.RequireKnownSegments(manifest.Output.Classes, definition.Cleanup.Keys);
+        var weights = definition.Inference.EnsembleWeights;
+        IProbabilityPass pass = models.Count == 1
+            ? new ModelPass(models[0])
+            : new EnsemblePass([.. models.Select(m => new ModelPass(m))], weights.Count > 0 ? weights : null);
         var inference = definition.Inference;
         if (inference.TestTimeFlips)
         {
@@ -46,10 +54,10 @@ public static class SlabPipelineFactory
             ? new MonteCarloRunner(pass, models, new MonteCarloOptions(inference.MonteCarloSamples, inference.MonteCarloSeed, inference.Uncertainty), spec.Width, spec.Height)
             : new DeterministicRunner(pass, spec.Width, spec.Height);
         var smoothing = definition.Smoothing;
-        Func<int, ISlabSmoother> smootherFor = smoothing.Kind == SmoothingKind.None
-            ? _ => new PassThroughSmoother()
-            : depth => new SlidingWindowSmoother(smoothing.Kind, smoothing.Radius, smoothing.Sigma, depth);
-        return new SlabPipeline(new SlabPreprocessor(spec, manifest.Id), runner, smootherFor, manifest.Output.Classes, definition, slabSlices);
+        Func<SlabGrid, ISlabSmoother> smootherFor = grid => smoothing.KernelFor(grid.Geometry.Spacing.Z) is { } weights
+            ? new SlidingWindowSmoother(weights, smoothing.Edges, grid.Depth)
+            : new PassThroughSmoother();
+        return new SlabPipeline(new SlabPreprocessor(spec, manifest.Id), runner, smootherFor, manifest.Output.Classes, definition, slabSlices, manifest.Output.DefaultThreshold, prefetchSlabs);
     }
 
     private static bool SameInput(ModelInputSpec a, ModelInputSpec b)

@@ -52,6 +52,8 @@ public static class PluginManifestValidator
         Require(problems, intensity.Kind != IntensityKind.Window || intensity.Width > 0, $"{at}: window width must be positive");
         Require(problems, intensity.Kind != IntensityKind.ZScore || intensity.Std > 0, $"{at}: std must be positive");
         Require(problems, model.Output.Classes is { Count: > 0 }, $"{at}: output has no classes");
+        Require(problems, model.Output.DefaultThreshold is null or (> 0 and < 1),
+            $"{at}: output.defaultThreshold must be between 0 and 1 (exclusive), got {model.Output.DefaultThreshold}");
         for (var i = 0; i < (model.Output.Classes?.Count ?? 0); i++)
         {
             var c = model.Output.Classes![i];

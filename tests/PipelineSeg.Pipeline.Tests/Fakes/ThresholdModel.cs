@@ -12,7 +12,7 @@ internal sealed class ThresholdModel : ISegmentationModel
     private Random? _noise;
 
     public ThresholdModel(int size = 32, OutputKind kind = OutputKind.Probabilities, int channels = 1, ChannelLayout layout = ChannelLayout.SingleSlice,
-        bool stochastic = false, bool flips = false, string id = "threshold")
+        bool stochastic = false, bool flips = false, string id = "threshold", double? defaultThreshold = null)
     {
         Manifest = new ModelManifest
         {
@@ -32,6 +32,7 @@ internal sealed class ThresholdModel : ISegmentationModel
             Output = new ModelOutputSpec
             {
                 Kind = kind,
+                DefaultThreshold = defaultThreshold,
                 Classes =
                 [
                     new SegmentClass { Index = 0, Label = "background", IsBackground = true },
@@ -47,6 +48,9 @@ internal sealed class ThresholdModel : ISegmentationModel
     public List<float[]> Inputs { get; } = [];
 
     public int Calls { get; private set; }
+
+    /// <summary>Called with the call count at each prediction (tests cancel from here).</summary>
+    public Action<int>? OnPredict { get; init; }
 
     public bool Disposed { get; private set; }
 
@@ -69,6 +73,7 @@ internal sealed class ThresholdModel : ISegmentationModel
     public void Predict(ReadOnlySpan<float> input, int sliceCount, Span<float> output, CancellationToken cancellationToken = default)
     {
         Calls++;
+        OnPredict?.Invoke(Calls);
         Inputs.Add(input.ToArray());
         var plane = Manifest.Input.Width * Manifest.Input.Height;
         var channels = Manifest.Input.Channels;

@@ -69,20 +69,6 @@ public sealed class PassTests
         Assert.True(logits[4] > logits[2] && logits[2] > logits[0]);
     }
 
-    /// <summary>A pass that writes a function of the output position, ignoring its input.</summary>
-    private sealed class FixedPass(int classes, Func<int, float> value) : IProbabilityPass
-    {
-        public int Classes => classes;
-
-        public void Run(ReadOnlySpan<float> input, int sliceCount, Span<float> probabilities, CancellationToken cancellationToken)
-        {
-            for (var i = 0; i < probabilities.Length; i++)
-            {
-                probabilities[i] = value(i);
-            }
-        }
-    }
-
     private sealed class EchoPass : IProbabilityPass
     {
         public int Calls { get; private set; }

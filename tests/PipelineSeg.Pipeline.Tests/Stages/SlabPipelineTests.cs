@@ -24,7 +24,7 @@ public sealed class SlabPipelineTests
         using var model = new ThresholdModel(modelSize, kind, channels, layout);
         var definition = new PipelineDefinition { Model = "threshold" };
 
-        var expected = WholeVolumeReference.Labels(hu, reference, slabSlices, definition.Threshold);
+        var expected = WholeVolumeReference.Labels(hu, reference, slabSlices, PipelineDefinition.DefaultThreshold);
         var result = await SlabPipelineFactory.Create(definition, [model], slabSlices).RunAsync(new InMemoryVolumeSource(hu));
 
         Assert.Equal(hu.Size, result.Labels.Size);
@@ -45,7 +45,7 @@ public sealed class SlabPipelineTests
         using var model = new ThresholdModel(32);
         var definition = new PipelineDefinition { Model = "threshold" };
 
-        var expected = WholeVolumeReference.Labels(hu, reference, 2, definition.Threshold);
+        var expected = WholeVolumeReference.Labels(hu, reference, 2, PipelineDefinition.DefaultThreshold);
         var result = await SlabPipelineFactory.Create(definition, [model], 2).RunAsync(new InMemoryVolumeSource(hu));
 
         Assert.Equal(expected.Array, result.Labels.Array);

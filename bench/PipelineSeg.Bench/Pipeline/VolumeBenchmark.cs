@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
+using PipelineSeg.Bench.Dicom;
+using PipelineSeg.Bench.Engine;
+using PipelineSeg.Dicom;
+using PipelineSeg.Pipeline.Definitions;
+using PipelineSeg.Pipeline.Preprocessing;
+using PipelineSeg.Pipeline.Slabs;
+using PipelineSeg.Pipeline.Smoothing;
+using PipelineSeg.Pipeline.Sources;
+using PipelineSeg.Pipeline.Stages;
+using PipelineSeg.Plugins.Hosting;
+
+namespace PipelineSeg.Bench.Pipeline;
+
+/// <summary>
+/// Issue 11's volume benchmark: a synthetic 512×512×N CT series (the phantom project's series writer) end to end through
+/// the slab pipeline with the sample U-Net plugin (DICOM decode → pre-processing → model → optional smoothing / MC
+/// dropout → labels → clean-up), against the engine's pure inference time on the same model inputs. Peak RSS is the
+/// process's PeakWorkingSet64 after the pipeline run (before the inference-only pass buffers its inputs).
+/// </summary>
+internal sealed class VolumeBenchmark : IBenchmark
+{
+    private const string ModelId = "unet-liver-phantom";
+
+    public string Name => "volume";
+
+    public string Description => "synthetic 512x512xN CT end to end with the sample U-Net [--slices 871] [--slab 4] [--smoothing] [--mc N] [--plugins DIR]";
+
+    public int Run(string[] args)
+    {
+        var options = new BenchOptions(args);
+        var slices = options.Int("slices", 871);
+        var slab = options.Int("slab", 4);
+        var plugins = options.Text("plugins") ?? Path.Combine(AppContext.BaseDirectory, "benchplugins");
+        var definition = new PipelineDefinition { Model = ModelId };
+        if (options.Flag("smoothing"))
+        {
+            definition.Smoothing.Kind = SmoothingKind.Gaussian;
+            definition.Smoothing.SigmaMm = 1.5; // about two slices of the 0.7 mm synthetic series
+        }
+        definition.Inference.MonteCarloSamples = options.Int("mc", 0);
+        definition.Inference.MonteCarloSeed = 1;
+        return RunAsync(slices, slab, plugins, definition).GetAwaiter().GetResult();
+    }
+
+    private static async Task<int> RunAsync(int slices, int slab, string plugins, PipelineDefinition definition)
+    {
+        var folder = SyntheticCtSeries.Ensure(slices);
+        using var provider = new PluginCatalogModelProvider(plugins, verifyHashes: true, maxThreads: 0, NullLogger<PluginCatalog>.Instance);
+        using var model = await provider.CreateAsync(ModelId).ConfigureAwait(false);
+        var series = (await DicomSeriesScanner.ScanPathAsync(folder).ConfigureAwait(false)).Volumes.Single();
+
+        var wall = Stopwatch.StartNew();
+        var result = await SlabPipelineFactory.Create(definition, [model], slab).RunAsync(new DicomVolumeSource(series)).ConfigureAwait(false);
+        wall.Stop();
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var peakRss = process.PeakWorkingSet64;
+
+        // Pure inference: the same model inputs, prepared beforehand, through the model alone, as many passes as the pipeline ran.
+        var preprocessor = new SlabPreprocessor(model.Manifest.Input, model.Manifest.Id);
+        var inputs = new List<ModelInputSlab>();
+        await foreach (var hu in new DicomVolumeSource(series).ReadAsync(slab, preprocessor.Halo).ConfigureAwait(false))
+        {
+            inputs.Add(preprocessor.Prepare(hu));
+        }
+        var passes = Math.Max(1, definition.Inference.MonteCarloSamples);
+        if (definition.Inference.MonteCarloSamples > 0)
+        {
+            model.EnableStochasticMode(1);
+        }
+        var output = new float[model.Manifest.OutputLength(slab)];
+        var inference = Stopwatch.StartNew();
+        for (var p = 0; p < passes; p++)
+        {
+            foreach (var input in inputs)
+            {
+                model.Predict(input.Input, input.Count, output.AsSpan(0, model.Manifest.OutputLength(input.Count)));
+            }
+        }
+        inference.Stop();
+
+        var labelled = result.Labels.Array.Count(v => v != 0);
+        Console.WriteLine(F($"volume: {slices} slices 512x512, model {model.Manifest.Id} {model.Manifest.Input.Width}x{model.Manifest.Input.Height}, slab {slab}, smoothing {definition.Smoothing.Kind}, MC passes {definition.Inference.MonteCarloSamples}, {Environment.ProcessorCount} cores"));
+        Console.WriteLine(F($"  end to end {wall.Elapsed.TotalMilliseconds:0} ms wall (source wait {result.Timings.SourceMs:0}, inference {result.Timings.InferenceMs:0}, labels+cleanup {result.Timings.PostprocessingMs:0} ms)"));
+        Console.WriteLine(F($"  pure inference {inference.Elapsed.TotalMilliseconds:0} ms ({passes} pass(es) over the same inputs) -> end to end / inference {wall.Elapsed.TotalMilliseconds / inference.Elapsed.TotalMilliseconds:0.00}"));
+        Console.WriteLine(F($"  peak RSS {peakRss / (1024.0 * 1024.0):0} MiB; labelled voxels {labelled}"));
+        return 0;
+    }
+
+    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}
