@@ -12,6 +12,8 @@ namespace PipelineSeg.Pipeline.Outputs;
 /// <summary>
 /// Writes a label map as a BINARY DICOM-SEG with one segment per foreground class, referencing every source instance.
 /// A class's segment includes the classes it contains (liver ⊇ lesion): overlapping segments, which BINARY SEG allows.
+/// Every segment carries a Recommended Display CIELab Value (manifest colour or a distinct palette colour), and every
+/// written file is read back and checked against the label volume (<see cref="SegmentationReadBack"/>).
 /// </summary>
 public static class SegmentationOutput
 {
@@ -19,15 +21,25 @@ public static class SegmentationOutput
     /// Writes <paramref name="labels"/> (values = class indices, [z][y][x] in series slice order) to <paramref name="path"/>;
     /// a <paramref name="note"/> (the applicability warning) leads the Content Description.
     /// </summary>
-    public static SegmentationWriteResult Write(string path, DicomSeries series, Volume<byte> labels, ModelManifest model, string seriesDescription, string? note = null)
+    /// <exception cref="SegmentationReadBackException">The file read back does not hold the label volume.</exception>
+    public static SegmentationWriteResult Write(string path, DicomSeries series, Volume<byte> labels, ModelManifest model, string seriesDescription, string? note = null) =>
+        Write(path, series, labels, model, seriesDescription, note, masksAsWritten: null);
+
+    /// <summary>
+    /// <paramref name="masksAsWritten"/> is the test seam that stands for a faulty writer: it may alter the masks that go
+    /// into the file, while the read-back still compares with the masks that were meant.
+    /// </summary>
+    internal static SegmentationWriteResult Write(string path, DicomSeries series, Volume<byte> labels, ModelManifest model, string seriesDescription,
+        string? note, Func<IReadOnlyList<ReadOnlyMemory<byte>>, IReadOnlyList<ReadOnlyMemory<byte>>>? masksAsWritten)
     {
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(model);
         var classMasks = DicomVolumeAdapter.ClassMasks(labels, model.Output.Classes);
-        var segments = classMasks.Select(m => Definition(m.Class)).ToList();
-        var masks = classMasks.Select(m => (ReadOnlyMemory<byte>)m.Mask.Array).ToList();
-        return SegmentationWriter.Write(path, series, segments, masks, new SegmentationWriterOptions
+        var colors = SegmentColors.For([.. classMasks.Select(m => m.Class)]);
+        var segments = classMasks.Select((m, i) => Definition(m.Class, colors[i])).ToList();
+        IReadOnlyList<ReadOnlyMemory<byte>> masks = classMasks.Select(m => (ReadOnlyMemory<byte>)m.Mask.Array).ToList();
+        var result = SegmentationWriter.Write(path, series, segments, masksAsWritten?.Invoke(masks) ?? masks, new SegmentationWriterOptions
         {
             Type = SegmentationType.Binary,
             Algorithm = new SegmentationAlgorithm(model.Name, model.Version),
@@ -35,13 +47,18 @@ public static class SegmentationOutput
             ContentLabel = "PIPELINESEG",
             ContentDescription = ApplicabilityNote.ContentDescription($"{model.Id} {model.Version}", note),
         });
+        SegmentationReadBack.Verify(path, series, [.. classMasks.Select(m => (m.Class.Label, m.Mask))]);
+        return result;
     }
 
-    private static SegmentDefinition Definition(SegmentClass cls)
+    private static SegmentDefinition Definition(SegmentClass cls, (byte R, byte G, byte B) color)
     {
         var category = cls.Category ?? throw new InvalidOperationException($"class '{cls.Label}' has no Segmented Property Category in the model manifest");
         var type = cls.Type ?? throw new InvalidOperationException($"class '{cls.Label}' has no Segmented Property Type in the model manifest");
-        return new SegmentDefinition(cls.Label, Convert(category), Convert(type));
+        return new SegmentDefinition(cls.Label, Convert(category), Convert(type))
+        {
+            RecommendedDisplayCieLab = CieLabColor.ToDicom(color.R, color.G, color.B),
+        };
     }
 
     private static DicomConcept Convert(AbstractionsConcept c) => new(c.Code, c.Scheme, c.Meaning);
