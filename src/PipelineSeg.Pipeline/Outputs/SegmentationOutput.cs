@@ -51,7 +51,8 @@ public static class SegmentationOutput
         return result;
     }
 
-    private static SegmentDefinition Definition(SegmentClass cls, (byte R, byte G, byte B) color)
+    /// <summary>The SEG segment of a manifest class, with its display colour.</summary>
+    internal static SegmentDefinition Definition(SegmentClass cls, (byte R, byte G, byte B) color)
     {
         var category = cls.Category ?? throw new InvalidOperationException($"class '{cls.Label}' has no Segmented Property Category in the model manifest");
         var type = cls.Type ?? throw new InvalidOperationException($"class '{cls.Label}' has no Segmented Property Type in the model manifest");
