@@ -50,7 +50,9 @@ public static class SeriesProcessor
         var verdict = ApplicabilityGate.AfterInference(applicability, labels, manifest);
 
         Directory.CreateDirectory(folder);
-        var seg = SegmentationOutput.Write(Path.Combine(folder, SegFileName), series, labels, manifest, request.Pipeline.SeriesDescription, ApplicabilityNote.For(verdict));
+        var output = SegmentationOutput.Write(Path.Combine(folder, SegFileName), series, labels, manifest, request.Pipeline.SeriesDescription,
+            ApplicabilityNote.For(verdict), request.EmptySegments);
+        var seg = output.Written;
         var writeMs = Lap(stage);
 
         ReportGroundTruth? truth = null;
@@ -75,7 +77,7 @@ public static class SeriesProcessor
                 series.Rows, series.Columns, [spacing.X, spacing.Y, spacing.Z], series.TransferSyntaxUids, series.Slices.Count),
             new ReportPipeline(request.PipelineName, request.Pipeline.Threshold, request.Pipeline.KeepLargestComponentOf, request.Pipeline.MinimumComponentMl),
             new ReportModel(manifest.Id, manifest.Name, manifest.Version, manifest.Family, manifest.Input.Width, manifest.Input.Height),
-            new ReportSegmentation(SegFileName, seg.SopInstanceUid, seg.SeriesInstanceUid, seg.NumberOfFrames),
+            new ReportSegmentation(SegFileName, seg.SopInstanceUid, seg.SeriesInstanceUid, seg.NumberOfFrames, output.DroppedEmptySegments),
             [.. manifest.Output.Classes.Where(c => !c.IsBackground).Select(c => ReportSegment.Of(c, manifest.Output.Classes, counts, voxelMl))],
             new ReportTimings(loadMs, inferenceMs, postMs, writeMs, evaluateMs, total.Elapsed.TotalMilliseconds),
             truth,

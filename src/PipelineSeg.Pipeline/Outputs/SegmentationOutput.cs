@@ -21,22 +21,37 @@ public static class SegmentationOutput
     /// Writes <paramref name="labels"/> (values = class indices, [z][y][x] in series slice order) to <paramref name="path"/>;
     /// a <paramref name="note"/> (the applicability warning) leads the Content Description.
     /// </summary>
+    /// <remarks>
+    /// With <see cref="EmptySegmentPolicy.Drop"/> segments without a voxel are left out and named in the result; when every
+    /// segment is empty the first one is kept, because a SEG needs at least one.
+    /// </remarks>
     /// <exception cref="SegmentationReadBackException">The file read back does not hold the label volume.</exception>
-    public static SegmentationWriteResult Write(string path, DicomSeries series, Volume<byte> labels, ModelManifest model, string seriesDescription, string? note = null) =>
-        Write(path, series, labels, model, seriesDescription, note, masksAsWritten: null);
+    public static SegmentationOutputResult Write(string path, DicomSeries series, Volume<byte> labels, ModelManifest model, string seriesDescription,
+        string? note = null, EmptySegmentPolicy emptySegments = EmptySegmentPolicy.Keep) =>
+        Write(path, series, labels, model, seriesDescription, note, emptySegments, masksAsWritten: null);
 
     /// <summary>
     /// <paramref name="masksAsWritten"/> is the test seam that stands for a faulty writer: it may alter the masks that go
     /// into the file, while the read-back still compares with the masks that were meant.
     /// </summary>
-    internal static SegmentationWriteResult Write(string path, DicomSeries series, Volume<byte> labels, ModelManifest model, string seriesDescription,
-        string? note, Func<IReadOnlyList<ReadOnlyMemory<byte>>, IReadOnlyList<ReadOnlyMemory<byte>>>? masksAsWritten)
+    internal static SegmentationOutputResult Write(string path, DicomSeries series, Volume<byte> labels, ModelManifest model, string seriesDescription,
+        string? note, EmptySegmentPolicy emptySegments, Func<IReadOnlyList<ReadOnlyMemory<byte>>, IReadOnlyList<ReadOnlyMemory<byte>>>? masksAsWritten)
     {
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(model);
-        var classMasks = DicomVolumeAdapter.ClassMasks(labels, model.Output.Classes);
-        var colors = SegmentColors.For([.. classMasks.Select(m => m.Class)]);
+        var allMasks = DicomVolumeAdapter.ClassMasks(labels, model.Output.Classes);
+        var kept = Enumerable.Range(0, allMasks.Count).ToList();
+        if (emptySegments == EmptySegmentPolicy.Drop)
+        {
+            var filled = kept.Where(i => allMasks[i].Mask.Span.ContainsAnyExcept((byte)0)).ToList();
+            kept = filled.Count > 0 ? filled : [0];
+        }
+        var dropped = Enumerable.Range(0, allMasks.Count).Except(kept).Select(i => allMasks[i].Class.Label).ToList();
+        var classMasks = kept.Select(i => allMasks[i]).ToList();
+        // Colours follow the model's classes, not the kept subset, so a class has the same colour in every SEG.
+        var allColors = SegmentColors.For([.. allMasks.Select(m => m.Class)]);
+        var colors = kept.Select(i => allColors[i]).ToList();
         var segments = classMasks.Select((m, i) => Definition(m.Class, colors[i])).ToList();
         IReadOnlyList<ReadOnlyMemory<byte>> masks = classMasks.Select(m => (ReadOnlyMemory<byte>)m.Mask.Array).ToList();
         var result = SegmentationWriter.Write(path, series, segments, masksAsWritten?.Invoke(masks) ?? masks, new SegmentationWriterOptions
@@ -48,7 +63,7 @@ public static class SegmentationOutput
             ContentDescription = ApplicabilityNote.ContentDescription($"{model.Id} {model.Version}", note),
         });
         SegmentationReadBack.Verify(path, series, [.. classMasks.Select(m => (m.Class.Label, m.Mask))]);
-        return result;
+        return new SegmentationOutputResult(result, dropped);
     }
 
     /// <summary>The SEG segment of a manifest class, with its display colour.</summary>

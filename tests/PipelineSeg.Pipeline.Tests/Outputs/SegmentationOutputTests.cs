@@ -120,7 +120,7 @@ for s in ds.SegmentSequence:
         var path = Path.Combine(phantom.Root, "seg.dcm");
         var plane = series.Rows * series.Columns;
 
-        var e = Assert.Throws<SegmentationReadBackException>(() => SegmentationOutput.Write(path, series, labels, Manifest(null), "Test SEG", null,
+        var e = Assert.Throws<SegmentationReadBackException>(() => SegmentationOutput.Write(path, series, labels, Manifest(null), "Test SEG", null, EmptySegmentPolicy.Keep,
             masks => [.. masks.Select(m => (ReadOnlyMemory<byte>)ReverseSlices(m.Span, plane))]));
 
         Assert.Equal(1, e.SegmentNumber);
@@ -130,6 +130,47 @@ for s in ds.SegmentSequence:
         Assert.Equal(4.0, e.Found.Z, 6);
         Assert.Contains("centroid (x 14.50, y 19.50, z 1.00)", e.Message, StringComparison.Ordinal);
         Assert.Contains("z 4.00", e.Message, StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [InlineData(EmptySegmentPolicy.Keep)]
+    [InlineData(EmptySegmentPolicy.Drop)]
+    public async Task An_empty_segment_is_kept_or_dropped_by_setting_and_a_dropped_one_is_named(EmptySegmentPolicy policy)
+    {
+        using var phantom = await PhantomFolder.CreateAsync(seed: 11, size: 40, slices: 6);
+        var (series, labels) = await SourceAsync(phantom);
+        labels.Span.Replace((byte)2, (byte)1); // no lesion left
+        var path = Path.Combine(phantom.Root, "seg.dcm");
+
+        var result = SegmentationOutput.Write(path, series, labels, Manifest(null), "Test SEG", emptySegments: policy);
+
+        var seg = SegmentationReader.Read(path);
+        if (policy == EmptySegmentPolicy.Keep)
+        {
+            Assert.Empty(result.DroppedEmptySegments);
+            Assert.Equal(["liver", "lesion"], seg.Segments.Select(s => s.Label));
+            Assert.Equal(2 * series.Slices.Count, result.Written.NumberOfFrames);
+        }
+        else
+        {
+            Assert.Equal(["lesion"], result.DroppedEmptySegments);
+            Assert.Equal(["liver"], seg.Segments.Select(s => s.Label));
+            Assert.Equal(series.Slices.Count, result.Written.NumberOfFrames);
+        }
+    }
+
+    [SkippableFact]
+    public async Task When_every_segment_is_empty_drop_keeps_the_first_because_a_SEG_needs_one()
+    {
+        using var phantom = await PhantomFolder.CreateAsync(seed: 12, size: 40, slices: 6);
+        var (series, labels) = await SourceAsync(phantom);
+        labels.Span.Clear();
+        var path = Path.Combine(phantom.Root, "seg.dcm");
+
+        var result = SegmentationOutput.Write(path, series, labels, Manifest(null), "Test SEG", emptySegments: EmptySegmentPolicy.Drop);
+
+        Assert.Equal(["lesion"], result.DroppedEmptySegments);
+        Assert.Equal(["liver"], SegmentationReader.Read(path).Segments.Select(s => s.Label));
     }
 
     private static byte[] ReverseSlices(ReadOnlySpan<byte> mask, int plane)
