@@ -51,7 +51,7 @@ public static class SeriesProcessor
 
         Directory.CreateDirectory(folder);
         var output = SegmentationOutput.Write(Path.Combine(folder, SegFileName), series, labels, manifest, request.Pipeline.SeriesDescription,
-            ApplicabilityNote.For(verdict), request.EmptySegments);
+            ApplicabilityNote.For(verdict), request.EmptySegments, request.Pipeline.SegEncoding);
         var seg = output.Written;
         var writeMs = Lap(stage);
 

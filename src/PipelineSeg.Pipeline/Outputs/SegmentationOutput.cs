@@ -10,7 +10,8 @@ using DicomConcept = PipelineSeg.Dicom.Seg.CodedConcept;
 namespace PipelineSeg.Pipeline.Outputs;
 
 /// <summary>
-/// Writes a label map as a BINARY DICOM-SEG with one segment per foreground class, referencing every source instance.
+/// Writes a label map as a BINARY DICOM-SEG (or, when the pipeline asks, a LABELMAP one) with one segment per foreground
+/// class, referencing every source instance.
 /// A class's segment includes the classes it contains (liver ⊇ lesion): overlapping segments, which BINARY SEG allows.
 /// Every segment carries a Recommended Display CIELab Value (manifest colour or a distinct palette colour), and every
 /// written file is read back and checked against the label volume (<see cref="SegmentationReadBack"/>).
@@ -27,15 +28,16 @@ public static class SegmentationOutput
     /// </remarks>
     /// <exception cref="SegmentationReadBackException">The file read back does not hold the label volume.</exception>
     public static SegmentationOutputResult Write(string path, DicomSeries series, Volume<byte> labels, ModelManifest model, string seriesDescription,
-        string? note = null, EmptySegmentPolicy emptySegments = EmptySegmentPolicy.Keep) =>
-        Write(path, series, labels, model, seriesDescription, note, emptySegments, masksAsWritten: null);
+        string? note = null, EmptySegmentPolicy emptySegments = EmptySegmentPolicy.Keep, SegEncoding encoding = SegEncoding.Binary) =>
+        Write(path, series, labels, model, seriesDescription, note, emptySegments, masksAsWritten: null, encoding);
 
     /// <summary>
     /// <paramref name="masksAsWritten"/> is the test seam that stands for a faulty writer: it may alter the masks that go
     /// into the file, while the read-back still compares with the masks that were meant.
     /// </summary>
     internal static SegmentationOutputResult Write(string path, DicomSeries series, Volume<byte> labels, ModelManifest model, string seriesDescription,
-        string? note, EmptySegmentPolicy emptySegments, Func<IReadOnlyList<ReadOnlyMemory<byte>>, IReadOnlyList<ReadOnlyMemory<byte>>>? masksAsWritten)
+        string? note, EmptySegmentPolicy emptySegments, Func<IReadOnlyList<ReadOnlyMemory<byte>>, IReadOnlyList<ReadOnlyMemory<byte>>>? masksAsWritten,
+        SegEncoding encoding = SegEncoding.Binary)
     {
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(labels);
@@ -52,11 +54,15 @@ public static class SegmentationOutput
         // Colours follow the model's classes, not the kept subset, so a class has the same colour in every SEG.
         var allColors = SegmentColors.For([.. allMasks.Select(m => m.Class)]);
         var colors = kept.Select(i => allColors[i]).ToList();
+        if (encoding == SegEncoding.LabelMap)
+        {
+            RefuseOverlaps(classMasks);
+        }
         var segments = classMasks.Select((m, i) => Definition(m.Class, colors[i])).ToList();
         IReadOnlyList<ReadOnlyMemory<byte>> masks = classMasks.Select(m => (ReadOnlyMemory<byte>)m.Mask.Array).ToList();
         var result = SegmentationWriter.Write(path, series, segments, masksAsWritten?.Invoke(masks) ?? masks, new SegmentationWriterOptions
         {
-            Type = SegmentationType.Binary,
+            Type = encoding == SegEncoding.LabelMap ? SegmentationType.LabelMap : SegmentationType.Binary,
             Algorithm = new SegmentationAlgorithm(model.Name, model.Version),
             SeriesDescription = seriesDescription,
             ContentLabel = "PIPELINESEG",
@@ -64,6 +70,31 @@ public static class SegmentationOutput
         });
         SegmentationReadBack.Verify(path, series, [.. classMasks.Select(m => (m.Class.Label, m.Mask))]);
         return new SegmentationOutputResult(result, dropped);
+    }
+
+    /// <summary>Throws <see cref="LabelMapOverlapException"/> for the first pair of segments that share voxels.</summary>
+    private static void RefuseOverlaps(IReadOnlyList<(SegmentClass Class, Volume<byte> Mask)> masks)
+    {
+        for (var a = 0; a < masks.Count; a++)
+        {
+            for (var b = a + 1; b < masks.Count; b++)
+            {
+                var first = masks[a].Mask.Span;
+                var second = masks[b].Mask.Span;
+                long shared = 0;
+                for (var i = 0; i < first.Length; i++)
+                {
+                    if (first[i] != 0 && second[i] != 0)
+                    {
+                        shared++;
+                    }
+                }
+                if (shared > 0)
+                {
+                    throw new LabelMapOverlapException(masks[a].Class.Label, masks[b].Class.Label, shared);
+                }
+            }
+        }
     }
 
     /// <summary>The SEG segment of a manifest class, with its display colour.</summary>

@@ -13,7 +13,7 @@ namespace PipelineSeg.Pipeline.Tests.Outputs;
 /// <summary>The pipeline's SEG: a colour on every segment (checked by pydicom and dciodvfy) and the read-back check after the write.</summary>
 public sealed class SegmentationOutputTests
 {
-    private static ModelManifest Manifest(IReadOnlyList<int>? liverColor) => new()
+    private static ModelManifest Manifest(IReadOnlyList<int>? liverColor, bool liverContainsLesion = true) => new()
     {
         Id = "test",
         Name = "Test model",
@@ -25,7 +25,7 @@ public sealed class SegmentationOutputTests
             Classes =
             [
                 new SegmentClass { Index = 0, Label = "background", IsBackground = true },
-                new SegmentClass { Index = 1, Label = "liver", Contains = ["lesion"], Color = liverColor, Category = new AbstractionsConcept("123037004", "SCT", "Anatomical Structure"), Type = new AbstractionsConcept("10200004", "SCT", "Liver") },
+                new SegmentClass { Index = 1, Label = "liver", Contains = liverContainsLesion ? ["lesion"] : [], Color = liverColor, Category = new AbstractionsConcept("123037004", "SCT", "Anatomical Structure"), Type = new AbstractionsConcept("10200004", "SCT", "Liver") },
                 new SegmentClass { Index = 2, Label = "lesion", Category = new AbstractionsConcept("49755003", "SCT", "Morphologically Altered Structure"), Type = new AbstractionsConcept("108369006", "SCT", "Neoplasm") },
             ],
         },
@@ -171,6 +171,40 @@ for s in ds.SegmentSequence:
 
         Assert.Equal(["lesion"], result.DroppedEmptySegments);
         Assert.Equal(["liver"], SegmentationReader.Read(path).Segments.Select(s => s.Label));
+    }
+
+    [SkippableFact]
+    public async Task A_pipeline_asking_for_LABELMAP_gets_a_Label_Map_SEG_that_passes_the_read_back_check()
+    {
+        using var phantom = await PhantomFolder.CreateAsync(seed: 13, size: 40, slices: 6);
+        var (series, labels) = await SourceAsync(phantom);
+        var path = Path.Combine(phantom.Root, "seg.dcm");
+
+        var result = SegmentationOutput.Write(path, series, labels, Manifest(null, liverContainsLesion: false), "Test SEG", encoding: SegEncoding.LabelMap);
+
+        Assert.Equal(series.Slices.Count, result.Written.NumberOfFrames);
+        using (var file = DicomFile.Open(path, DicomReadOptions.HeaderOnly))
+        {
+            Assert.Equal(SopClasses.LabelMapSegmentationStorage, file.Dataset.GetString(DicomTags.SOPClassUID));
+        }
+        var seg = SegmentationReader.Read(path);
+        Assert.Equal("LABELMAP", seg.SegmentationType);
+        Assert.Equal(12, MaskFigures.Of(DicomVolumeAdapter.SegmentMask(seg, 2, series.Geometry!)).Count); // the lesion
+    }
+
+    [SkippableFact]
+    public async Task LABELMAP_with_overlapping_segments_is_a_clear_error_naming_both()
+    {
+        using var phantom = await PhantomFolder.CreateAsync(seed: 14, size: 40, slices: 6);
+        var (series, labels) = await SourceAsync(phantom);
+        var path = Path.Combine(phantom.Root, "seg.dcm");
+
+        var e = Assert.Throws<LabelMapOverlapException>(() =>
+            SegmentationOutput.Write(path, series, labels, Manifest(null), "Test SEG", encoding: SegEncoding.LabelMap));
+
+        Assert.Equal(("liver", "lesion", 12L), (e.First, e.Second, e.SharedVoxels));
+        Assert.Contains("'liver' and 'lesion' share 12 voxels", e.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(path));
     }
 
     private static byte[] ReverseSlices(ReadOnlySpan<byte> mask, int plane)
