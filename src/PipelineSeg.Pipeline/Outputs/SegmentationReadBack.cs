@@ -7,8 +7,9 @@ namespace PipelineSeg.Pipeline.Outputs;
 
 /// <summary>
 /// After every SEG write: reopen the file with our own reader, place its frames on the source grid by their positions
-/// (as viewers do, not by the instances they reference) and compare each segment's voxel count and centroid with the
-/// mask it was written from. A flipped or misplaced SEG then fails the job instead of shipping silently.
+/// (as viewers do, not by the instances they reference; matched against the source slices' own positions, so stacks
+/// with gaps or uneven spacing work) and compare each segment's voxel count and centroid with the mask it was written
+/// from. A flipped or misplaced SEG then fails the job instead of shipping silently.
 /// </summary>
 public static class SegmentationReadBack
 {
@@ -35,7 +36,7 @@ public static class SegmentationReadBack
             {
                 throw new SegmentationReadBackException(path, i + 1, label, want, new MaskFigures(0, double.NaN, double.NaN, double.NaN));
             }
-            var found = MaskFigures.Of(DicomVolumeAdapter.SegmentMask(seg, i + 1, geometry));
+            var found = MaskFigures.Of(DicomVolumeAdapter.SegmentMask(seg, i + 1, geometry, series.Slices));
             if (!want.Matches(found, CentroidTolerance))
             {
                 throw new SegmentationReadBackException(path, i + 1, label, want, found);
