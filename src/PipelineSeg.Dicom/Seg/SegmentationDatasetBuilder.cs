@@ -52,7 +52,8 @@ internal static class SegmentationDatasetBuilder
         var date = now.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         var time = now.ToString("HHmmss.ffffff", CultureInfo.InvariantCulture);
         var sopInstance = DicomUid.Generate();
-        ds.SetString(DicomTags.SOPClassUID, DicomVR.UI, SopClasses.SegmentationStorage);
+        var labelMap = options.Type == SegmentationType.LabelMap;
+        ds.SetString(DicomTags.SOPClassUID, DicomVR.UI, labelMap ? SopClasses.LabelMapSegmentationStorage : SopClasses.SegmentationStorage);
         ds.SetString(DicomTags.SOPInstanceUID, DicomVR.UI, sopInstance);
         ds.SetString(DicomTags.InstanceCreationDate, DicomVR.DA, date);
         ds.SetString(DicomTags.InstanceCreationTime, DicomVR.TM, time);
@@ -92,6 +93,10 @@ internal static class SegmentationDatasetBuilder
         {
             ds.SetString(DicomTags.SegmentationType, DicomVR.CS, "BINARY");
         }
+        else if (labelMap)
+        {
+            ds.SetString(DicomTags.SegmentationType, DicomVR.CS, "LABELMAP");
+        }
         else
         {
             ds.SetString(DicomTags.SegmentationType, DicomVR.CS, "FRACTIONAL");
@@ -99,7 +104,7 @@ internal static class SegmentationDatasetBuilder
             ds.SetUInt16(DicomTags.MaximumFractionalValue, 255);
         }
         ds.SetSequence(DicomTags.SegmentSequence, segments.Select((s, i) => SegmentItem(s, i + 1, options.Algorithm)).ToArray());
-        SegmentationFrameBuilder.AddFunctionalGroups(ds, series, frames);
+        SegmentationFrameBuilder.AddFunctionalGroups(ds, series, frames, labelMap);
         SegmentationFrameBuilder.AddReferences(ds, series, frames);
         return ds;
     }

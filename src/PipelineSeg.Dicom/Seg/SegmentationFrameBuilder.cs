@@ -6,7 +6,11 @@ internal static class SegmentationFrameBuilder
     private static readonly CodedConcept SegmentationDerivation = new("113076", "DCM", "Segmentation");
     private static readonly CodedConcept SourceImagePurpose = new("121322", "DCM", "Source image for image processing operation");
 
-    public static void AddFunctionalGroups(DicomDataset ds, DicomSeries series, List<(int Segment, int Slice)> frames)
+    /// <summary>
+    /// Shared and per-frame groups and the dimensions: segment number, then position; a LABELMAP (one frame per slice,
+    /// values = segment numbers) has no Segment Identification and position as its only dimension.
+    /// </summary>
+    public static void AddFunctionalGroups(DicomDataset ds, DicomSeries series, List<(int Segment, int Slice)> frames, bool labelMap)
     {
         var g = series.Geometry!;
         var shared = new DicomDataset();
@@ -28,16 +32,26 @@ internal static class SegmentationFrameBuilder
             var slice = series.Slices[z];
             var item = new DicomDataset();
             var content = new DicomDataset();
-            content.SetUInt32(DicomTags.DimensionIndexValues, (uint)(segment + 1), (uint)(z + 1));
+            if (labelMap)
+            {
+                content.SetUInt32(DicomTags.DimensionIndexValues, (uint)(z + 1));
+            }
+            else
+            {
+                content.SetUInt32(DicomTags.DimensionIndexValues, (uint)(segment + 1), (uint)(z + 1));
+            }
             item.SetSequence(DicomTags.FrameContentSequence, content);
             var position = new DicomDataset();
             var p = slice.Position ?? g.SlicePosition(z);
             position.SetDecimalString(DicomTags.ImagePositionPatient, p.X, p.Y, p.Z);
             item.SetSequence(DicomTags.PlanePositionSequence, position);
             item.SetSequence(DicomTags.DerivationImageSequence, DerivationItem(slice));
-            var identification = new DicomDataset();
-            identification.SetUInt16(DicomTags.ReferencedSegmentNumber, (ushort)(segment + 1));
-            item.SetSequence(DicomTags.SegmentIdentificationSequence, identification);
+            if (!labelMap)
+            {
+                var identification = new DicomDataset();
+                identification.SetUInt16(DicomTags.ReferencedSegmentNumber, (ushort)(segment + 1));
+                item.SetSequence(DicomTags.SegmentIdentificationSequence, identification);
+            }
             perFrame[f] = item;
         }
         ds.SetSequence(DicomTags.PerFrameFunctionalGroupsSequence, perFrame);
@@ -46,9 +60,16 @@ internal static class SegmentationFrameBuilder
         var org = new DicomDataset();
         org.SetString(DicomTags.DimensionOrganizationUID, DicomVR.UI, organization);
         ds.SetSequence(DicomTags.DimensionOrganizationSequence, org);
-        ds.SetSequence(DicomTags.DimensionIndexSequence,
-            DimensionItem(organization, DicomTags.ReferencedSegmentNumber, DicomTags.SegmentIdentificationSequence, "Segment Number"),
-            DimensionItem(organization, DicomTags.ImagePositionPatient, DicomTags.PlanePositionSequence, "Image Position Patient"));
+        var positionDimension = DimensionItem(organization, DicomTags.ImagePositionPatient, DicomTags.PlanePositionSequence, "Image Position Patient");
+        if (labelMap)
+        {
+            ds.SetSequence(DicomTags.DimensionIndexSequence, positionDimension);
+        }
+        else
+        {
+            ds.SetSequence(DicomTags.DimensionIndexSequence,
+                DimensionItem(organization, DicomTags.ReferencedSegmentNumber, DicomTags.SegmentIdentificationSequence, "Segment Number"), positionDimension);
+        }
         ds.SetString(DicomTags.DimensionOrganizationType, DicomVR.CS, "3D");
     }
 

@@ -8,4 +8,10 @@ public enum SegmentationType
 
     /// <summary>8 bits per pixel, PROBABILITY, Maximum Fractional Value 255.</summary>
     Fractional,
+
+    /// <summary>
+    /// Label Map Segmentation Storage: one 8-bit frame per slice whose values are segment numbers (0 = none); segments
+    /// must not overlap.
+    /// </summary>
+    LabelMap,
 }

@@ -8,8 +8,9 @@ public static class SegmentationWriter
 {
     /// <summary>
     /// Writes a SEG to <paramref name="outputPath"/>. <paramref name="masks"/>[s] holds segment s+1 as
-    /// Slices × Rows × Columns bytes in the series' slice order: nonzero = inside for BINARY, 0..255 probability×255
-    /// for FRACTIONAL. Patient/study attributes are copied from the first source file.
+    /// Slices × Rows × Columns bytes in the series' slice order: nonzero = inside for BINARY and LABELMAP (which refuses
+    /// overlapping segments), 0..255 probability×255 for FRACTIONAL. Patient/study attributes are copied from the first
+    /// source file.
     /// </summary>
     public static SegmentationWriteResult Write(string outputPath, DicomSeries source, IReadOnlyList<SegmentDefinition> segments,
         IReadOnlyList<ReadOnlyMemory<byte>> masks, SegmentationWriterOptions options)
@@ -47,6 +48,10 @@ public static class SegmentationWriter
             }
         }
 
+        if (options.Type == SegmentationType.LabelMap)
+        {
+            return BuildLabelMap(source, segments, masks, options, plane);
+        }
         var frames = new List<(int Segment, int Slice)>();
         for (var s = 0; s < masks.Count; s++)
         {
@@ -67,6 +72,39 @@ public static class SegmentationWriter
         using var sourceFile = DicomFile.Open(source.Slices[0].FilePath, DicomReadOptions.HeaderOnly);
         var dataset = SegmentationDatasetBuilder.Build(sourceFile.Dataset, source, segments, options, frames);
         dataset.SetBytes(DicomTags.PixelData, DicomVR.OB, PackPixels(masks, frames, plane, options.Type));
+        return dataset;
+    }
+
+    /// <summary>One frame per slice holding segment numbers; frame tuples carry segment −1 (no Segment Identification).</summary>
+    private static DicomDataset BuildLabelMap(DicomSeries source, IReadOnlyList<SegmentDefinition> segments,
+        IReadOnlyList<ReadOnlyMemory<byte>> masks, SegmentationWriterOptions options, int plane)
+    {
+        if (masks.Count > byte.MaxValue)
+        {
+            throw new ArgumentException($"{masks.Count} segments; an 8-bit LABELMAP holds at most 255");
+        }
+        var slices = source.Slices.Count;
+        var labels = LabelMapComposer.Compose(segments, masks, plane, slices);
+        var frames = new List<(int Segment, int Slice)>();
+        for (var z = 0; z < slices; z++)
+        {
+            if (!options.OmitEmptyFrames || labels.AsSpan(z * plane, plane).ContainsAnyExcept((byte)0))
+            {
+                frames.Add((-1, z));
+            }
+        }
+        if (frames.Count == 0)
+        {
+            frames.Add((-1, 0));
+        }
+        using var sourceFile = DicomFile.Open(source.Slices[0].FilePath, DicomReadOptions.HeaderOnly);
+        var dataset = SegmentationDatasetBuilder.Build(sourceFile.Dataset, source, segments, options, frames);
+        var bytes = new byte[((long)frames.Count * plane) + (((long)frames.Count * plane) & 1)];
+        for (var f = 0; f < frames.Count; f++)
+        {
+            labels.AsSpan(frames[f].Slice * plane, plane).CopyTo(bytes.AsSpan(f * plane, plane));
+        }
+        dataset.SetBytes(DicomTags.PixelData, DicomVR.OB, bytes);
         return dataset;
     }
 

@@ -3,7 +3,7 @@ namespace PipelineSeg.Dicom.Seg;
 /// <summary>Everything about a DICOM-SEG that is not the masks.</summary>
 public sealed record SegmentationWriterOptions
 {
-    /// <summary>BINARY or FRACTIONAL.</summary>
+    /// <summary>BINARY, FRACTIONAL or LABELMAP (Label Map Segmentation Storage).</summary>
     public SegmentationType Type { get; init; } = SegmentationType.Binary;
 
     /// <summary>The algorithm (required).</summary>

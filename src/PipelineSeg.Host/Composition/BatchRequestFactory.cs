@@ -23,6 +23,7 @@ internal sealed class BatchRequestFactory(IOptions<PipelinesOptions> pipelines, 
             Pipeline = definition,
             SlicesPerBatch = inference.Value.SlicesPerBatch,
             WriteReport = output.Value.WriteReport,
+            EmptySegments = output.Value.EmptySegments,
             QuarantineFolder = output.Value.QuarantineFolder,
             CopyQuarantinedFiles = output.Value.CopyQuarantinedFiles,
         };

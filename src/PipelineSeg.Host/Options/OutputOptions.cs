@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using PipelineSeg.Pipeline.Outputs;
 
 namespace PipelineSeg.Host.Options;
 
@@ -10,6 +11,10 @@ public sealed class OutputOptions
 
     /// <summary>Write report.json next to each DICOM-SEG.</summary>
     public bool WriteReport { get; set; } = true;
+
+    /// <summary>Segments without a voxel: <c>keep</c> them in the SEG (default) or <c>drop</c> them (named in report.json).</summary>
+    [EnumDataType(typeof(EmptySegmentPolicy))]
+    public EmptySegmentPolicy EmptySegments { get; set; } = EmptySegmentPolicy.Keep;
 
     /// <summary>Folder (under the output folder) where series that could not be processed are recorded with their reason.</summary>
     [Required(AllowEmptyStrings = false)]

@@ -124,6 +124,11 @@ public sealed class BatchProcessor(IModelProvider models, ILogger<BatchProcessor
         {
             return OutputFailure(series, $"results could not be written to '{folder}': {e.Message}", inputFolder);
         }
+        catch (Exception e) when (e is SegmentationReadBackException or LabelMapOverlapException)
+        {
+            // Our writer's or the configuration's fault, not the input's: fail the series with the figures, never quarantine its input.
+            return OutputFailure(series, e.Message, inputFolder);
+        }
         catch (Exception e) when (IsInputError(e))
         {
             // One bad series must not stop the batch: record it with its cause and go on.

@@ -1,4 +1,5 @@
 using PipelineSeg.Pipeline.Definitions;
+using PipelineSeg.Pipeline.Outputs;
 
 namespace PipelineSeg.Pipeline.Batch;
 
@@ -22,6 +23,9 @@ public sealed record BatchRequest
 
     /// <summary>Write report.json per series.</summary>
     public bool WriteReport { get; init; } = true;
+
+    /// <summary>Keep or drop segments without a voxel in the SEG (a dropped one is named in report.json).</summary>
+    public EmptySegmentPolicy EmptySegments { get; init; } = EmptySegmentPolicy.Keep;
 
     /// <summary>Quarantine folder name under the output folder.</summary>
     public string QuarantineFolder { get; init; } = "quarantine";

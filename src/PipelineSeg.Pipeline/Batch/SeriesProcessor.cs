@@ -51,7 +51,9 @@ public static class SeriesProcessor
         var verdict = ApplicabilityGate.AfterInference(applicability, labels, manifest);
 
         Directory.CreateDirectory(folder);
-        var seg = SegmentationOutput.Write(Path.Combine(folder, SegFileName), series, labels, manifest, request.Pipeline.SeriesDescription, ApplicabilityNote.For(verdict));
+        var output = SegmentationOutput.Write(Path.Combine(folder, SegFileName), series, labels, manifest, request.Pipeline.SeriesDescription,
+            ApplicabilityNote.For(verdict), request.EmptySegments, request.Pipeline.SegEncoding);
+        var seg = output.Written;
         var writeMs = Lap(stage);
 
         ReportGroundTruth? truth = null;
@@ -76,7 +78,7 @@ public static class SeriesProcessor
                 series.Rows, series.Columns, [spacing.X, spacing.Y, spacing.Z], series.TransferSyntaxUids, series.Slices.Count),
             new ReportPipeline(request.PipelineName, request.Pipeline.Threshold ?? models[0].Manifest.Output.DefaultThreshold ?? PipelineDefinition.DefaultThreshold, request.Pipeline.KeepLargestComponentOf, request.Pipeline.MinimumComponentMl),
             new ReportModel(manifest.Id, manifest.Name, manifest.Version, manifest.Family, manifest.Input.Width, manifest.Input.Height, Members(models, request.Pipeline)),
-            new ReportSegmentation(SegFileName, seg.SopInstanceUid, seg.SeriesInstanceUid, seg.NumberOfFrames),
+            new ReportSegmentation(SegFileName, seg.SopInstanceUid, seg.SeriesInstanceUid, seg.NumberOfFrames, output.DroppedEmptySegments),
             [.. manifest.Output.Classes.Where(c => !c.IsBackground).Select(c => ReportSegment.Of(c, manifest.Output.Classes, counts, voxelMl))],
             new ReportTimings(loadMs, inferenceMs, postMs, writeMs, evaluateMs, total.Elapsed.TotalMilliseconds),
             truth,

@@ -61,6 +61,9 @@ public sealed class PipelineDefinition
     /// <summary>Series Description of the DICOM-SEG written.</summary>
     public string SeriesDescription { get; set; } = "PipelineSeg segmentation";
 
+    /// <summary>SEG encoding: Binary (default, segments may overlap) or LabelMap (Label Map Segmentation; no overlaps).</summary>
+    public Outputs.SegEncoding SegEncoding { get; set; } = Outputs.SegEncoding.Binary;
+
     /// <summary>What happens to a series or result outside the model card: pass, warn (default) or refuse (docs/model-card.md).</summary>
     public ApplicabilityPolicy Applicability { get; set; } = ApplicabilityPolicy.Warn;
 

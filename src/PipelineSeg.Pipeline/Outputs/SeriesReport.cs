@@ -39,8 +39,8 @@ public sealed record ReportPipeline(string Name, double Threshold, IReadOnlyList
 /// <summary>The model and the plugin that served it; <paramref name="Members"/> names every model averaged (itself first).</summary>
 public sealed record ReportModel(string Id, string Name, string Version, string Family, int InputWidth, int InputHeight, IReadOnlyList<ReportModelMember>? Members = null);
 
-/// <summary>The DICOM-SEG written.</summary>
-public sealed record ReportSegmentation(string File, string SopInstanceUid, string SeriesInstanceUid, int Frames);
+/// <summary>The DICOM-SEG written; <paramref name="DroppedEmptySegments"/> names the empty segments left out (Output:EmptySegments drop).</summary>
+public sealed record ReportSegmentation(string File, string SopInstanceUid, string SeriesInstanceUid, int Frames, IReadOnlyList<string> DroppedEmptySegments);
 
 /// <summary>One segment: voxel count and volume.</summary>
 public sealed record ReportSegment(int Index, string Label, long Voxels, double VolumeMl)

@@ -42,6 +42,31 @@ public sealed class BatchProcessorTests
     }
 
     [SkippableFact]
+    public async Task With_EmptySegments_drop_report_json_names_the_segments_left_out_of_the_SEG()
+    {
+        using var phantom = await PhantomFolder.CreateAsync();
+        var output = Path.Combine(phantom.Root, "out");
+        using var model = new ThresholdModel(size: 32);
+        // The model's probabilities never reach 0.95: every segment is empty.
+        var request = Request(phantom.Folder, output, new PipelineDefinition { Model = "threshold", Threshold = 0.95 }) with
+        {
+            EmptySegments = PipelineSeg.Pipeline.Outputs.EmptySegmentPolicy.Drop,
+        };
+
+        var result = await new BatchProcessor(new FakeModelProvider(model), NullLogger<BatchProcessor>.Instance).RunAsync(request);
+
+        var outcome = Assert.Single(result.Series);
+        Assert.Equal(SeriesStatus.Succeeded, outcome.Status);
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outcome.OutputFolder!, SeriesProcessor.ReportFileName)));
+        var root = report.RootElement;
+        Assert.All(root.GetProperty("segments").EnumerateArray(), s => Assert.Equal(0, s.GetProperty("voxels").GetInt64()));
+        var dropped = root.GetProperty("segmentation").GetProperty("droppedEmptySegments").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Equal(["lesion"], dropped); // the first segment stays: a SEG needs one
+        var seg = PipelineSeg.Dicom.Seg.SegmentationReader.Read(Path.Combine(outcome.OutputFolder!, SeriesProcessor.SegFileName));
+        Assert.Equal(["liver"], seg.Segments.Select(s => s.Label));
+    }
+
+    [SkippableFact]
     public async Task A_truncated_series_is_quarantined_with_its_reason_and_the_rest_goes_on()
     {
         using var good = await PhantomFolder.CreateAsync(seed: 6);
