@@ -50,6 +50,10 @@ public static class MetricKeys
     public const string Slices = "slices";
     /// <summary>Slice index.</summary>
     public const string Z = "z";
+    /// <summary>Mean over the segment's voxels of the std of its class probability across Monte-Carlo passes (report.json).</summary>
+    public const string MeanUncertainty = "meanUncertainty";
+    /// <summary>Fraction of the segment's voxels whose std across Monte-Carlo passes exceeds 0.1 (report.json).</summary>
+    public const string UncertainFraction = "uncertainFraction";
     /// <summary>Labels an average is taken over.</summary>
     public const string Labels = "labels";
 

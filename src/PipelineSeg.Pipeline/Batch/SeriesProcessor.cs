@@ -54,6 +54,12 @@ public static class SeriesProcessor
         var output = SegmentationOutput.Write(Path.Combine(folder, SegFileName), series, labels, manifest, request.Pipeline.SeriesDescription,
             ApplicabilityNote.For(verdict), request.EmptySegments, request.Pipeline.SegEncoding);
         var seg = output.Written;
+        if (segmentation.Spread is { } spread)
+        {
+            // Std of each class probability over the passes, scaled so std 0.5 (the most a probability can have) is 1.0.
+            FractionalSegmentationOutput.Write(Path.Combine(folder, FractionalSegmentationOutput.UncertaintyFileName), series, spread, manifest,
+                new FractionalSegmentationContent($"{request.Pipeline.SeriesDescription[..Math.Min(request.Pipeline.SeriesDescription.Length, 52)]} uncertainty", "UNCERTAINTY", 302, ApplicabilityNote.For(verdict)));
+        }
         var writeMs = Lap(stage);
 
         ReportGroundTruth? truth = null;
@@ -79,7 +85,7 @@ public static class SeriesProcessor
             new ReportPipeline(request.PipelineName, request.Pipeline.Threshold ?? models[0].Manifest.Output.DefaultThreshold ?? PipelineDefinition.DefaultThreshold, request.Pipeline.KeepLargestComponentOf, request.Pipeline.MinimumComponentMl),
             new ReportModel(manifest.Id, manifest.Name, manifest.Version, manifest.Family, manifest.Input.Width, manifest.Input.Height, Members(models, request.Pipeline)),
             new ReportSegmentation(SegFileName, seg.SopInstanceUid, seg.SeriesInstanceUid, seg.NumberOfFrames, output.DroppedEmptySegments),
-            [.. manifest.Output.Classes.Where(c => !c.IsBackground).Select(c => ReportSegment.Of(c, manifest.Output.Classes, counts, voxelMl))],
+            [.. manifest.Output.Classes.Where(c => !c.IsBackground).Select(c => WithUncertainty(ReportSegment.Of(c, manifest.Output.Classes, counts, voxelMl), c, manifest.Output.Classes, labels, segmentation))],
             new ReportTimings(loadMs, inferenceMs, postMs, writeMs, evaluateMs, total.Elapsed.TotalMilliseconds),
             truth,
             verdict);
@@ -88,6 +94,16 @@ public static class SeriesProcessor
             await ReportJson.WriteAsync(Path.Combine(folder, ReportFileName), report, cancellationToken).ConfigureAwait(false);
         }
         return report;
+    }
+
+    /// <summary>Adds the segment's uncertainty figures when the pipeline ran Monte-Carlo passes.</summary>
+    private static ReportSegment WithUncertainty(ReportSegment segment, SegmentClass segmentClass, IReadOnlyList<SegmentClass> classes,
+        Imaging.Volume<byte> labels, SegmentationResult segmentation)
+    {
+        var map = segmentation.Spread?.FirstOrDefault(m => m.Class.Index == segmentClass.Index).Map;
+        return map is not null && SegmentUncertainty.Of(segmentClass, classes, labels, map) is { } figures
+            ? segment with { MeanUncertainty = figures.Mean, UncertainFraction = figures.UncertainFraction }
+            : segment;
     }
 
     /// <summary>Every model averaged, with its normalised weight (equal when the pipeline gives none).</summary>

@@ -64,6 +64,24 @@ public sealed class MonteCarloAccumulator
         }
     }
 
+    /// <summary>
+    /// Writes the standard deviation over samples of every class probability, [N, K, H, W] like the samples (population
+    /// std: the samples are all there is, not a draw to generalise from).
+    /// </summary>
+    public void WriteSpread(Span<float> spread)
+    {
+        if (_samples == 0)
+        {
+            throw new InvalidOperationException("no Monte-Carlo sample was added");
+        }
+        var inv = 1.0 / _samples;
+        for (var i = 0; i < _sum.Length; i++)
+        {
+            var m = _sum[i] * inv;
+            spread[i] = (float)Math.Sqrt(Math.Max(0, (_sumSquares[i] * inv) - (m * m)));
+        }
+    }
+
     private double VarianceOfTopClass(int n, int p, double inv)
     {
         var best = 0;

@@ -62,6 +62,8 @@ public sealed class MonteCarloRunner : IInferenceRunner
         var mean = new float[sample.Length];
         var uncertainty = new float[slab.Count * plane];
         accumulator.Write(mean, uncertainty, _options.Measure);
-        return new ProbabilitySlab(slab.First, slab.Count, _pass.Classes, _width, _height, mean, uncertainty);
+        var spread = new float[sample.Length];
+        accumulator.WriteSpread(spread);
+        return new ProbabilitySlab(slab.First, slab.Count, _pass.Classes, _width, _height, mean, uncertainty, spread);
     }
 }

@@ -27,14 +27,26 @@ public static class FractionalSegmentationOutput
     public static SegmentationWriteResult Write(string path, DicomSeries series, IReadOnlyList<(SegmentClass Class, Volume<float> Map)> maps,
         ModelManifest model, FractionalSegmentationContent content)
     {
+        ArgumentNullException.ThrowIfNull(maps);
+        return Write(path, series, [.. maps.Select(m => (m.Class, new Volume<byte>(m.Map.Size, m.Map.Geometry, SegmentationWriter.QuantizeProbabilities(m.Map.Span))))],
+            model, content);
+    }
+
+    /// <summary>
+    /// Writes already quantised <paramref name="maps"/> (fractional value / 255 per voxel, [z][y][x] in series slice order),
+    /// so a caller that keeps its maps as bytes never needs a float volume.
+    /// </summary>
+    /// <exception cref="SegmentationReadBackException">The file read back does not hold the maps.</exception>
+    public static SegmentationWriteResult Write(string path, DicomSeries series, IReadOnlyList<(SegmentClass Class, Volume<byte> Map)> maps,
+        ModelManifest model, FractionalSegmentationContent content)
+    {
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(maps);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(content);
         var colors = SegmentColors.For([.. maps.Select(m => m.Class)]);
         var segments = maps.Select((m, i) => SegmentationOutput.Definition(m.Class, colors[i])).ToList();
-        var quantized = maps.Select(m => new Volume<byte>(m.Map.Size, m.Map.Geometry, SegmentationWriter.QuantizeProbabilities(m.Map.Span))).ToList();
-        var result = SegmentationWriter.Write(path, series, segments, [.. quantized.Select(q => (ReadOnlyMemory<byte>)q.Array)], new SegmentationWriterOptions
+        var result = SegmentationWriter.Write(path, series, segments, [.. maps.Select(m => (ReadOnlyMemory<byte>)m.Map.Array)], new SegmentationWriterOptions
         {
             Type = SegmentationType.Fractional,
             Algorithm = new SegmentationAlgorithm(model.Name, model.Version),
@@ -43,8 +55,8 @@ public static class FractionalSegmentationOutput
             ContentLabel = content.ContentLabel,
             ContentDescription = ApplicabilityNote.ContentDescription($"{model.Id} {model.Version}", content.Note),
         });
-        // Any non-zero fractional value counts as inside when read back, so the quantised maps' support is what must match.
-        SegmentationReadBack.Verify(path, series, [.. maps.Select((m, i) => (m.Class.Label, quantized[i]))]);
+        // Any non-zero fractional value counts as inside when read back, so the maps' support is what must match.
+        SegmentationReadBack.Verify(path, series, [.. maps.Select(m => (m.Class.Label, m.Map))]);
         return result;
     }
 }

@@ -42,8 +42,11 @@ public sealed record ReportModel(string Id, string Name, string Version, string 
 /// <summary>The DICOM-SEG written; <paramref name="DroppedEmptySegments"/> names the empty segments left out (Output:EmptySegments drop).</summary>
 public sealed record ReportSegmentation(string File, string SopInstanceUid, string SeriesInstanceUid, int Frames, IReadOnlyList<string> DroppedEmptySegments);
 
-/// <summary>One segment: voxel count and volume.</summary>
-public sealed record ReportSegment(int Index, string Label, long Voxels, double VolumeMl)
+/// <summary>
+/// One segment: voxel count and volume; with Monte-Carlo passes also its uncertainty (<see cref="MetricKeys.MeanUncertainty"/>,
+/// <see cref="MetricKeys.UncertainFraction"/>), otherwise those are null and left out.
+/// </summary>
+public sealed record ReportSegment(int Index, string Label, long Voxels, double VolumeMl, double? MeanUncertainty = null, double? UncertainFraction = null)
 {
     /// <summary>The segment of <paramref name="segmentClass"/> as written to the SEG: its voxels plus those of the classes it contains.</summary>
     public static ReportSegment Of(SegmentClass segmentClass, IReadOnlyList<SegmentClass> classes, IReadOnlyList<long> countsPerLabel, double voxelMl)

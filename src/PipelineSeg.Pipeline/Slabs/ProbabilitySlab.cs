@@ -11,11 +11,16 @@ namespace PipelineSeg.Pipeline.Slabs;
 /// <param name="Height">Rows at model size.</param>
 /// <param name="Probabilities">Probabilities, summing to 1 over classes per pixel.</param>
 /// <param name="Uncertainty">[Count, Height, Width] from Monte-Carlo passes, or null.</param>
-public sealed record ProbabilitySlab(int First, int Count, int Classes, int Width, int Height, float[] Probabilities, float[]? Uncertainty = null)
+/// <param name="Spread">[Count, Classes, Height, Width] standard deviation of each class probability over the Monte-Carlo passes, or null.</param>
+public sealed record ProbabilitySlab(int First, int Count, int Classes, int Width, int Height, float[] Probabilities, float[]? Uncertainty = null,
+    float[]? Spread = null)
 {
     /// <summary>Pixels per slice.</summary>
     public int Plane => Width * Height;
 
     /// <summary>Probabilities of class <paramref name="k"/> in slab slice <paramref name="s"/> (0-based within the slab).</summary>
     public Span<float> Channel(int s, int k) => Probabilities.AsSpan(((s * Classes) + k) * Plane, Plane);
+
+    /// <summary>Spread of class <paramref name="k"/> in slab slice <paramref name="s"/>; only when <see cref="Spread"/> is set.</summary>
+    public Span<float> SpreadChannel(int s, int k) => (Spread ?? throw new InvalidOperationException("this slab has no spread")).AsSpan(((s * Classes) + k) * Plane, Plane);
 }

@@ -6,7 +6,7 @@ namespace PipelineSeg.Pipeline.Smoothing;
 /// Weighted average of each slice's class probabilities with its <c>radius</c> neighbours either side (moving average or
 /// Gaussian weights, see <see cref="SmoothingKernel"/>); at the series' ends as <see cref="SmoothingEdges"/> says. A slice
 /// leaves once its last neighbour has arrived, so the smoother holds at most 2·radius + slab slices, and the result does
-/// not depend on how the series was cut into slabs. Uncertainty maps pass through unsmoothed.
+/// not depend on how the series was cut into slabs. Uncertainty and spread maps pass through unsmoothed.
 /// </summary>
 public sealed class SlidingWindowSmoother : ISlabSmoother
 {
@@ -14,7 +14,7 @@ public sealed class SlidingWindowSmoother : ISlabSmoother
     private readonly int _radius;
     private readonly int _depth;
     private readonly SmoothingEdges _edges;
-    private readonly SortedDictionary<int, (float[] Probabilities, float[]? Uncertainty)> _window = [];
+    private readonly SortedDictionary<int, (float[] Probabilities, float[]? Uncertainty, float[]? Spread)> _window = [];
     private (int Classes, int Width, int Height) _shape;
     private int _next;
 
@@ -49,7 +49,8 @@ public sealed class SlidingWindowSmoother : ISlabSmoother
         var perSlice = slab.Classes * slab.Plane;
         for (var s = 0; s < slab.Count; s++)
         {
-            _window[slab.First + s] = (slab.Probabilities.AsSpan(s * perSlice, perSlice).ToArray(), slab.Uncertainty?.AsSpan(s * slab.Plane, slab.Plane).ToArray());
+            _window[slab.First + s] = (slab.Probabilities.AsSpan(s * perSlice, perSlice).ToArray(), slab.Uncertainty?.AsSpan(s * slab.Plane, slab.Plane).ToArray(),
+                slab.Spread?.AsSpan(s * perSlice, perSlice).ToArray());
         }
         return Emit(slab.First + slab.Count - 1 - _radius);
     }
@@ -71,13 +72,15 @@ public sealed class SlidingWindowSmoother : ISlabSmoother
         var probabilities = new float[count * perSlice];
         var withUncertainty = _window[_next].Uncertainty is not null;
         var uncertainty = withUncertainty ? new float[count * width * height] : null;
+        var spread = _window[_next].Spread is not null ? new float[count * perSlice] : null;
         for (var z = _next; z <= last; z++)
         {
             var target = probabilities.AsSpan((z - _next) * perSlice, perSlice);
             Smooth(z, target);
             _window[z].Uncertainty?.CopyTo(uncertainty.AsSpan((z - _next) * width * height));
+            _window[z].Spread?.CopyTo(spread.AsSpan((z - _next) * perSlice));
         }
-        var slab = new ProbabilitySlab(_next, count, classes, width, height, probabilities, uncertainty);
+        var slab = new ProbabilitySlab(_next, count, classes, width, height, probabilities, uncertainty, spread);
         _next = last + 1;
         foreach (var old in _window.Keys.Where(k => k < _next - _radius).ToList())
         {

@@ -50,6 +50,7 @@ public sealed class SlabPipeline
         var smoother = _smootherFor(source.Grid);
         var (sourceClock, inferenceClock, postClock) = (new Stopwatch(), new Stopwatch(), new Stopwatch());
         var (uncertaintySum, uncertaintyCount) = (0.0, 0L);
+        SpreadVolumes? spread = null;
         void Label(IReadOnlyList<ProbabilitySlab> slabs)
         {
             postClock.Start();
@@ -60,6 +61,10 @@ public sealed class SlabPipeline
                 {
                     uncertaintySum += System.Numerics.Tensors.TensorPrimitives.Sum(u);
                     uncertaintyCount += u.Length;
+                }
+                if (slab.Spread is not null)
+                {
+                    (spread ??= new SpreadVolumes(source.Grid, _classes)).Add(slab);
                 }
             }
             postClock.Stop();
@@ -83,6 +88,7 @@ public sealed class SlabPipeline
         postClock.Stop();
         double? meanUncertainty = uncertaintyCount > 0 ? uncertaintySum / uncertaintyCount : null;
         return new SegmentationResult(labeler.Labels, meanUncertainty,
-            new StageTimings(sourceClock.Elapsed.TotalMilliseconds, inferenceClock.Elapsed.TotalMilliseconds, postClock.Elapsed.TotalMilliseconds));
+            new StageTimings(sourceClock.Elapsed.TotalMilliseconds, inferenceClock.Elapsed.TotalMilliseconds, postClock.Elapsed.TotalMilliseconds),
+            spread?.Maps);
     }
 }

@@ -1,0 +1,61 @@
+using PipelineSeg.Imaging;
+using PipelineSeg.Pipeline.Preprocessing;
+using PipelineSeg.Pipeline.Slabs;
+using PipelineSeg.Plugins.Abstractions;
+
+namespace PipelineSeg.Pipeline.Postprocessing;
+
+/// <summary>
+/// The per-voxel uncertainty of each non-background class on the source grid: the standard deviation of its probability
+/// over the Monte-Carlo passes, resampled in-plane like the probabilities (bilinear, 0 outside the field of view) and kept
+/// as bytes, <see cref="Scale"/> per unit of std, so a whole series costs one byte per voxel and segment, never floats.
+/// </summary>
+public sealed class SpreadVolumes
+{
+    /// <summary>Byte value per unit of standard deviation: a probability's std is at most 0.5, stored as 255.</summary>
+    public const double Scale = 510.0;
+
+    private readonly SlabGrid _grid;
+    private readonly int[] _classIndices;
+
+    /// <summary>One byte volume per non-background class of <paramref name="classes"/> on <paramref name="grid"/>.</summary>
+    public SpreadVolumes(SlabGrid grid, IReadOnlyList<SegmentClass> classes)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(classes);
+        _grid = grid;
+        _classIndices = [.. classes.Select((c, i) => (c, i)).Where(t => !t.c.IsBackground).Select(t => t.i)];
+        Maps = [.. _classIndices.Select(i => (classes[i], new Volume<byte>(grid.Size, grid.Geometry)))];
+    }
+
+    /// <summary>Per non-background class, in class order: the std map scaled by <see cref="Scale"/> (0 until a slab covers a slice).</summary>
+    public IReadOnlyList<(SegmentClass Class, Volume<byte> Map)> Maps { get; }
+
+    /// <summary>Converts a stored byte back to a standard deviation.</summary>
+    public static double ToStd(byte value) => value / Scale;
+
+    /// <summary>Adds the spread of the slices of <paramref name="slab"/>; a slab without spread adds nothing.</summary>
+    public void Add(ProbabilitySlab slab)
+    {
+        ArgumentNullException.ThrowIfNull(slab);
+        if (slab.Spread is null)
+        {
+            return;
+        }
+        var sameSize = slab.Width == _grid.Width && slab.Height == _grid.Height;
+        for (var s = 0; s < slab.Count; s++)
+        {
+            var z = slab.First + s;
+            for (var m = 0; m < _classIndices.Length; m++)
+            {
+                var plane = slab.SpreadChannel(s, _classIndices[m]).ToArray();
+                var source = sameSize ? plane : InPlaneResampler.ToSource(plane, slab.Width, slab.Height, _grid, z, 0f);
+                var target = Maps[m].Map.Slice(z);
+                for (var i = 0; i < source.Length; i++)
+                {
+                    target[i] = (byte)Math.Clamp(Math.Round(source[i] * Scale), 0, 255);
+                }
+            }
+        }
+    }
+}
