@@ -1,3 +1,5 @@
+using PipelineSeg.Dicom.Codecs.Rle;
+
 namespace PipelineSeg.Dicom.Seg;
 
 /// <summary>
@@ -16,8 +18,23 @@ public static class SegmentationWriter
         IReadOnlyList<ReadOnlyMemory<byte>> masks, SegmentationWriterOptions options)
     {
         ArgumentNullException.ThrowIfNull(outputPath);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Compression == SegmentationCompression.Rle && options.Type == SegmentationType.Binary)
+        {
+            throw new NotSupportedException("RLE Lossless is not written for a BINARY SEG (1-bit frames); use deflate or no compression");
+        }
         var dataset = Build(source, segments, masks, options);
-        DicomWriter.WriteFile(outputPath, dataset);
+        var transferSyntax = options.Compression switch
+        {
+            SegmentationCompression.Rle => TransferSyntaxes.RleLossless,
+            SegmentationCompression.Deflate => TransferSyntaxes.DeflatedExplicitVRLittleEndian,
+            _ => TransferSyntaxes.ExplicitVRLittleEndian,
+        };
+        if (options.Compression == SegmentationCompression.Rle)
+        {
+            dataset.Set(EncodeRleFrames(dataset));
+        }
+        DicomWriter.WriteFile(outputPath, dataset, transferSyntax);
         return new SegmentationWriteResult(outputPath, dataset.GetString(DicomTags.SOPInstanceUID)!,
             dataset.GetString(DicomTags.SeriesInstanceUID)!, dataset.GetInt32(DicomTags.NumberOfFrames, 0));
     }
@@ -106,6 +123,17 @@ public static class SegmentationWriter
         }
         dataset.SetBytes(DicomTags.PixelData, DicomVR.OB, bytes);
         return dataset;
+    }
+
+    /// <summary>Re-encodes the native 8-bit Pixel Data of a built SEG as RLE Lossless, one fragment per frame.</summary>
+    private static DicomElement EncodeRleFrames(DicomDataset dataset)
+    {
+        var plane = dataset.GetInt32(DicomTags.Rows, 0) * dataset.GetInt32(DicomTags.Columns, 0);
+        var frameCount = dataset.GetInt32(DicomTags.NumberOfFrames, 0);
+        var pixels = dataset.Elements.First(e => e.Tag == DicomTags.PixelData).Value;
+        var frames = new byte[frameCount][];
+        Parallel.For(0, frameCount, f => frames[f] = RleEncoder.EncodeFrame(pixels.Span.Slice(f * plane, plane), 8));
+        return EncapsulatedPixelDataWriter.Create(frames);
     }
 
     /// <summary>Quantises probabilities in [0, 1] to FRACTIONAL values 0..255 (rounded, clamped).</summary>

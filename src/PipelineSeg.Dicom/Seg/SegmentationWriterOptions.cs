@@ -46,4 +46,7 @@ public sealed record SegmentationWriterOptions
 
     /// <summary>Series Instance UID to use (a new one when null, e.g. to put several SEGs in one series).</summary>
     public string? SeriesInstanceUid { get; init; }
+
+    /// <summary>Lossless compression of the file: none (Explicit VR Little Endian), RLE Lossless (8-bit types only) or deflate.</summary>
+    public SegmentationCompression Compression { get; init; } = SegmentationCompression.None;
 }

@@ -1,15 +1,21 @@
 using System.Buffers.Binary;
+using System.IO.Compression;
 
 namespace PipelineSeg.Dicom;
 
 /// <summary>
-/// Writes Part 10 files in Explicit VR Little Endian: preamble, "DICM", file meta with group length, then the dataset
-/// walked in tag order. Sequences and items use undefined length with delimiters.
+/// Writes Part 10 files: preamble, "DICM", file meta with group length, then the dataset walked in tag order in Explicit VR
+/// Little Endian — as is, raw-deflated (Deflated Explicit VR Little Endian) or with encapsulated Pixel Data (RLE Lossless).
+/// Sequences and items use undefined length with delimiters.
 /// </summary>
 public static class DicomWriter
 {
     /// <summary>Writes <paramref name="dataset"/> to <paramref name="path"/> (replacing it atomically via a temporary file).</summary>
-    public static void WriteFile(string path, DicomDataset dataset)
+    public static void WriteFile(string path, DicomDataset dataset) =>
+        WriteFile(path, dataset, TransferSyntaxes.ExplicitVRLittleEndian);
+
+    /// <summary>Writes <paramref name="dataset"/> in <paramref name="transferSyntaxUid"/> (see <see cref="Write(Stream, DicomDataset, string)"/>).</summary>
+    public static void WriteFile(string path, DicomDataset dataset, string transferSyntaxUid)
     {
         ArgumentNullException.ThrowIfNull(path);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
@@ -19,7 +25,7 @@ public static class DicomWriter
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             {
-                Write(stream, dataset);
+                Write(stream, dataset, transferSyntaxUid);
             }
             File.Move(temp, path, overwrite: true);
         }
@@ -33,10 +39,29 @@ public static class DicomWriter
     }
 
     /// <summary>Writes a Part 10 stream; the file meta is derived from SOP Class/Instance UID of the dataset.</summary>
-    public static void Write(Stream stream, DicomDataset dataset)
+    public static void Write(Stream stream, DicomDataset dataset) => Write(stream, dataset, TransferSyntaxes.ExplicitVRLittleEndian);
+
+    /// <summary>
+    /// Writes a Part 10 stream in Explicit VR Little Endian, Deflated Explicit VR Little Endian (everything after the file
+    /// meta raw-deflated, no zlib header: PS3.5 A.5) or RLE Lossless (Pixel Data must already be encapsulated).
+    /// </summary>
+    public static void Write(Stream stream, DicomDataset dataset, string transferSyntaxUid)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(transferSyntaxUid);
+        var pixelData = dataset.Elements.FirstOrDefault(e => e.Tag == DicomTags.PixelData);
+        switch (transferSyntaxUid)
+        {
+            case TransferSyntaxes.ExplicitVRLittleEndian or TransferSyntaxes.DeflatedExplicitVRLittleEndian:
+                break;
+            case TransferSyntaxes.RleLossless when pixelData is null || pixelData.IsEncapsulated:
+                break;
+            case TransferSyntaxes.RleLossless:
+                throw new ArgumentException("RLE Lossless needs encapsulated Pixel Data; encode the frames first", nameof(dataset));
+            default:
+                throw new NotSupportedException($"writing in {TransferSyntaxes.Describe(transferSyntaxUid)} is not supported");
+        }
         var sopClass = dataset.GetString(DicomTags.SOPClassUID);
         var sopInstance = dataset.GetString(DicomTags.SOPInstanceUID);
         if (string.IsNullOrEmpty(sopClass) || string.IsNullOrEmpty(sopInstance))
@@ -47,7 +72,7 @@ public static class DicomWriter
         meta.SetBytes(DicomTags.FileMetaInformationVersion, DicomVR.OB, new byte[] { 0, 1 });
         meta.SetString(DicomTags.MediaStorageSOPClassUID, DicomVR.UI, sopClass);
         meta.SetString(DicomTags.MediaStorageSOPInstanceUID, DicomVR.UI, sopInstance);
-        meta.SetString(DicomTags.TransferSyntaxUID, DicomVR.UI, DicomTransferSyntax.ExplicitVRLittleEndian.Uid);
+        meta.SetString(DicomTags.TransferSyntaxUID, DicomVR.UI, transferSyntaxUid);
         meta.SetString(DicomTags.ImplementationClassUID, DicomVR.UI, DicomUid.ImplementationClassUid);
         meta.SetString(DicomTags.ImplementationVersionName, DicomVR.SH, DicomUid.ImplementationVersionName);
 
@@ -69,6 +94,14 @@ public static class DicomWriter
         foreach (var e in dataset.Elements.Where(e => e.Tag.Group != 0x0002))
         {
             body.Set(e);
+        }
+        if (transferSyntaxUid == TransferSyntaxes.DeflatedExplicitVRLittleEndian)
+        {
+            using var deflater = new DeflateStream(stream, CompressionLevel.Optimal, leaveOpen: true);
+            // Element headers are written a few bytes at a time; batch them before the deflater sees them.
+            using var buffered = new BufferedStream(deflater, 1 << 16);
+            WriteElements(buffered, body, depth: 0);
+            return;
         }
         WriteElements(stream, body, depth: 0);
     }

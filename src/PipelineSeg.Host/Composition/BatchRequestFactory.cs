@@ -24,6 +24,7 @@ internal sealed class BatchRequestFactory(IOptions<PipelinesOptions> pipelines, 
             SlicesPerBatch = inference.Value.SlicesPerBatch,
             WriteReport = output.Value.WriteReport,
             EmptySegments = output.Value.EmptySegments,
+            SegCompression = output.Value.SegCompression,
             QuarantineFolder = output.Value.QuarantineFolder,
             CopyQuarantinedFiles = output.Value.CopyQuarantinedFiles,
         };

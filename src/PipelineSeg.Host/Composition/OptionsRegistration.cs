@@ -27,6 +27,7 @@ internal static class OptionsRegistration
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<PipelinesOptions>, PipelinesOptionsValidator>();
         services.AddSingleton<IValidateOptions<InferenceOptions>, InferenceOptionsValidator>();
+        services.AddSingleton<IValidateOptions<OutputOptions>, OutputOptionsValidator>();
         services.AddSingleton<IValidateOptions<IntakeOptions>, IntakeOptionsValidator>();
         services.AddSingleton<IValidateOptions<ScheduleOptions>, ScheduleOptionsValidator>();
         return builder;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using PipelineSeg.Dicom.Seg;
 using PipelineSeg.Pipeline.Outputs;
 
 namespace PipelineSeg.Host.Options;
@@ -15,6 +16,13 @@ public sealed class OutputOptions
     /// <summary>Segments without a voxel: <c>keep</c> them in the SEG (default) or <c>drop</c> them (named in report.json).</summary>
     [EnumDataType(typeof(EmptySegmentPolicy))]
     public EmptySegmentPolicy EmptySegments { get; set; } = EmptySegmentPolicy.Keep;
+
+    /// <summary>
+    /// Lossless compression of the SEG: <c>none</c> (default, Explicit VR Little Endian), <c>rle</c> (RLE Lossless; LABELMAP
+    /// pipelines only, a BINARY SEG is 1-bit and is refused) or <c>deflate</c> (Deflated Explicit VR Little Endian, any SEG).
+    /// </summary>
+    [EnumDataType(typeof(SegmentationCompression))]
+    public SegmentationCompression SegCompression { get; set; } = SegmentationCompression.None;
 
     /// <summary>Folder (under the output folder) where series that could not be processed are recorded with their reason.</summary>
     [Required(AllowEmptyStrings = false)]

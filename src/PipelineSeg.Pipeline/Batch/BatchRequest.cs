@@ -1,3 +1,4 @@
+using PipelineSeg.Dicom.Seg;
 using PipelineSeg.Pipeline.Definitions;
 using PipelineSeg.Pipeline.Outputs;
 
@@ -26,6 +27,9 @@ public sealed record BatchRequest
 
     /// <summary>Keep or drop segments without a voxel in the SEG (a dropped one is named in report.json).</summary>
     public EmptySegmentPolicy EmptySegments { get; init; } = EmptySegmentPolicy.Keep;
+
+    /// <summary>Lossless compression of the SEG file (none, RLE for LABELMAP, deflate for any).</summary>
+    public SegmentationCompression SegCompression { get; init; } = SegmentationCompression.None;
 
     /// <summary>Quarantine folder name under the output folder.</summary>
     public string QuarantineFolder { get; init; } = "quarantine";

@@ -28,8 +28,9 @@ public static class SegmentationOutput
     /// </remarks>
     /// <exception cref="SegmentationReadBackException">The file read back does not hold the label volume.</exception>
     public static SegmentationOutputResult Write(string path, DicomSeries series, Volume<byte> labels, ModelManifest model, string seriesDescription,
-        string? note = null, EmptySegmentPolicy emptySegments = EmptySegmentPolicy.Keep, SegEncoding encoding = SegEncoding.Binary) =>
-        Write(path, series, labels, model, seriesDescription, note, emptySegments, masksAsWritten: null, encoding);
+        string? note = null, EmptySegmentPolicy emptySegments = EmptySegmentPolicy.Keep, SegEncoding encoding = SegEncoding.Binary,
+        SegmentationCompression compression = SegmentationCompression.None) =>
+        Write(path, series, labels, model, seriesDescription, note, emptySegments, masksAsWritten: null, encoding, compression);
 
     /// <summary>
     /// <paramref name="masksAsWritten"/> is the test seam that stands for a faulty writer: it may alter the masks that go
@@ -37,7 +38,7 @@ public static class SegmentationOutput
     /// </summary>
     internal static SegmentationOutputResult Write(string path, DicomSeries series, Volume<byte> labels, ModelManifest model, string seriesDescription,
         string? note, EmptySegmentPolicy emptySegments, Func<IReadOnlyList<ReadOnlyMemory<byte>>, IReadOnlyList<ReadOnlyMemory<byte>>>? masksAsWritten,
-        SegEncoding encoding = SegEncoding.Binary)
+        SegEncoding encoding = SegEncoding.Binary, SegmentationCompression compression = SegmentationCompression.None)
     {
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(labels);
@@ -67,6 +68,7 @@ public static class SegmentationOutput
             SeriesDescription = seriesDescription,
             ContentLabel = "PIPELINESEG",
             ContentDescription = ApplicabilityNote.ContentDescription($"{model.Id} {model.Version}", note),
+            Compression = compression,
         });
         SegmentationReadBack.Verify(path, series, [.. classMasks.Select(m => (m.Class.Label, m.Mask))]);
         return new SegmentationOutputResult(result, dropped);

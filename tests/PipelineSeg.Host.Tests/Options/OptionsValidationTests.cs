@@ -17,6 +17,8 @@ public sealed class OptionsValidationTests
     [InlineData("{\"Intake\":{\"WatchFolders\":[{\"Path\":\"/tmp/in\",\"Output\":\"/tmp/in/results\"}]}}", "Intake:WatchFolders:0:Output '/tmp/in/results' is inside")]
     [InlineData("{\"Output\":{\"QuarantineFolder\":\"a/b\"}}", "QuarantineFolder")]
     [InlineData("{\"Plugins\":{\"Directory\":\"\"}}", "Directory")]
+    [InlineData("{\"Output\":{\"SegCompression\":\"rle\"}}", "Output:SegCompression rle needs 8-bit LABELMAP SEGs, but pipeline(s) liver")]
+    [InlineData("{\"Output\":{\"SegCompression\":\"zip\"}}", "SegCompression")]
     public async Task Invalid_setting_gives_exit_code_2_naming_it(string json, string expected)
     {
         var file = Path.Combine(Path.GetTempPath(), $"pipelineseg-config-{Guid.NewGuid():N}.json");

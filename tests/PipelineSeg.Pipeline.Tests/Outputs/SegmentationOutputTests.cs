@@ -192,6 +192,43 @@ for s in ds.SegmentSequence:
         Assert.Equal(12, MaskFigures.Of(DicomVolumeAdapter.SegmentMask(seg, 2, series.Geometry!)).Count); // the lesion
     }
 
+    [SkippableTheory]
+    [InlineData(SegEncoding.Binary, SegmentationCompression.Deflate, TransferSyntaxes.DeflatedExplicitVRLittleEndian)]
+    [InlineData(SegEncoding.LabelMap, SegmentationCompression.Rle, TransferSyntaxes.RleLossless)]
+    [InlineData(SegEncoding.LabelMap, SegmentationCompression.Deflate, TransferSyntaxes.DeflatedExplicitVRLittleEndian)]
+    public async Task Compressed_SEG_is_written_in_its_transfer_syntax_and_passes_the_read_back(SegEncoding encoding,
+        SegmentationCompression compression, string transferSyntax)
+    {
+        using var phantom = await PhantomFolder.CreateAsync(seed: 15, size: 40, slices: 6);
+        var (series, labels) = await SourceAsync(phantom);
+        var path = Path.Combine(phantom.Root, "seg.dcm");
+
+        var result = SegmentationOutput.Write(path, series, labels, Manifest(null, liverContainsLesion: encoding == SegEncoding.Binary), "Test SEG",
+            encoding: encoding, compression: compression);
+
+        using (var file = DicomFile.Open(path, DicomReadOptions.HeaderOnly))
+        {
+            Assert.Equal(transferSyntax, file.TransferSyntax.Uid);
+        }
+        var seg = SegmentationReader.Read(path);
+        Assert.Equal(result.Written.NumberOfFrames, seg.Frames.Count);
+        Assert.Equal(12, MaskFigures.Of(DicomVolumeAdapter.SegmentMask(seg, 2, series.Geometry!)).Count); // the lesion
+    }
+
+    [SkippableFact]
+    public async Task RLE_for_a_BINARY_SEG_is_refused_before_a_file_is_written()
+    {
+        using var phantom = await PhantomFolder.CreateAsync(seed: 16, size: 40, slices: 6);
+        var (series, labels) = await SourceAsync(phantom);
+        var path = Path.Combine(phantom.Root, "seg.dcm");
+
+        var e = Assert.Throws<NotSupportedException>(() =>
+            SegmentationOutput.Write(path, series, labels, Manifest(null), "Test SEG", compression: SegmentationCompression.Rle));
+
+        Assert.Contains("BINARY", e.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(path));
+    }
+
     [SkippableFact]
     public async Task LABELMAP_with_overlapping_segments_is_a_clear_error_naming_both()
     {

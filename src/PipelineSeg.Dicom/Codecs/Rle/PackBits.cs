@@ -69,4 +69,55 @@ internal static class PackBits
             throw new DicomFormatException($"RLE segment {segmentIndex} decodes to {written} bytes, expected {count}");
         }
     }
+
+    /// <summary>
+    /// Appends the PackBits encoding of <paramref name="count"/> bytes source[first + i * stride] to <paramref name="output"/>:
+    /// runs of 3..128 equal bytes as replicate runs (a run of 2 only pays off between literals, so it stays literal),
+    /// the rest as literal runs of at most 128 bytes (PS3.5 G.3.1).
+    /// </summary>
+    public static void Encode(ReadOnlySpan<byte> source, int first, int stride, int count, List<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        Span<byte> literal = stackalloc byte[128];
+        var literalLength = 0;
+        var i = 0;
+        while (i < count)
+        {
+            var value = source[first + (i * stride)];
+            var run = 1;
+            while (i + run < count && run < 128 && source[first + ((i + run) * stride)] == value)
+            {
+                run++;
+            }
+            if (run >= 3)
+            {
+                FlushLiteral(literal, ref literalLength, output);
+                output.Add((byte)(sbyte)(1 - run));
+                output.Add(value);
+                i += run;
+                continue;
+            }
+            literal[literalLength++] = value;
+            i++;
+            if (literalLength == 128)
+            {
+                FlushLiteral(literal, ref literalLength, output);
+            }
+        }
+        FlushLiteral(literal, ref literalLength, output);
+    }
+
+    private static void FlushLiteral(ReadOnlySpan<byte> literal, ref int length, List<byte> output)
+    {
+        if (length == 0)
+        {
+            return;
+        }
+        output.Add((byte)(length - 1));
+        foreach (var b in literal[..length])
+        {
+            output.Add(b);
+        }
+        length = 0;
+    }
 }
