@@ -52,7 +52,7 @@ public static class SeriesProcessor
 
         Directory.CreateDirectory(folder);
         var output = SegmentationOutput.Write(Path.Combine(folder, SegFileName), series, labels, manifest, request.Pipeline.SeriesDescription,
-            ApplicabilityNote.For(verdict), request.EmptySegments, request.Pipeline.SegEncoding);
+            ApplicabilityNote.For(verdict), request.EmptySegments, request.Pipeline.SegEncoding, request.SegCompression);
         var seg = output.Written;
         if (segmentation.Spread is { } spread)
         {

@@ -67,6 +67,29 @@ public sealed class BatchProcessorTests
     }
 
     [SkippableFact]
+    public async Task With_SegCompression_deflate_the_batch_writes_a_deflated_SEG_that_reads_back_the_same()
+    {
+        using var phantom = await PhantomFolder.CreateAsync();
+        using var plainModel = new ThresholdModel(size: 32);
+        using var deflatedModel = new ThresholdModel(size: 32);
+        var plain = await new BatchProcessor(new FakeModelProvider(plainModel), NullLogger<BatchProcessor>.Instance)
+            .RunAsync(Request(phantom.Folder, Path.Combine(phantom.Root, "plain")));
+        var deflated = await new BatchProcessor(new FakeModelProvider(deflatedModel), NullLogger<BatchProcessor>.Instance)
+            .RunAsync(Request(phantom.Folder, Path.Combine(phantom.Root, "deflated")) with { SegCompression = PipelineSeg.Dicom.Seg.SegmentationCompression.Deflate });
+
+        // The batch's own read-back check passed (a mismatch fails the series); the file is deflated and holds the same frames.
+        var plainPath = Path.Combine(Assert.Single(plain.Series).OutputFolder!, SeriesProcessor.SegFileName);
+        var deflatedPath = Path.Combine(Assert.Single(deflated.Series).OutputFolder!, SeriesProcessor.SegFileName);
+        Assert.Equal(SeriesStatus.Succeeded, Assert.Single(deflated.Series).Status);
+        Assert.Equal(PipelineSeg.Dicom.TransferSyntaxes.DeflatedExplicitVRLittleEndian, PipelineSeg.Dicom.DicomFile.Open(deflatedPath).TransferSyntax.Uid);
+        Assert.True(new FileInfo(deflatedPath).Length < new FileInfo(plainPath).Length);
+        var expected = PipelineSeg.Dicom.Seg.SegmentationReader.Read(plainPath);
+        var actual = PipelineSeg.Dicom.Seg.SegmentationReader.Read(deflatedPath);
+        Assert.Equal(expected.Frames.Select(f => f.SegmentNumber), actual.Frames.Select(f => f.SegmentNumber));
+        Assert.Equal(expected.Values, actual.Values);
+    }
+
+    [SkippableFact]
     public async Task A_truncated_series_is_quarantined_with_its_reason_and_the_rest_goes_on()
     {
         using var good = await PhantomFolder.CreateAsync(seed: 6);
