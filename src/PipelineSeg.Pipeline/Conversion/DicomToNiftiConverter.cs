@@ -40,7 +40,8 @@ public static class DicomToNiftiConverter
                 await NiftiExport.WriteAsync(volume, path, cancellationToken).ConfigureAwait(false);
                 outcomes.Add(new ConversionOutcome(description, path, null));
             }
-            catch (Exception e) when (e is InvalidDataException or DicomException or IOException or NotSupportedException)
+            // One bad series never stops the others (the batch's rule too): any failure but cancellation is that series' outcome.
+            catch (Exception e) when (e is not OperationCanceledException)
             {
                 outcomes.Add(new ConversionOutcome(description, null, e.Message));
             }
