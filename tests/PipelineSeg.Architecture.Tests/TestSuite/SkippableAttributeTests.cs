@@ -5,7 +5,7 @@ namespace PipelineSeg.Architecture.Tests.TestSuite;
 /// <summary>
 /// xunit's plain Fact and Theory attributes report a missing prerequisite as a failure, so every test in tests/ uses
 /// SkippableFact or SkippableTheory. Fix with:
-/// sed -i -E 's/\[SkippableFact\b/[SkippableFact/g; s/\[SkippableTheory\b/[SkippableTheory/g' FILE.cs
+/// sed -i -E 's/\[Fact\b/[SkippableFact/g; s/\[Theory\b/[SkippableTheory/g' FILE.cs
 /// </summary>
 public sealed partial class SkippableAttributeTests
 {
