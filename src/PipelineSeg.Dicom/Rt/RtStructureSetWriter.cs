@@ -41,7 +41,10 @@ public static class RtStructureSetWriter
             : source.FrameOfReferenceUid;
         if (string.IsNullOrEmpty(frameOfReference))
         {
-            throw new ArgumentException($"series {source.Key} has no Frame of Reference UID; contours in patient coordinates need one", nameof(source));
+            // Contours need a frame of reference; a CT without one (3D-IRCADb) gets one derived from its series, so every
+            // structure set written for that series names the same frame.
+            var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes($"{source.SeriesInstanceUid}/frame-of-reference"));
+            frameOfReference = DicomUid.FromGuid(new Guid(hash.AsSpan(0, 16)));
         }
         var ds = RtStructureSetModules.Header(sourceFile.Dataset, options);
         // Frame of Reference module: the CT's, so the contours' patient coordinates mean the same as the images'.
