@@ -9,6 +9,9 @@ public static class SopClasses
     /// <summary>CT Image Storage.</summary>
     public const string CtImageStorage = "1.2.840.10008.5.1.4.1.1.2";
 
+    /// <summary>Secondary Capture Image Storage (the overlay images).</summary>
+    public const string SecondaryCaptureImageStorage = "1.2.840.10008.5.1.4.1.1.7";
+
     /// <summary>Segmentation Storage (BINARY and FRACTIONAL SEG).</summary>
     public const string SegmentationStorage = "1.2.840.10008.5.1.4.1.1.66.4";
 

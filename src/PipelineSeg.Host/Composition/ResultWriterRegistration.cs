@@ -5,6 +5,7 @@ using PipelineSeg.Host.Options;
 using PipelineSeg.Host.Options.Validation;
 using PipelineSeg.Pipeline.Outputs.Nifti;
 using PipelineSeg.Pipeline.Outputs.Writers;
+using PipelineSeg.Reporting.Overlays.Output;
 
 namespace PipelineSeg.Host.Composition;
 
@@ -15,6 +16,8 @@ internal static class ResultWriterRegistration
     public static IServiceCollection AddResultWriters(this IServiceCollection services)
     {
         services.AddResultWriter<NiftiResultWriter>();
+        services.AddResultWriter<OverlayResultWriter>();
+        services.AddOptions<OverlayOutputOptions>().BindConfiguration(OverlayOutputOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ResultWriterCatalog>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PipelinesOptions>, PipelineOutputsValidator>());
         return services;
