@@ -6,6 +6,7 @@ using PipelineSeg.Host.Options.Validation;
 using PipelineSeg.Pipeline.Outputs.Nifti;
 using PipelineSeg.Pipeline.Outputs.RtStruct;
 using PipelineSeg.Pipeline.Outputs.Writers;
+using PipelineSeg.Reporting.Overlays.Output;
 
 namespace PipelineSeg.Host.Composition;
 
@@ -17,6 +18,8 @@ internal static class ResultWriterRegistration
     {
         services.AddResultWriter<RtStructResultWriter>();
         services.AddResultWriter<NiftiResultWriter>();
+        services.AddResultWriter<OverlayResultWriter>();
+        services.AddOptions<OverlayOutputOptions>().BindConfiguration(OverlayOutputOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ResultWriterCatalog>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PipelinesOptions>, PipelineOutputsValidator>());
         return services;
