@@ -4,6 +4,7 @@ using PipelineSeg.Host.Cli.Rendering;
 using PipelineSeg.Host.Composition;
 using PipelineSeg.Pipeline.Batch;
 using PipelineSeg.Pipeline.Models;
+using PipelineSeg.Pipeline.Outputs.Writers;
 
 namespace PipelineSeg.Host.Cli;
 
@@ -17,10 +18,15 @@ internal sealed class BatchCommand : ICliCommand
         var pipeline = CliOptions.Pipeline();
         var plugins = CliOptions.Plugins();
         var json = CliOptions.Json();
-        var command = new Command("batch", "Segment every series under a folder once and write DICOM-SEG + report.json per series. "
+        var outputs = new Option<string?>("--outputs")
+        {
+            Description = "Result objects per series, comma-separated: seg, rtstruct, overlay, nifti, html (default: the pipeline's Outputs, else seg)",
+            HelpName = "list",
+        };
+        var command = new Command("batch", "Segment every series under a folder once and write DICOM-SEG (and the other --outputs) + report.json per series. "
             + "A folder without DICOM series is reported (\"no DICOM series found\") with exit code 1.")
         {
-            input, output, pipeline, plugins, json,
+            input, output, pipeline, plugins, outputs, json,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -41,7 +47,8 @@ internal sealed class BatchCommand : ICliCommand
                 try
                 {
                     request = host.Services.GetRequiredService<BatchRequestFactory>()
-                        .Create(Path.GetFullPath(parse.GetRequiredValue(input)), outputPath, parse.GetValue(pipeline));
+                        .Create(Path.GetFullPath(parse.GetRequiredValue(input)), outputPath, parse.GetValue(pipeline),
+                            parse.GetValue(outputs) is { } list ? OutputNames.Parse(list) : null);
                 }
                 catch (KeyNotFoundException e)
                 {

@@ -12,7 +12,7 @@ namespace PipelineSeg.Host.Composition;
 /// <summary>Registers the processing services shared by <c>batch</c>, <c>models</c> and <c>serve</c>.</summary>
 internal static class ProcessingRegistration
 {
-    /// <summary>Plugin model provider (one catalog per process) and the batch processor.</summary>
+    /// <summary>Plugin model provider (one catalog per process), the batch processor and the result writers.</summary>
     public static IHostApplicationBuilder AddPipelineSegProcessing(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IModelProvider>(sp =>
@@ -24,6 +24,7 @@ internal static class ProcessingRegistration
         });
         builder.Services.AddSingleton<BatchProcessor>();
         builder.Services.AddSingleton<BatchRequestFactory>();
+        builder.Services.AddResultWriters();
         return builder;
     }
 }

@@ -1,6 +1,7 @@
 using PipelineSeg.Dicom.Seg;
 using PipelineSeg.Pipeline.Definitions;
 using PipelineSeg.Pipeline.Outputs;
+using PipelineSeg.Pipeline.Outputs.Writers;
 
 namespace PipelineSeg.Pipeline.Batch;
 
@@ -30,6 +31,12 @@ public sealed record BatchRequest
 
     /// <summary>Lossless compression of the SEG file (none, RLE for LABELMAP, deflate for any).</summary>
     public SegmentationCompression SegCompression { get; init; } = SegmentationCompression.None;
+
+    /// <summary>Write the DICOM-SEG (output <c>seg</c>, the default); false when the chosen outputs leave it out.</summary>
+    public bool WriteSeg { get; init; } = true;
+
+    /// <summary>The other result objects written per series, in order, after the SEG (chosen by <see cref="OutputNames"/>).</summary>
+    public IReadOnlyList<ISeriesResultWriter> ResultWriters { get; init; } = [];
 
     /// <summary>Quarantine folder name under the output folder.</summary>
     public string QuarantineFolder { get; init; } = "quarantine";

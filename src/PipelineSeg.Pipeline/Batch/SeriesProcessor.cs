@@ -4,6 +4,7 @@ using PipelineSeg.Pipeline.Applicability;
 using PipelineSeg.Pipeline.Definitions;
 using PipelineSeg.Pipeline.GroundTruth;
 using PipelineSeg.Pipeline.Outputs;
+using PipelineSeg.Pipeline.Outputs.Writers;
 using PipelineSeg.Pipeline.Sources;
 using PipelineSeg.Pipeline.Stages;
 using PipelineSeg.Plugins.Abstractions;
@@ -12,8 +13,9 @@ namespace PipelineSeg.Pipeline.Batch;
 
 /// <summary>
 /// Segments one series through the pipeline's slab stages (source, pre-processing, inference, smoothing, labelling,
-/// clean-up), writes the DICOM-SEG and report.json, and scores against ground truth when a SEG in the input references
-/// the series.
+/// clean-up), writes the DICOM-SEG (unless the outputs leave it out), scores against ground truth when a SEG in the input
+/// references the series, runs the request's result writers (RTSTRUCT, overlays, NIfTI…) and writes report.json naming
+/// every file written.
 /// </summary>
 public static class SeriesProcessor
 {
@@ -51,21 +53,31 @@ public static class SeriesProcessor
         var verdict = ApplicabilityGate.AfterInference(applicability, labels, manifest);
 
         Directory.CreateDirectory(folder);
-        var output = SegmentationOutput.Write(Path.Combine(folder, SegFileName), series, labels, manifest, request.Pipeline.SeriesDescription,
-            ApplicabilityNote.For(verdict), request.EmptySegments, request.Pipeline.SegEncoding, request.SegCompression);
-        var seg = output.Written;
-        if (segmentation.Spread is { } spread)
+        var outputs = new List<ReportOutput>();
+        ReportSegmentation? segReport = null;
+        if (request.WriteSeg)
         {
-            // Std of each class probability over the passes, scaled so std 0.5 (the most a probability can have) is 1.0.
-            FractionalSegmentationOutput.Write(Path.Combine(folder, FractionalSegmentationOutput.UncertaintyFileName), series, spread, manifest,
-                new FractionalSegmentationContent($"{request.Pipeline.SeriesDescription[..Math.Min(request.Pipeline.SeriesDescription.Length, 52)]} uncertainty", "UNCERTAINTY", 302, ApplicabilityNote.For(verdict)));
+            var output = SegmentationOutput.Write(Path.Combine(folder, SegFileName), series, labels, manifest, request.Pipeline.SeriesDescription,
+                ApplicabilityNote.For(verdict), request.EmptySegments, request.Pipeline.SegEncoding, request.SegCompression);
+            var seg = output.Written;
+            segReport = new ReportSegmentation(SegFileName, seg.SopInstanceUid, seg.SeriesInstanceUid, seg.NumberOfFrames, output.DroppedEmptySegments);
+            List<string> segFiles = [SegFileName];
+            if (segmentation.Spread is { } spread)
+            {
+                // Std of each class probability over the passes, scaled so std 0.5 (the most a probability can have) is 1.0.
+                FractionalSegmentationOutput.Write(Path.Combine(folder, FractionalSegmentationOutput.UncertaintyFileName), series, spread, manifest,
+                    new FractionalSegmentationContent($"{request.Pipeline.SeriesDescription[..Math.Min(request.Pipeline.SeriesDescription.Length, 52)]} uncertainty", "UNCERTAINTY", OutputSeriesNumbers.Uncertainty, ApplicabilityNote.For(verdict)));
+                segFiles.Add(FractionalSegmentationOutput.UncertaintyFileName);
+            }
+            outputs.Add(new ReportOutput(OutputNames.Seg, segFiles));
         }
         var writeMs = Lap(stage);
 
         ReportGroundTruth? truth = null;
+        GroundTruthScore? score = null;
         if (groundTruth.For(series.SeriesInstanceUid) is { } annotation)
         {
-            var score = GroundTruthScorer.Score(annotation, series, labels, manifest.Output.Classes, cancellationToken);
+            score = GroundTruthScorer.Score(annotation, series, labels, manifest.Output.Classes, cancellationToken);
             truth = new ReportGroundTruth(score.File, score.Segments, score.Unmatched);
         }
         var evaluateMs = Lap(stage);
@@ -84,11 +96,24 @@ public static class SeriesProcessor
                 series.Rows, series.Columns, [spacing.X, spacing.Y, spacing.Z], series.TransferSyntaxUids, series.Slices.Count),
             new ReportPipeline(request.PipelineName, request.Pipeline.Threshold ?? models[0].Manifest.Output.DefaultThreshold ?? PipelineDefinition.DefaultThreshold, request.Pipeline.KeepLargestComponentOf, request.Pipeline.MinimumComponentMl),
             new ReportModel(manifest.Id, manifest.Name, manifest.Version, manifest.Family, manifest.Input.Width, manifest.Input.Height, Members(models, request.Pipeline)),
-            new ReportSegmentation(SegFileName, seg.SopInstanceUid, seg.SeriesInstanceUid, seg.NumberOfFrames, output.DroppedEmptySegments),
+            segReport,
             [.. manifest.Output.Classes.Where(c => !c.IsBackground).Select(c => WithUncertainty(ReportSegment.Of(c, manifest.Output.Classes, counts, voxelMl), c, manifest.Output.Classes, labels, segmentation))],
             new ReportTimings(loadMs, inferenceMs, postMs, writeMs, evaluateMs, total.Elapsed.TotalMilliseconds),
             truth,
             verdict);
+        var context = new SeriesResultContext(series, labels, manifest, request.PipelineName, request.Pipeline, report, folder)
+        {
+            Note = ApplicabilityNote.For(verdict),
+            GroundTruth = score?.Pairs,
+        };
+        stage.Restart();
+        foreach (var writer in request.ResultWriters)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            outputs.Add(new ReportOutput(writer.Name, await writer.WriteAsync(context, cancellationToken).ConfigureAwait(false)));
+        }
+        // The result writers count as writing time.
+        report = report with { Outputs = outputs, TimingsMs = report.TimingsMs with { Write = writeMs + Lap(stage), Total = total.Elapsed.TotalMilliseconds } };
         if (request.WriteReport)
         {
             await ReportJson.WriteAsync(Path.Combine(folder, ReportFileName), report, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,6 @@
 using PipelineSeg.Pipeline.Applicability;
+using PipelineSeg.Pipeline.Outputs;
+using PipelineSeg.Pipeline.Outputs.Writers;
 
 namespace PipelineSeg.Pipeline.Definitions;
 
@@ -62,7 +64,13 @@ public sealed class PipelineDefinition
     public string SeriesDescription { get; set; } = "PipelineSeg segmentation";
 
     /// <summary>SEG encoding: Binary (default, segments may overlap) or LabelMap (Label Map Segmentation; no overlaps).</summary>
-    public Outputs.SegEncoding SegEncoding { get; set; } = Outputs.SegEncoding.Binary;
+    public SegEncoding SegEncoding { get; set; } = SegEncoding.Binary;
+
+    /// <summary>
+    /// Result objects written per series, by name (<see cref="OutputNames"/>: seg, rtstruct, overlay, nifti, html);
+    /// empty means seg only. <c>batch --outputs</c> overrides it.
+    /// </summary>
+    public List<string> Outputs { get; } = [];
 
     /// <summary>What happens to a series or result outside the model card: pass, warn (default) or refuse (docs/model-card.md).</summary>
     public ApplicabilityPolicy Applicability { get; set; } = ApplicabilityPolicy.Warn;
@@ -106,6 +114,7 @@ public sealed class PipelineDefinition
         {
             errors.Add($"Pipelines:{name}:MaxHistogramDistance must be positive, got {distance}");
         }
+        errors.AddRange(OutputNames.Validate(Outputs, $"Pipelines:{name}:Outputs"));
         return errors;
     }
 

@@ -38,6 +38,6 @@ public static class GroundTruthScorer
             pairs.Add(new MaskPair(cls.Index, cls.Label, predicted, truth));
         }
         var report = SegmentationEvaluator.Evaluate(pairs, new EvaluationOptions { SurfaceDistances = true }, cancellationToken);
-        return new GroundTruthScore(groundTruth.FilePath, report.Segments, unmatched);
+        return new GroundTruthScore(groundTruth.FilePath, report.Segments, unmatched, pairs);
     }
 }

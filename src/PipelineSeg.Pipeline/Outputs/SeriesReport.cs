@@ -7,18 +7,20 @@ namespace PipelineSeg.Pipeline.Outputs;
 
 /// <summary>report.json: what was segmented, by which model, how long it took, the segment volumes and, when ground
 /// truth was found, the metrics; <c>applicability</c> says whether the series and the result are within the model card.
-/// Holds UIDs but no patient names or IDs.</summary>
+/// Holds UIDs but no patient names or IDs. <c>segmentation</c> is absent when the pipeline's outputs leave the SEG out;
+/// <c>outputs</c> names every result object and file written (seg, rtstruct, overlay, nifti…).</summary>
 public sealed record SeriesReport(
     string Software,
     DateTimeOffset CreatedUtc,
     ReportSeries Series,
     ReportPipeline Pipeline,
     ReportModel Model,
-    ReportSegmentation Segmentation,
+    ReportSegmentation? Segmentation,
     IReadOnlyList<ReportSegment> Segments,
     ReportTimings TimingsMs,
     ReportGroundTruth? GroundTruth,
-    ApplicabilityReport? Applicability = null);
+    ApplicabilityReport? Applicability = null,
+    IReadOnlyList<ReportOutput>? Outputs = null);
 
 /// <summary>The source series.</summary>
 public sealed record ReportSeries(

@@ -81,6 +81,14 @@ public sealed class ExitCodeTests
     }
 
     [SkippableFact]
+    public async Task An_unknown_output_is_a_usage_error_naming_it_and_the_known_ones()
+    {
+        var (code, _, error) = await CliRun.RunAsync("batch", "--input", Path.GetTempPath(), "--output", Path.GetTempPath(), "--outputs", "seg,stl");
+        Assert.Equal(2, code);
+        Assert.Contains("--outputs: unknown output 'stl' (known: seg, rtstruct, overlay, nifti, html)", error, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task An_undefined_pipeline_is_a_usage_error_naming_the_defined_ones()
     {
         var (code, _, error) = await CliRun.RunAsync("batch", "--input", Path.GetTempPath(), "--output", Path.GetTempPath(), "--pipeline", "brain");

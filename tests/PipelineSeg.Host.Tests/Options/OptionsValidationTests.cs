@@ -19,6 +19,7 @@ public sealed class OptionsValidationTests
     [InlineData("{\"Plugins\":{\"Directory\":\"\"}}", "Directory")]
     [InlineData("{\"Output\":{\"SegCompression\":\"rle\"}}", "Output:SegCompression rle needs 8-bit LABELMAP SEGs, but pipeline(s) liver")]
     [InlineData("{\"Output\":{\"SegCompression\":\"zip\"}}", "SegCompression")]
+    [InlineData("{\"Pipelines\":{\"liver\":{\"Outputs\":[\"seg\",\"stl\"]}}}", "Pipelines:liver:Outputs: unknown output 'stl'")]
     public async Task Invalid_setting_gives_exit_code_2_naming_it(string json, string expected)
     {
         var file = Path.Combine(Path.GetTempPath(), $"pipelineseg-config-{Guid.NewGuid():N}.json");

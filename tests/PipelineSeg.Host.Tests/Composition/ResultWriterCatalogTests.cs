@@ -1,0 +1,33 @@
+using PipelineSeg.Host.Composition;
+using PipelineSeg.Pipeline.Outputs.Nifti;
+using PipelineSeg.Pipeline.Outputs.Writers;
+
+namespace PipelineSeg.Host.Tests.Composition;
+
+public sealed class ResultWriterCatalogTests
+{
+    private static readonly ResultWriterCatalog Catalog = new([new NiftiResultWriter()]);
+
+    [SkippableFact]
+    public void Seg_is_written_by_the_pipeline_and_the_others_are_writers_in_the_order_named()
+    {
+        var (writeSeg, writers) = Catalog.Resolve(["nifti", "seg"], "--outputs");
+        Assert.True(writeSeg);
+        Assert.Equal(["nifti"], writers.Select(w => w.Name));
+        Assert.False(Catalog.Resolve(["nifti"], "--outputs").WriteSeg);
+    }
+
+    [SkippableFact]
+    public void A_known_output_without_its_writer_is_not_installed_naming_the_setting()
+    {
+        var e = Assert.Throws<KeyNotFoundException>(() => Catalog.Resolve(["seg", "html"], "--outputs"));
+        Assert.Contains("--outputs: output 'html' is not installed in this build (installed: seg, nifti)", e.Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void An_unknown_or_empty_list_is_refused()
+    {
+        Assert.Contains("unknown output 'stl'", Assert.Throws<KeyNotFoundException>(() => Catalog.Resolve(["stl"], "--outputs")).Message, StringComparison.Ordinal);
+        Assert.Contains("names no output", Assert.Throws<KeyNotFoundException>(() => Catalog.Resolve([], "--outputs")).Message, StringComparison.Ordinal);
+    }
+}
