@@ -5,6 +5,7 @@ using PipelineSeg.Host.Options;
 using PipelineSeg.Host.Options.Validation;
 using PipelineSeg.Pipeline.Outputs.Nifti;
 using PipelineSeg.Pipeline.Outputs.Writers;
+using PipelineSeg.Reporting.Html;
 
 namespace PipelineSeg.Host.Composition;
 
@@ -15,6 +16,7 @@ internal static class ResultWriterRegistration
     public static IServiceCollection AddResultWriters(this IServiceCollection services)
     {
         services.AddResultWriter<NiftiResultWriter>();
+        services.AddResultWriter<HtmlReportWriter>();
         services.AddSingleton<ResultWriterCatalog>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PipelinesOptions>, PipelineOutputsValidator>());
         return services;
