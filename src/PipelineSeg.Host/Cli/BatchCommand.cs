@@ -5,6 +5,7 @@ using PipelineSeg.Host.Composition;
 using PipelineSeg.Pipeline.Batch;
 using PipelineSeg.Pipeline.Models;
 using PipelineSeg.Pipeline.Outputs.Writers;
+using PipelineSeg.Reporting.Summary;
 
 namespace PipelineSeg.Host.Cli;
 
@@ -72,9 +73,28 @@ internal sealed class BatchCommand : ICliCommand
                     return ExitCodes.UsageOrConfiguration;
                 }
                 await BatchText.WriteAsync(context, result, parse.GetValue(json)).ConfigureAwait(false);
+                if (!result.NothingFound)
+                {
+                    await WriteSummaryAsync(context, result, parse.GetValue(json), ct).ConfigureAwait(false);
+                }
                 return result.Failed > 0 || result.NothingFound ? ExitCodes.InputsFailed : ExitCodes.Ok;
             }, cancellationToken);
         });
         return command;
+    }
+
+    // summary.csv/html are for people; a failure to write them is reported but does not change the batch's outcome
+    private static async Task WriteSummaryAsync(CliContext context, BatchResult result, bool json, CancellationToken cancellationToken)
+    {
+        var console = json ? context.Error : context.Out;
+        try
+        {
+            var (latest, run) = await BatchSummaryWriter.WriteAsync(BatchSummary.From(result), DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
+            await console.WriteLineAsync($"summary page: {latest} (this run: {run})").ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            await context.Error.WriteLineAsync($"warning: summary.csv/summary.html not written: {e.Message}").ConfigureAwait(false);
+        }
     }
 }

@@ -5,7 +5,7 @@ using PipelineSeg.Pipeline.Evaluation;
 namespace PipelineSeg.Host.Cli;
 
 /// <summary>
-/// <c>pipelineseg evaluate --prediction P --ground-truth G [--json] [--resample]</c>: every metric per segment.
+/// <c>pipelineseg evaluate --prediction P --ground-truth G [--json] [--resample] [--binary|--label N]</c>: every metric per segment.
 /// P and G are NIfTI label volumes, DICOM-SEG files or DICOM mask series.
 /// </summary>
 internal sealed class EvaluateCommand : ICliCommand
@@ -22,10 +22,11 @@ internal sealed class EvaluateCommand : ICliCommand
         var background = new Option<bool>("--include-background") { Description = "Also report label 0 (never averaged)" };
         var sweep = new Option<bool>("--sweep") { Description = "The prediction is a probability map (NIfTI, [0, 1]): soft Jaccard and metrics at thresholds 0.1, 0.3, 0.5, 0.7, 0.9" };
         var thresholds = new Option<string?>("--thresholds") { Description = "Comma-separated thresholds for --sweep (voxel is foreground when p > t)" };
-        var label = new Option<int>("--label") { Description = "Ground-truth label compared with the probability map (--sweep)", DefaultValueFactory = _ => 1 };
+        var label = new Option<int>("--label") { Description = "Compare only this label: prediction label N with ground-truth label N, or with the ground truth's foreground when that is two-valued; with --sweep the ground-truth label compared with the probability map (default 1)", DefaultValueFactory = _ => 1 };
+        var binary = new Option<bool>("--binary") { Description = "Compare as binary masks: any non-zero voxel is foreground on both sides (e.g. a 0/1 prediction against a 0/255 ground truth)" };
         var command = new Command("evaluate", "Compare a segmentation with the ground truth: Dice, IoU, sensitivity, specificity, precision, F1, volume difference, HD, HD95, ASSD per segment")
         {
-            prediction, truth, json, resample, perSlice, noSurface, background, sweep, thresholds, label,
+            prediction, truth, json, resample, perSlice, noSurface, background, sweep, thresholds, label, binary,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -35,7 +36,14 @@ internal sealed class EvaluateCommand : ICliCommand
                 PerSlice = parse.GetValue(perSlice),
                 SurfaceDistances = !parse.GetValue(noSurface),
                 IncludeBackground = parse.GetValue(background),
+                Binary = parse.GetValue(binary),
+                Label = parse.GetResult(label) is { Implicit: false } ? parse.GetValue(label) : null,
             };
+            if (request.Binary && request.Label is not null)
+            {
+                await context.Error.WriteLineAsync("error: --binary and --label exclude each other").ConfigureAwait(false);
+                return ExitCodes.UsageOrConfiguration;
+            }
             foreach (var path in new[] { request.Prediction, request.GroundTruth })
             {
                 if (!File.Exists(path) && !Directory.Exists(path))
@@ -69,8 +77,26 @@ internal sealed class EvaluateCommand : ICliCommand
                     return ExitCodes.Ok;
                 }
                 var result = await LabelEvaluator.EvaluateAsync(request, cancellationToken).ConfigureAwait(false);
-                await context.Out.WriteAsync(parse.GetValue(json) ? EvaluationJson.Serialize(result) + Environment.NewLine : EvaluationText.Format(result)).ConfigureAwait(false);
+                if (parse.GetValue(json))
+                {
+                    // the notes are in the JSON; a person watching the terminal sees them on standard error too
+                    foreach (var note in result.Notes)
+                    {
+                        await context.Error.WriteLineAsync($"note: {note}").ConfigureAwait(false);
+                    }
+                    await context.Out.WriteAsync(EvaluationJson.Serialize(result) + Environment.NewLine).ConfigureAwait(false);
+                }
+                else
+                {
+                    await context.Out.WriteAsync(EvaluationText.Format(result)).ConfigureAwait(false);
+                }
                 return ExitCodes.Ok;
+            }
+            catch (LabelMismatchException e)
+            {
+                // nothing was scored: the user has to say how the labels pair
+                await context.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+                return ExitCodes.UsageOrConfiguration;
             }
             catch (Exception e) when (e is GeometryMismatchException or InvalidDataException or DicomException or IOException or NotSupportedException or ArgumentOutOfRangeException)
             {

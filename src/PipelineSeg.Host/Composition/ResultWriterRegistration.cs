@@ -7,6 +7,7 @@ using PipelineSeg.Pipeline.Outputs.Nifti;
 using PipelineSeg.Pipeline.Outputs.RtStruct;
 using PipelineSeg.Pipeline.Outputs.Writers;
 using PipelineSeg.Reporting.Overlays.Output;
+using PipelineSeg.Reporting.Html;
 
 namespace PipelineSeg.Host.Composition;
 
@@ -20,6 +21,7 @@ internal static class ResultWriterRegistration
         services.AddResultWriter<NiftiResultWriter>();
         services.AddResultWriter<OverlayResultWriter>();
         services.AddOptions<OverlayOutputOptions>().BindConfiguration(OverlayOutputOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddResultWriter<HtmlReportWriter>();
         services.AddSingleton<ResultWriterCatalog>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PipelinesOptions>, PipelineOutputsValidator>());
         return services;

@@ -27,6 +27,15 @@ public static class EvaluationJson
             w.WriteEndArray();
             w.WriteEndObject();
             w.WriteString("alignment", EvaluationText.Describe(result.Alignment));
+            w.WriteString("comparison", EvaluationText.Describe(result.Comparison));
+            Ints(w, "labelsOnlyInPrediction", result.LabelsOnlyInPrediction);
+            Ints(w, "labelsOnlyInGroundTruth", result.LabelsOnlyInGroundTruth);
+            w.WriteStartArray("notes");
+            foreach (var note in result.Notes)
+            {
+                w.WriteStringValue(note);
+            }
+            w.WriteEndArray();
             w.WriteStartArray("segments");
             foreach (var s in result.Report.Segments)
             {
@@ -57,6 +66,16 @@ public static class EvaluationJson
             }
             w.WriteEndArray();
         });
+    }
+
+    private static void Ints(Utf8JsonWriter w, string name, IReadOnlyList<int> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            w.WriteNumberValue(v);
+        }
+        w.WriteEndArray();
     }
 
     /// <summary>The top-level object both result kinds share: the two inputs first, then the kind's own members.</summary>

@@ -23,6 +23,10 @@ public static class EvaluationText
         var m = result.Report.Mean;
         sb.AppendLine(CultureInfo.InvariantCulture,
             $"{"mean",5} {"(labels " + string.Join(',', m.Labels) + ")",-16} {F(m.Dice)} {F(m.IoU)} {F(m.Sensitivity)} {F(m.Specificity)} {F(m.Precision)} {F(m.Hausdorff)} {F(m.Hausdorff95)} {F(m.AverageSymmetricSurfaceDistance)}");
+        foreach (var note in result.Notes)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"note: {note}");
+        }
         return sb.ToString();
     }
 
@@ -49,6 +53,14 @@ public static class EvaluationText
         GridRelation.Same => "same",
         GridRelation.Reoriented => "reoriented",
         _ => "resampled",
+    };
+
+    /// <summary>"labels", "binary" or "label".</summary>
+    public static string Describe(LabelComparison comparison) => comparison switch
+    {
+        LabelComparison.Binary => "binary",
+        LabelComparison.SingleLabel => "label",
+        _ => "labels",
     };
 
     private static string Trim(string? name) => name is null ? "-" : name.Length <= 16 ? name : name[..16];

@@ -14,4 +14,10 @@ public sealed record LabelEvaluationRequest(string Prediction, string GroundTrut
 
     /// <summary>Report label 0 too (it is still left out of the averages).</summary>
     public bool IncludeBackground { get; init; }
+
+    /// <summary>Compare as binary masks: any non-zero voxel is foreground on both sides.</summary>
+    public bool Binary { get; init; }
+
+    /// <summary>Compare only this prediction label, with the same ground-truth label or a two-valued ground truth's foreground.</summary>
+    public int? Label { get; init; }
 }

@@ -16,4 +16,17 @@ public sealed record LabelEvaluationResult(
     VolumeSize Size,
     Vec3 Spacing,
     GridRelation Alignment,
-    EvaluationReport Report);
+    EvaluationReport Report)
+{
+    /// <summary>How labels were paired (label by label unless binary or one label was chosen or recognised).</summary>
+    public LabelComparison Comparison { get; init; } = LabelComparison.Labels;
+
+    /// <summary>What a reader must know to read the figures right (e.g. "compared as binary masks …").</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Labels with voxels in the prediction and none in the ground truth (scored, and named here).</summary>
+    public IReadOnlyList<int> LabelsOnlyInPrediction { get; init; } = [];
+
+    /// <summary>Labels with voxels in the ground truth and none in the prediction (scored, and named here).</summary>
+    public IReadOnlyList<int> LabelsOnlyInGroundTruth { get; init; } = [];
+}

@@ -1,4 +1,5 @@
 using PipelineSeg.Imaging;
+using PipelineSeg.Imaging.Labels;
 using PipelineSeg.Imaging.Metrics;
 using PipelineSeg.Pipeline.Volumes;
 
@@ -49,10 +50,43 @@ public static class LabelEvaluator
             PerSlice = request.PerSlice,
             LabelNames = names,
         };
-        var report = await Task.Run(() => Score(prediction, truth, predicted, relation, options, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var truthSide = new LabelVolumeSide(truth, truth.DeclaredLabels());
+        var (comparison, note) = request.Binary || request.Label is not null || (prediction.SegmentMasks is null && truth.SegmentMasks is null)
+            ? LabelPairing.Decide(NonZero(predicted), truthSide.Values, truthSide.IsLabelMap, request.Binary, request.Label)
+            : (LabelComparison.Labels, null);
+        var report = await Task.Run(() => comparison == LabelComparison.Labels
+            ? Score(prediction, truth, predicted, relation, options, cancellationToken)
+            : SegmentationEvaluator.Evaluate(
+                [LabelPairing.Pair(comparison, request.Label, predicted, l => OnGrid(prediction.MaskOf(l), truth.Labels, relation), truthSide)],
+                options, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var (onlyPredicted, onlyTruth) = LabelPairing.OneSided(report);
+        var notes = new List<string>();
+        if (note is not null)
+        {
+            notes.Add(note);
+        }
+        if (onlyPredicted.Count > 0)
+        {
+            notes.Add($"label(s) {string.Join(", ", onlyPredicted)} only in the prediction (no ground-truth voxel): scored as false positives");
+        }
+        if (onlyTruth.Count > 0)
+        {
+            notes.Add($"label(s) {string.Join(", ", onlyTruth)} only in the ground truth (no predicted voxel): scored as missed");
+        }
         return new LabelEvaluationResult(request.Prediction, request.GroundTruth, truth.Labels.Size, truth.Labels.Geometry.Spacing,
-            relation, report);
+            relation, report)
+        {
+            Comparison = comparison,
+            Notes = notes,
+            LabelsOnlyInPrediction = onlyPredicted,
+            LabelsOnlyInGroundTruth = onlyTruth,
+        };
     }
+
+    private static IReadOnlyList<int> NonZero(Volume<byte> labels) => [.. LabelMasks.Present(labels).Where(l => l != 0)];
+
+    private static Volume<byte> OnGrid(Volume<byte> mask, Volume<byte> grid, GridRelation relation) =>
+        relation == GridRelation.Same ? mask : GridAlignment.OntoGrid(mask, grid);
 
     // Label maps are exclusive and scored in one pass; a SEG on either side is scored segment by segment on its own
     // (possibly overlapping) masks, exactly as batch scores a prediction against a ground-truth SEG.
@@ -70,9 +104,8 @@ public static class LabelEvaluator
         }
         var pairs = labels.Select(label =>
         {
-            var mask = prediction.MaskOf(label);
-            var onGrid = relation == GridRelation.Same ? mask : GridAlignment.OntoGrid(mask, truth.Labels);
-            return new MaskPair(label, options.LabelNames?.GetValueOrDefault(label), onGrid, truth.MaskOf(label));
+            return new MaskPair(label, options.LabelNames?.GetValueOrDefault(label),
+                OnGrid(prediction.MaskOf(label), truth.Labels, relation), truth.MaskOf(label));
         }).ToList();
         return SegmentationEvaluator.Evaluate(pairs, options, cancellationToken);
     }

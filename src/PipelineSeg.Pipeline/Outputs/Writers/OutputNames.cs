@@ -21,8 +21,8 @@ public static class OutputNames
     /// <summary>Every name a user may choose; whether it is installed depends on the writers the Host registers.</summary>
     public static IReadOnlyList<string> Known { get; } = [Seg, RtStruct, Overlay, Nifti, Html];
 
-    /// <summary>Used when neither the command line nor the pipeline names any output.</summary>
-    public static IReadOnlyList<string> Default { get; } = [Seg];
+    /// <summary>Used when neither the command line nor the pipeline names any output: the SEG and the page people look at.</summary>
+    public static IReadOnlyList<string> Default { get; } = [Seg, Html];
 
     /// <summary>
     /// Splits a comma-separated list ("seg,rtstruct"), trimmed, lowercased, without duplicates, in the order given.
