@@ -1,4 +1,7 @@
 using PipelineSeg.Host.Composition;
+using PipelineSeg.Host.Options;
+using PipelineSeg.Host.Options.Validation;
+using PipelineSeg.Pipeline.Definitions;
 using PipelineSeg.Pipeline.Outputs.Nifti;
 using PipelineSeg.Pipeline.Outputs.Writers;
 
@@ -29,5 +32,20 @@ public sealed class ResultWriterCatalogTests
     {
         Assert.Contains("unknown output 'stl'", Assert.Throws<KeyNotFoundException>(() => Catalog.Resolve(["stl"], "--outputs")).Message, StringComparison.Ordinal);
         Assert.Contains("names no output", Assert.Throws<KeyNotFoundException>(() => Catalog.Resolve([], "--outputs")).Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void At_start_up_a_pipeline_naming_an_output_this_build_lacks_fails_naming_the_setting()
+    {
+        var options = new PipelinesOptions();
+        var liver = new PipelineDefinition { Model = "m" };
+        liver.Outputs.AddRange(["seg", "html"]);
+        options.Definitions["liver"] = liver;
+        options.Definitions["plain"] = new PipelineDefinition { Model = "m" };
+
+        var result = new PipelineOutputsValidator(Catalog).Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Equal(["Pipelines:liver:Outputs: output 'html' is not installed in this build (installed: seg, nifti)"], result.Failures);
     }
 }
