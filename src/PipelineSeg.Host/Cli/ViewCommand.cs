@@ -15,7 +15,8 @@ internal sealed class ViewCommand : ICliCommand
     /// <inheritdoc />
     public Command Build(CliContext context)
     {
-        var series = new Option<string>("--series", "-i") { Description = "Folder of one DICOM image series", Required = true, HelpName = "dir" };
+        // --series/--png as issue 12 names them; no -i/-o, which mean --input/--output in every command
+        var series = new Option<string>("--series") { Description = "Folder of one DICOM image series", Required = true, HelpName = "dir" };
         series.Validators.Add(r => Require(r, r.GetValueOrDefault<string>(), "--series", folder: true));
         var seg = new Option<string?>("--seg") { Description = "Segmentation on the series' grid: DICOM-SEG, NIfTI or mask series", HelpName = "file" };
         seg.Validators.Add(r => Require(r, r.GetValueOrDefault<string?>(), "--seg", folder: false));
@@ -32,7 +33,7 @@ internal sealed class ViewCommand : ICliCommand
         plane.AcceptOnlyFromAmong("axial", "coronal", "sagittal");
         var window = new Option<string>("--window") { Description = "Grey window CENTER,WIDTH", DefaultValueFactory = _ => "40,400", HelpName = "c,w" };
         var zoom = new Option<int>("--zoom") { Description = "Output pixels per finest voxel spacing (1–16)", DefaultValueFactory = _ => 1, HelpName = "n" };
-        var png = new Option<string>("--png", "-o") { Description = "PNG file to write", Required = true, HelpName = "file" };
+        var png = new Option<string>("--png") { Description = "PNG file to write", Required = true, HelpName = "file" };
         var command = new Command("view", "Render a slice with the segmentation overlay (the report's renderer) to PNG")
         {
             series, seg, gt, slice, key, plane, window, zoom, png,
