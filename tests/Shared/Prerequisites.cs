@@ -36,6 +36,7 @@ internal static partial class Prerequisites
         Tools("dicom3tools", "dciodvfy"),
         Tools("dcm2niix", "dcm2niix"),
         Tools("libjpeg-turbo-progs", "cjpeg", "djpeg"),
+        Tools("plastimatch", "plastimatch"),
         Tools("chromium", "chromium"),
     ];
 

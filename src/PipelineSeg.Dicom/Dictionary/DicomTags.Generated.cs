@@ -340,6 +340,70 @@ public static partial class DicomTags
     public static readonly DicomTag ClinicalTrialSubjectID = new(0x0012, 0x0040);
     /// <summary>Studies Containing Other Referenced Instances Sequence (SQ, VM 1).</summary>
     public static readonly DicomTag StudiesContainingOtherReferencedInstancesSequence = new(0x0008, 0x1200);
+    /// <summary>Structure Set Label (SH, VM 1).</summary>
+    public static readonly DicomTag StructureSetLabel = new(0x3006, 0x0002);
+    /// <summary>Structure Set Name (LO, VM 1).</summary>
+    public static readonly DicomTag StructureSetName = new(0x3006, 0x0004);
+    /// <summary>Structure Set Description (ST, VM 1).</summary>
+    public static readonly DicomTag StructureSetDescription = new(0x3006, 0x0006);
+    /// <summary>Structure Set Date (DA, VM 1).</summary>
+    public static readonly DicomTag StructureSetDate = new(0x3006, 0x0008);
+    /// <summary>Structure Set Time (TM, VM 1).</summary>
+    public static readonly DicomTag StructureSetTime = new(0x3006, 0x0009);
+    /// <summary>Approval Status (CS, VM 1).</summary>
+    public static readonly DicomTag ApprovalStatus = new(0x300E, 0x0002);
+    /// <summary>Referenced Frame of Reference Sequence (SQ, VM 1).</summary>
+    public static readonly DicomTag ReferencedFrameOfReferenceSequence = new(0x3006, 0x0010);
+    /// <summary>RT Referenced Study Sequence (SQ, VM 1).</summary>
+    public static readonly DicomTag RTReferencedStudySequence = new(0x3006, 0x0012);
+    /// <summary>RT Referenced Series Sequence (SQ, VM 1).</summary>
+    public static readonly DicomTag RTReferencedSeriesSequence = new(0x3006, 0x0014);
+    /// <summary>Contour Image Sequence (SQ, VM 1).</summary>
+    public static readonly DicomTag ContourImageSequence = new(0x3006, 0x0016);
+    /// <summary>Referenced Study Sequence (SQ, VM 1).</summary>
+    public static readonly DicomTag ReferencedStudySequence = new(0x0008, 0x1110);
+    /// <summary>Structure Set ROI Sequence (SQ, VM 1).</summary>
+    public static readonly DicomTag StructureSetROISequence = new(0x3006, 0x0020);
+    /// <summary>ROI Number (IS, VM 1).</summary>
+    public static readonly DicomTag ROINumber = new(0x3006, 0x0022);
+    /// <summary>Referenced Frame of Reference UID (UI, VM 1).</summary>
+    public static readonly DicomTag ReferencedFrameOfReferenceUID = new(0x3006, 0x0024);
+    /// <summary>ROI Name (LO, VM 1).</summary>
+    public static readonly DicomTag ROIName = new(0x3006, 0x0026);
+    /// <summary>ROI Description (ST, VM 1).</summary>
+    public static readonly DicomTag ROIDescription = new(0x3006, 0x0028);
+    /// <summary>ROI Generation Algorithm (CS, VM 1).</summary>
+    public static readonly DicomTag ROIGenerationAlgorithm = new(0x3006, 0x0036);
+    /// <summary>ROI Generation Description (LO, VM 1).</summary>
+    public static readonly DicomTag ROIGenerationDescription = new(0x3006, 0x0038);
+    /// <summary>ROI Contour Sequence (SQ, VM 1).</summary>
+    public static readonly DicomTag ROIContourSequence = new(0x3006, 0x0039);
+    /// <summary>ROI Display Color (IS, VM 3).</summary>
+    public static readonly DicomTag ROIDisplayColor = new(0x3006, 0x002A);
+    /// <summary>Contour Sequence (SQ, VM 1).</summary>
+    public static readonly DicomTag ContourSequence = new(0x3006, 0x0040);
+    /// <summary>Contour Number (IS, VM 1).</summary>
+    public static readonly DicomTag ContourNumber = new(0x3006, 0x0048);
+    /// <summary>Contour Geometric Type (CS, VM 1).</summary>
+    public static readonly DicomTag ContourGeometricType = new(0x3006, 0x0042);
+    /// <summary>Number of Contour Points (IS, VM 1).</summary>
+    public static readonly DicomTag NumberOfContourPoints = new(0x3006, 0x0046);
+    /// <summary>Contour Data (DS, VM 3-3n).</summary>
+    public static readonly DicomTag ContourData = new(0x3006, 0x0050);
+    /// <summary>RT ROI Observations Sequence (SQ, VM 1).</summary>
+    public static readonly DicomTag RTROIObservationsSequence = new(0x3006, 0x0080);
+    /// <summary>Observation Number (IS, VM 1).</summary>
+    public static readonly DicomTag ObservationNumber = new(0x3006, 0x0082);
+    /// <summary>Referenced ROI Number (IS, VM 1).</summary>
+    public static readonly DicomTag ReferencedROINumber = new(0x3006, 0x0084);
+    /// <summary>RT ROI Interpreted Type (CS, VM 1).</summary>
+    public static readonly DicomTag RTROIInterpretedType = new(0x3006, 0x00A4);
+    /// <summary>ROI Interpreter (PN, VM 1).</summary>
+    public static readonly DicomTag ROIInterpreter = new(0x3006, 0x00A6);
+    /// <summary>RT ROI Identification Code Sequence (SQ, VM 1).</summary>
+    public static readonly DicomTag RTROIIdentificationCodeSequence = new(0x3006, 0x0086);
+    /// <summary>Operators' Name (PN, VM 1-n).</summary>
+    public static readonly DicomTag OperatorsName = new(0x0008, 0x1070);
 }
 
 /// <summary>VR and keyword of each generated tag, for implicit VR datasets and diagnostics.</summary>
@@ -381,7 +445,9 @@ internal static partial class DicomDictionary
         (0x00081010, DicomVR.SH, "StationName"),
         (0x00081030, DicomVR.LO, "StudyDescription"),
         (0x0008103E, DicomVR.LO, "SeriesDescription"),
+        (0x00081070, DicomVR.PN, "OperatorsName"),
         (0x00081090, DicomVR.LO, "ManufacturerModelName"),
+        (0x00081110, DicomVR.SQ, "ReferencedStudySequence"),
         (0x00081115, DicomVR.SQ, "ReferencedSeriesSequence"),
         (0x0008114A, DicomVR.SQ, "ReferencedInstanceSequence"),
         (0x00081150, DicomVR.UI, "ReferencedSOPClassUID"),
@@ -506,6 +572,36 @@ internal static partial class DicomDictionary
         (0x00700080, DicomVR.CS, "ContentLabel"),
         (0x00700081, DicomVR.LO, "ContentDescription"),
         (0x00700084, DicomVR.PN, "ContentCreatorName"),
+        (0x30060002, DicomVR.SH, "StructureSetLabel"),
+        (0x30060004, DicomVR.LO, "StructureSetName"),
+        (0x30060006, DicomVR.ST, "StructureSetDescription"),
+        (0x30060008, DicomVR.DA, "StructureSetDate"),
+        (0x30060009, DicomVR.TM, "StructureSetTime"),
+        (0x30060010, DicomVR.SQ, "ReferencedFrameOfReferenceSequence"),
+        (0x30060012, DicomVR.SQ, "RTReferencedStudySequence"),
+        (0x30060014, DicomVR.SQ, "RTReferencedSeriesSequence"),
+        (0x30060016, DicomVR.SQ, "ContourImageSequence"),
+        (0x30060020, DicomVR.SQ, "StructureSetROISequence"),
+        (0x30060022, DicomVR.IS, "ROINumber"),
+        (0x30060024, DicomVR.UI, "ReferencedFrameOfReferenceUID"),
+        (0x30060026, DicomVR.LO, "ROIName"),
+        (0x30060028, DicomVR.ST, "ROIDescription"),
+        (0x3006002A, DicomVR.IS, "ROIDisplayColor"),
+        (0x30060036, DicomVR.CS, "ROIGenerationAlgorithm"),
+        (0x30060038, DicomVR.LO, "ROIGenerationDescription"),
+        (0x30060039, DicomVR.SQ, "ROIContourSequence"),
+        (0x30060040, DicomVR.SQ, "ContourSequence"),
+        (0x30060042, DicomVR.CS, "ContourGeometricType"),
+        (0x30060046, DicomVR.IS, "NumberOfContourPoints"),
+        (0x30060048, DicomVR.IS, "ContourNumber"),
+        (0x30060050, DicomVR.DS, "ContourData"),
+        (0x30060080, DicomVR.SQ, "RTROIObservationsSequence"),
+        (0x30060082, DicomVR.IS, "ObservationNumber"),
+        (0x30060084, DicomVR.IS, "ReferencedROINumber"),
+        (0x30060086, DicomVR.SQ, "RTROIIdentificationCodeSequence"),
+        (0x300600A4, DicomVR.CS, "RTROIInterpretedType"),
+        (0x300600A6, DicomVR.PN, "ROIInterpreter"),
+        (0x300E0002, DicomVR.CS, "ApprovalStatus"),
         (0x52009229, DicomVR.SQ, "SharedFunctionalGroupsSequence"),
         (0x52009230, DicomVR.SQ, "PerFrameFunctionalGroupsSequence"),
         (0x7FE00008, DicomVR.OF, "FloatPixelData"),

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using PipelineSeg.Host.Options;
 using PipelineSeg.Host.Options.Validation;
 using PipelineSeg.Pipeline.Outputs.Nifti;
+using PipelineSeg.Pipeline.Outputs.RtStruct;
 using PipelineSeg.Pipeline.Outputs.Writers;
 using PipelineSeg.Reporting.Html;
 
@@ -15,6 +16,7 @@ internal static class ResultWriterRegistration
     /// <summary>The writers of this build, the catalog that picks them by name, and the check of every pipeline's outputs.</summary>
     public static IServiceCollection AddResultWriters(this IServiceCollection services)
     {
+        services.AddResultWriter<RtStructResultWriter>();
         services.AddResultWriter<NiftiResultWriter>();
         services.AddResultWriter<HtmlReportWriter>();
         services.AddSingleton<ResultWriterCatalog>();

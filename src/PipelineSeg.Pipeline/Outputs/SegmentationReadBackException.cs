@@ -1,7 +1,7 @@
 namespace PipelineSeg.Pipeline.Outputs;
 
 /// <summary>
-/// A written SEG, read back by our own reader and placed on the source grid, does not hold the label volume that was meant
+/// A written SEG (or RTSTRUCT, rasterised), read back by our own reader and placed on the source grid, does not hold the label volume that was meant
 /// (a flipped, shifted or truncated write). Carries the figures so the job log shows what went wrong.
 /// </summary>
 public sealed class SegmentationReadBackException : Exception
