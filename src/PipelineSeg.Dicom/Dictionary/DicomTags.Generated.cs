@@ -212,6 +212,12 @@ public static partial class DicomTags
     public static readonly DicomTag RescaleSlope = new(0x0028, 0x1053);
     /// <summary>Rescale Type (LO, VM 1).</summary>
     public static readonly DicomTag RescaleType = new(0x0028, 0x1054);
+    /// <summary>Burned In Annotation (CS, VM 1).</summary>
+    public static readonly DicomTag BurnedInAnnotation = new(0x0028, 0x0301);
+    /// <summary>Conversion Type (CS, VM 1).</summary>
+    public static readonly DicomTag ConversionType = new(0x0008, 0x0064);
+    /// <summary>Patient Orientation (CS, VM 2).</summary>
+    public static readonly DicomTag PatientOrientation = new(0x0020, 0x0020);
     /// <summary>Lossy Image Compression (CS, VM 1).</summary>
     public static readonly DicomTag LossyImageCompression = new(0x0028, 0x2110);
     /// <summary>Lossy Image Compression Ratio (DS, VM 1-n).</summary>
@@ -435,6 +441,7 @@ internal static partial class DicomDictionary
         (0x00080033, DicomVR.TM, "ContentTime"),
         (0x00080050, DicomVR.SH, "AccessionNumber"),
         (0x00080060, DicomVR.CS, "Modality"),
+        (0x00080064, DicomVR.CS, "ConversionType"),
         (0x00080070, DicomVR.LO, "Manufacturer"),
         (0x00080080, DicomVR.LO, "InstitutionName"),
         (0x00080090, DicomVR.PN, "ReferringPhysicianName"),
@@ -492,6 +499,7 @@ internal static partial class DicomDictionary
         (0x00200011, DicomVR.IS, "SeriesNumber"),
         (0x00200012, DicomVR.IS, "AcquisitionNumber"),
         (0x00200013, DicomVR.IS, "InstanceNumber"),
+        (0x00200020, DicomVR.CS, "PatientOrientation"),
         (0x00200032, DicomVR.DS, "ImagePositionPatient"),
         (0x00200037, DicomVR.DS, "ImageOrientationPatient"),
         (0x00200052, DicomVR.UI, "FrameOfReferenceUID"),
@@ -529,6 +537,7 @@ internal static partial class DicomDictionary
         (0x00280106, DicomVR.US, "SmallestImagePixelValue"),
         (0x00280107, DicomVR.US, "LargestImagePixelValue"),
         (0x00280120, DicomVR.US, "PixelPaddingValue"),
+        (0x00280301, DicomVR.CS, "BurnedInAnnotation"),
         (0x00281050, DicomVR.DS, "WindowCenter"),
         (0x00281051, DicomVR.DS, "WindowWidth"),
         (0x00281052, DicomVR.DS, "RescaleIntercept"),

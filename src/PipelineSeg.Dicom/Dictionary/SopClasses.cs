@@ -18,6 +18,9 @@ public static class SopClasses
     /// </summary>
     public const string DetachedStudyManagement = "1.2.840.10008.3.1.2.3.1";
 
+    /// <summary>Secondary Capture Image Storage (the overlay images).</summary>
+    public const string SecondaryCaptureImageStorage = "1.2.840.10008.5.1.4.1.1.7";
+
     /// <summary>Segmentation Storage (BINARY and FRACTIONAL SEG).</summary>
     public const string SegmentationStorage = "1.2.840.10008.5.1.4.1.1.66.4";
 

@@ -7,6 +7,7 @@ using PipelineSeg.Pipeline.Outputs.Nifti;
 using PipelineSeg.Pipeline.Outputs.RtStruct;
 using PipelineSeg.Pipeline.Outputs.Writers;
 using PipelineSeg.Reporting.Html;
+using PipelineSeg.Reporting.Overlays.Output;
 
 namespace PipelineSeg.Host.Composition;
 
@@ -19,6 +20,8 @@ internal static class ResultWriterRegistration
         services.AddResultWriter<RtStructResultWriter>();
         services.AddResultWriter<NiftiResultWriter>();
         services.AddResultWriter<HtmlReportWriter>();
+        services.AddResultWriter<OverlayResultWriter>();
+        services.AddOptions<OverlayOutputOptions>().BindConfiguration(OverlayOutputOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ResultWriterCatalog>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PipelinesOptions>, PipelineOutputsValidator>());
         return services;

@@ -18,7 +18,8 @@ internal static class OverlayAnnotations
         using var bitmap = SkiaRgb.ToBitmap(image);
         using (var canvas = new SKCanvas(bitmap))
         {
-            using var font = new SKFont(SKTypeface.Default, Math.Max(9f, image.Width / 28f));
+            // sized from the width, but short reformats (few slices) keep room for the anatomy
+            using var font = new SKFont(SKTypeface.Default, Math.Max(9f, Math.Min(image.Width / 28f, image.Height / 10f)));
             var pad = font.Size / 3;
             if (options.Banner)
             {

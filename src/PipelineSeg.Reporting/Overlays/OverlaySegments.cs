@@ -10,7 +10,7 @@ public static class OverlaySegments
     public static IReadOnlyList<OverlaySegment> From(IReadOnlyList<SegmentClass> classes)
     {
         ArgumentNullException.ThrowIfNull(classes);
-        var foreground = classes.Where(c => !c.IsBackground).ToList();
+        var foreground = classes.Where(c => !c.IsBackground).OrderBy(c => c.Index).ToList(); // the SEG's order, so colours match
         var colors = SegmentColors.For(foreground);
         return foreground.Select((c, k) => new OverlaySegment(checked((byte)c.Index), c.Label, colors[k])).ToList();
     }
