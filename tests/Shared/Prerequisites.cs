@@ -37,7 +37,11 @@ internal static partial class Prerequisites
         Tools("dcm2niix", "dcm2niix"),
         Tools("libjpeg-turbo-progs", "cjpeg", "djpeg"),
         Tools("plastimatch", "plastimatch"),
+        Tools("chromium", "chromium"),
     ];
+
+    /// <summary>Debian's headless Chromium, which opens report.html and summary.html in the browser checks.</summary>
+    public static Prerequisite Chromium => ByExecutable["chromium"];
 
     /// <summary>Every prerequisite, for listings and for the test of this mechanism.</summary>
     public static IEnumerable<Prerequisite> All => [SharedData, Python, .. PythonModules.Values, .. ToolPackages];

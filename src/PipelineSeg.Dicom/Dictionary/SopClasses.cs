@@ -9,9 +9,6 @@ public static class SopClasses
     /// <summary>CT Image Storage.</summary>
     public const string CtImageStorage = "1.2.840.10008.5.1.4.1.1.2";
 
-    /// <summary>Secondary Capture Image Storage (the overlay images).</summary>
-    public const string SecondaryCaptureImageStorage = "1.2.840.10008.5.1.4.1.1.7";
-
     /// <summary>RT Structure Set Storage.</summary>
     public const string RtStructureSetStorage = "1.2.840.10008.5.1.4.1.1.481.3";
 
@@ -20,6 +17,9 @@ public static class SopClasses
     /// is referenced by its Study Instance UID, and planning systems expect this class with it.
     /// </summary>
     public const string DetachedStudyManagement = "1.2.840.10008.3.1.2.3.1";
+
+    /// <summary>Secondary Capture Image Storage (the overlay images).</summary>
+    public const string SecondaryCaptureImageStorage = "1.2.840.10008.5.1.4.1.1.7";
 
     /// <summary>Segmentation Storage (BINARY and FRACTIONAL SEG).</summary>
     public const string SegmentationStorage = "1.2.840.10008.5.1.4.1.1.66.4";

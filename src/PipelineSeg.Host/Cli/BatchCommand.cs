@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using PipelineSeg.Host.Cli.Progress;
 using PipelineSeg.Host.Cli.Rendering;
 using PipelineSeg.Host.Composition;
 using PipelineSeg.Pipeline.Batch;
@@ -59,7 +60,9 @@ internal sealed class BatchCommand : ICliCommand
                 BatchResult result;
                 try
                 {
-                    result = await host.Services.GetRequiredService<BatchProcessor>().RunAsync(request, ct).ConfigureAwait(false);
+                    var processor = host.Services.GetRequiredService<BatchProcessor>();
+                    result = await ProgressDisplays.For(context, parse.GetValue(GlobalOptions.Quiet), parse.GetValue(json))
+                        .RunAsync("batch", progress => processor.RunAsync(request with { Progress = progress }, ct)).ConfigureAwait(false);
                 }
                 catch (KeyNotFoundException e)
                 {

@@ -13,6 +13,7 @@ internal static class CliApplication
             + ExitCodes.Help);
         root.Options.Add(GlobalOptions.Config);
         root.Options.Add(GlobalOptions.Verbose);
+        root.Options.Add(GlobalOptions.Quiet);
         var commands = typeof(CliApplication).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ICliCommand).IsAssignableFrom(t))
             .Select(t => ((ICliCommand)Activator.CreateInstance(t)!).Build(context))
@@ -27,7 +28,7 @@ internal static class CliApplication
     /// <summary>Parses and runs; usage errors print the problem and a hint to standard error and return 2.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
-        var context = new CliContext(output, error);
+        var context = new CliContext(output, error) { OutputIsTerminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected };
         var root = BuildRoot(context);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

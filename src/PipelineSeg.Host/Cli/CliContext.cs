@@ -8,6 +8,9 @@ namespace PipelineSeg.Host.Cli;
 /// <param name="Error">Standard error (diagnostics, problems).</param>
 internal sealed record CliContext(TextWriter Out, TextWriter Error)
 {
+    /// <summary>Standard output is the process's console and a terminal (not redirected): a live progress display may be drawn.</summary>
+    public bool OutputIsTerminal { get; init; }
+
     /// <summary>
     /// A host builder with configuration (config/appsettings.json next to the binary, then <paramref name="configFile"/>,
     /// then PIPELINESEG_* environment variables, then <paramref name="overrides"/>), logging to standard error and all

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using PipelineSeg.Host.Cli.Progress;
 using PipelineSeg.Pipeline.Conversion;
 using PipelineSeg.Pipeline.Outputs;
 
@@ -29,7 +30,8 @@ internal sealed class ConvertCommand : ICliCommand
                 await context.Error.WriteLineAsync($"error: {unusable}").ConfigureAwait(false);
                 return ExitCodes.UsageOrConfiguration;
             }
-            var outcomes = await DicomToNiftiConverter.ConvertAsync(inputPath, outputPath, cancellationToken).ConfigureAwait(false);
+            var outcomes = await ProgressDisplays.For(context, parse.GetValue(GlobalOptions.Quiet), parse.GetValue(json))
+                .RunAsync("convert", progress => DicomToNiftiConverter.ConvertAsync(inputPath, outputPath, progress, cancellationToken)).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
                 var payload = outcomes.Select(o => new { o.Series, Output = o.OutputPath, o.Succeeded, o.Error });

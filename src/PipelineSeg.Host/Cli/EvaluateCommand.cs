@@ -1,5 +1,7 @@
 using System.CommandLine;
 using PipelineSeg.Dicom;
+using PipelineSeg.Host.Cli.Progress;
+using PipelineSeg.Pipeline.Batch;
 using PipelineSeg.Pipeline.Evaluation;
 
 namespace PipelineSeg.Host.Cli;
@@ -76,7 +78,14 @@ internal sealed class EvaluateCommand : ICliCommand
                     await context.Out.WriteAsync(parse.GetValue(json) ? EvaluationJson.Serialize(swept) + Environment.NewLine : EvaluationText.Format(swept)).ConfigureAwait(false);
                     return ExitCodes.Ok;
                 }
-                var result = await LabelEvaluator.EvaluateAsync(request, cancellationToken).ConfigureAwait(false);
+                // one pair: the display says that it runs and when it is done
+                var result = await ProgressDisplays.For(context, parse.GetValue(GlobalOptions.Quiet), parse.GetValue(json)).RunAsync("evaluate", async progress =>
+                {
+                    progress.Report(new WorkProgress(0, 1, 0, 0, null));
+                    var evaluated = await LabelEvaluator.EvaluateAsync(request, cancellationToken).ConfigureAwait(false);
+                    progress.Report(new WorkProgress(1, 1, evaluated.Size.Z, evaluated.Size.Z, null));
+                    return evaluated;
+                }).ConfigureAwait(false);
                 if (parse.GetValue(json))
                 {
                     // the notes are in the JSON; a person watching the terminal sees them on standard error too

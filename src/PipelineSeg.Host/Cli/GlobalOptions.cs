@@ -18,4 +18,11 @@ internal static class GlobalOptions
         Description = "Log debug details to standard error",
         Recursive = true,
     };
+
+    /// <summary>No progress display and no progress lines (batch, convert, evaluate).</summary>
+    public static Option<bool> Quiet { get; } = new("--quiet", "-q")
+    {
+        Description = "Show no progress (batch, convert, evaluate); results and errors are still written",
+        Recursive = true,
+    };
 }

@@ -6,8 +6,8 @@ using PipelineSeg.Host.Options.Validation;
 using PipelineSeg.Pipeline.Outputs.Nifti;
 using PipelineSeg.Pipeline.Outputs.RtStruct;
 using PipelineSeg.Pipeline.Outputs.Writers;
-using PipelineSeg.Reporting.Overlays.Output;
 using PipelineSeg.Reporting.Html;
+using PipelineSeg.Reporting.Overlays.Output;
 
 namespace PipelineSeg.Host.Composition;
 
@@ -19,9 +19,9 @@ internal static class ResultWriterRegistration
     {
         services.AddResultWriter<RtStructResultWriter>();
         services.AddResultWriter<NiftiResultWriter>();
+        services.AddResultWriter<HtmlReportWriter>();
         services.AddResultWriter<OverlayResultWriter>();
         services.AddOptions<OverlayOutputOptions>().BindConfiguration(OverlayOutputOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddResultWriter<HtmlReportWriter>();
         services.AddSingleton<ResultWriterCatalog>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PipelinesOptions>, PipelineOutputsValidator>());
         return services;

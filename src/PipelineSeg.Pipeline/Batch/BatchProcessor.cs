@@ -59,10 +59,15 @@ public sealed class BatchProcessor(IModelProvider models, ILogger<BatchProcessor
             {
                 model = await PipelineModels.CreateAsync(models, request.Pipeline, cancellationToken).ConfigureAwait(false);
             }
+            var slicesTotal = toSegment.Sum(s => (long)s.Slices.Count);
+            var (done, slicesDone) = (0, 0L);
             foreach (var series in toSegment)
             {
+                request.Progress?.Report(new WorkProgress(done, toSegment.Count, slicesDone, slicesTotal, series.Key));
                 outcomes.Add(await SegmentAsync(series, model!.Models, request, groundTruth, quarantineRoot, cancellationToken).ConfigureAwait(false));
+                (done, slicesDone) = (done + 1, slicesDone + series.Slices.Count);
             }
+            request.Progress?.Report(new WorkProgress(done, toSegment.Count, slicesDone, slicesTotal, null));
         }
         finally
         {

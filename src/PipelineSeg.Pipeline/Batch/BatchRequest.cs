@@ -8,6 +8,9 @@ namespace PipelineSeg.Pipeline.Batch;
 /// <summary>One batch run: every series under <see cref="InputDirectory"/> is processed once.</summary>
 public sealed record BatchRequest
 {
+    /// <summary>Told the plan and each finished series (the CLI's progress display); null when nobody watches.</summary>
+    public IProgress<WorkProgress>? Progress { get; init; }
+
     /// <summary>Folder scanned recursively.</summary>
     public required string InputDirectory { get; init; }
 

@@ -10,7 +10,12 @@ public static class DicomToNiftiConverter
     /// Converts the series found in <paramref name="input"/> (folder or file). With one series the output is
     /// <paramref name="output"/>; with several, each gets <c>&lt;stem&gt;_&lt;series number&gt;[_&lt;stack&gt;].nii.gz</c> beside it.
     /// </summary>
-    public static async Task<IReadOnlyList<ConversionOutcome>> ConvertAsync(string input, string output, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<ConversionOutcome>> ConvertAsync(string input, string output, CancellationToken cancellationToken = default) =>
+        await ConvertAsync(input, output, null, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>As <see cref="ConvertAsync(string, string, CancellationToken)"/>, telling <paramref name="progress"/> the plan and each finished series.</summary>
+    public static async Task<IReadOnlyList<ConversionOutcome>> ConvertAsync(string input, string output, IProgress<Batch.WorkProgress>? progress,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
@@ -24,9 +29,12 @@ public static class DicomToNiftiConverter
             return outcomes;
         }
         var used = new HashSet<string>(StringComparer.Ordinal);
+        var slicesTotal = images.Sum(s => (long)s.Slices.Count);
+        var (done, slicesDone) = (0, 0L);
         foreach (var series in images)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            progress?.Report(new Batch.WorkProgress(done, images.Count, slicesDone, slicesTotal, series.Key));
             var description = DicomVolumeLoader.Describe(series);
             var path = images.Count == 1 ? output : UniquePath(output, series, used);
             try
@@ -45,7 +53,9 @@ public static class DicomToNiftiConverter
             {
                 outcomes.Add(new ConversionOutcome(description, null, e.Message));
             }
+            (done, slicesDone) = (done + 1, slicesDone + series.Slices.Count);
         }
+        progress?.Report(new Batch.WorkProgress(done, images.Count, slicesDone, slicesTotal, null));
         return outcomes;
     }
 
