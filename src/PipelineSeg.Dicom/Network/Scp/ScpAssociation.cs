@@ -109,7 +109,7 @@ internal sealed partial class ScpAssociation(DicomConnection connection, EndPoin
 
     private async Task<bool> NegotiateAsync(CancellationToken cancellationToken)
     {
-        var pdu = await connection.ReceiveAsync(0, settings.Timeouts.Artim, cancellationToken).ConfigureAwait(false);
+        var pdu = await connection.ReceiveAsync(settings.Policy.MaxPduLength, settings.Timeouts.Artim, cancellationToken).ConfigureAwait(false);
         if (pdu is null)
         {
             ScpLog.ConnectionClosed(logger, remote, "closed before sending an A-ASSOCIATE-RQ");

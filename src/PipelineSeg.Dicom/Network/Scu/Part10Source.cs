@@ -24,7 +24,7 @@ public sealed record Part10Source(string Path, string SopClassUid, string SopIns
         while (true)
         {
             var at = stream.Position;
-            if (stream.ReadAtLeast(header, 8, throwOnEndOfStream: false) < 8 || BinaryPrimitives.ReadUInt16LittleEndian(header) != 0x0002)
+            if (stream.ReadAtLeast(header.AsSpan(0, 8), 8, throwOnEndOfStream: false) < 8 || BinaryPrimitives.ReadUInt16LittleEndian(header) != 0x0002)
             {
                 stream.Position = at;
                 break;
