@@ -7,7 +7,8 @@ namespace PipelineSeg.Dicom.Network.Scu;
 /// A Part 10 file to send: the SOP class/instance and transfer syntax from its file meta, and where the data set starts,
 /// so the data set goes on the wire byte for byte as stored (no re-encoding).
 /// </summary>
-public sealed record Part10Source(string Path, string SopClassUid, string SopInstanceUid, string TransferSyntaxUid, long DataSetOffset)
+public sealed record Part10Source(string Path, string SopClassUid, string SopInstanceUid, string TransferSyntaxUid, long DataSetOffset,
+    string? ImplementationClassUid)
 {
     /// <summary>Reads the file meta of <paramref name="path"/>.</summary>
     /// <exception cref="DicomFormatException">Not a Part 10 file, or its meta lacks a required element.</exception>
@@ -53,7 +54,7 @@ public sealed record Part10Source(string Path, string SopClassUid, string SopIns
             ? v
             : throw new DicomFormatException($"file meta has no {name}", path, new DicomTag(0x0002, element), null);
         return new Part10Source(path, Required(0x0002, "Media Storage SOP Class UID"), Required(0x0003, "Media Storage SOP Instance UID"),
-            Required(0x0010, "Transfer Syntax UID"), stream.Position);
+            Required(0x0010, "Transfer Syntax UID"), stream.Position, values.GetValueOrDefault((ushort)0x0012));
     }
 
     /// <summary>Opens the data set bytes (everything after the file meta).</summary>
