@@ -42,9 +42,15 @@ internal static partial class Prerequisites
 
     /// <summary>Debian's headless Chromium, which opens report.html and summary.html in the browser checks.</summary>
     public static Prerequisite Chromium => ByExecutable["chromium"];
+    /// <summary>dcmtk (storescp, storescu, echoscu, dcmdump…), for tests that start a peer themselves.</summary>
+    public static Prerequisite Dcmtk => ByExecutable["storescp"];
+
+    /// <summary>Debian's Orthanc (a PACS the network tests start on loopback ports; /usr/sbin is not always on PATH).</summary>
+    public static Prerequisite Orthanc { get; } = new("orthanc", $"/usr/sbin/Orthanc: {Install}, or apt-get install orthanc",
+        () => PrerequisiteProbes.IsExecutable("/usr/sbin/Orthanc"));
 
     /// <summary>Every prerequisite, for listings and for the test of this mechanism.</summary>
-    public static IEnumerable<Prerequisite> All => [SharedData, Python, .. PythonModules.Values, .. ToolPackages];
+    public static IEnumerable<Prerequisite> All => [SharedData, Python, .. PythonModules.Values, .. ToolPackages, Orthanc];
 
     /// <summary>The prerequisites a call of <paramref name="fileName"/> with <paramref name="arguments"/> needs (none for dotnet, sh…).</summary>
     public static IEnumerable<Prerequisite> ForCommand(string fileName, IReadOnlyList<string> arguments)

@@ -21,6 +21,9 @@ public static class PixelCodecRegistry
         .SelectMany(c => c.TransferSyntaxUids.Select(uid => (uid, c)))
         .ToDictionary(p => p.uid, p => p.c, StringComparer.Ordinal);
 
+    /// <summary>Every encapsulated transfer syntax a codec here decodes (the DICOM receiver accepts these).</summary>
+    public static IReadOnlyCollection<string> TransferSyntaxUids => ByUid.Keys;
+
     /// <summary>The codec for <paramref name="transferSyntaxUid"/> (trailing NUL/space padding ignored), if any.</summary>
     public static bool TryGet(string transferSyntaxUid, [NotNullWhen(true)] out IPixelCodec? codec)
     {

@@ -68,6 +68,31 @@ public static class DicomWriter
         {
             throw new ArgumentException("the dataset needs SOP Class UID and SOP Instance UID", nameof(dataset));
         }
+        WriteFileMetaInformation(stream, sopClass, sopInstance, transferSyntaxUid, sourceAeTitle: null);
+        var body = new DicomDataset();
+        foreach (var e in dataset.Elements.Where(e => e.Tag.Group != 0x0002))
+        {
+            body.Set(e);
+        }
+        if (transferSyntaxUid == TransferSyntaxes.DeflatedExplicitVRLittleEndian)
+        {
+            using var deflater = new DeflateStream(stream, CompressionLevel.Optimal, leaveOpen: true);
+            // Element headers are written a few bytes at a time; batch them before the deflater sees them.
+            using var buffered = new BufferedStream(deflater, 1 << 16);
+            WriteElements(buffered, body, depth: 0);
+            return;
+        }
+        WriteElements(stream, body, depth: 0);
+    }
+
+    /// <summary>
+    /// Writes the preamble, "DICM" and the file meta information (group 0002 with its group length) for a dataset of
+    /// <paramref name="sopClass"/>/<paramref name="sopInstance"/> encoded in <paramref name="transferSyntaxUid"/>; the
+    /// caller appends the dataset bytes (the DICOM receiver appends them as they arrive from the network).
+    /// </summary>
+    public static void WriteFileMetaInformation(Stream stream, string sopClass, string sopInstance, string transferSyntaxUid, string? sourceAeTitle)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
         var meta = new DicomDataset();
         meta.SetBytes(DicomTags.FileMetaInformationVersion, DicomVR.OB, new byte[] { 0, 1 });
         meta.SetString(DicomTags.MediaStorageSOPClassUID, DicomVR.UI, sopClass);
@@ -75,6 +100,10 @@ public static class DicomWriter
         meta.SetString(DicomTags.TransferSyntaxUID, DicomVR.UI, transferSyntaxUid);
         meta.SetString(DicomTags.ImplementationClassUID, DicomVR.UI, DicomUid.ImplementationClassUid);
         meta.SetString(DicomTags.ImplementationVersionName, DicomVR.SH, DicomUid.ImplementationVersionName);
+        if (!string.IsNullOrEmpty(sourceAeTitle))
+        {
+            meta.SetString(DicomTags.SourceApplicationEntityTitle, DicomVR.AE, sourceAeTitle);
+        }
 
         using var metaBytes = new MemoryStream();
         WriteElements(metaBytes, meta, depth: 0);
@@ -90,20 +119,6 @@ public static class DicomWriter
         stream.Write(groupLength);
         metaBytes.Position = 0;
         metaBytes.CopyTo(stream);
-        var body = new DicomDataset();
-        foreach (var e in dataset.Elements.Where(e => e.Tag.Group != 0x0002))
-        {
-            body.Set(e);
-        }
-        if (transferSyntaxUid == TransferSyntaxes.DeflatedExplicitVRLittleEndian)
-        {
-            using var deflater = new DeflateStream(stream, CompressionLevel.Optimal, leaveOpen: true);
-            // Element headers are written a few bytes at a time; batch them before the deflater sees them.
-            using var buffered = new BufferedStream(deflater, 1 << 16);
-            WriteElements(buffered, body, depth: 0);
-            return;
-        }
-        WriteElements(stream, body, depth: 0);
     }
 
     private static void WriteElements(Stream stream, DicomDataset dataset, int depth)

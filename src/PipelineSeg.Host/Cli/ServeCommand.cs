@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using PipelineSeg.Host.Composition;
 using PipelineSeg.Host.Intake;
 using PipelineSeg.Host.Intake.Storage;
+using PipelineSeg.Host.Network;
 using PipelineSeg.Host.Options;
 
 namespace PipelineSeg.Host.Cli;
@@ -23,21 +24,25 @@ internal sealed class ServeCommand : ICliCommand
         var output = new Option<DirectoryInfo?>("--output", "-o") { Description = "Quick start: folder for one result folder per job (sets Intake:WatchFolders:0:Output; needs --inbox)" };
         var quiet = new Option<int?>("--quiet-seconds") { Description = "Seconds without a new file before an input is processed (sets Intake:SettleTime; default 10)" };
         var pipeline = new Option<string?>("--pipeline", "-p") { Description = "Pipeline for the --inbox folder (default: Inference:DefaultPipeline)" };
+        var dicomPort = new Option<int?>("--dicom-port") { Description = "Quick start: receive series with DICOM C-STORE on this port (sets DicomListener:Port; bound to 127.0.0.1 unless DicomListener:BindAddress says otherwise)" };
+        var aeTitle = new Option<string?>("--ae-title") { Description = "Quick start: AE title of the DICOM listener (sets DicomListener:AeTitle; default PIPELINESEG)" };
+        var sendTo = new Option<string[]>("--send-to") { Description = "Quick start: send each result with C-STORE to AE@host:port (repeatable; adds a Delivery:Destinations entry)", AllowMultipleArgumentsPerToken = false };
         var command = new Command("serve", "Run the service: watch Intake:WatchFolders (or --inbox), segment each export folder or series of dropped files "
             + "once it settles, write health to Service:DataDirectory; Ctrl+C/SIGTERM stop gracefully. See docs/service.md")
         {
-            inbox, output, quiet, pipeline,
+            inbox, output, quiet, pipeline, dicomPort, aeTitle, sendTo,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var (overrides, usage) = QuickStart(parse.GetValue(inbox), parse.GetValue(output), parse.GetValue(quiet), parse.GetValue(pipeline));
+            usage ??= NetworkQuickStart.Apply(overrides, parse.GetValue(dicomPort), parse.GetValue(aeTitle), parse.GetValue(sendTo));
             if (usage is not null)
             {
                 await context.Error.WriteLineAsync($"usage error: {usage}").ConfigureAwait(false);
                 return ExitCodes.UsageOrConfiguration;
             }
             return await CommandHost.RunAsync(context, parse, overrides,
-                b => b.AddPipelineSegProcessing().AddPipelineSegService(),
+                b => b.AddPipelineSegProcessing().AddPipelineSegService().AddPipelineSegNetwork(),
                 (host, ct) => ServeAsync(context, host, ct),
                 cancellationToken).ConfigureAwait(false);
         });

@@ -24,7 +24,8 @@ internal static class FolderScanner
         var separator = relative.IndexOf(Path.DirectorySeparatorChar, StringComparison.Ordinal);
         var first = separator < 0 ? relative : relative[..separator];
         var candidate = Path.Combine(root, first);
-        return first.Length > 0 && (separator >= 0 || Directory.Exists(candidate)) ? candidate : null;
+        // Dot folders are transfers in progress (the DICOM receiver stages series there), never exports.
+        return first.Length > 0 && !first.StartsWith('.') && (separator >= 0 || Directory.Exists(candidate)) ? candidate : null;
     }
 
     /// <summary>True for a file directly in <paramref name="watchedFolder"/> (a loose file dropped without a subfolder).</summary>

@@ -32,7 +32,7 @@ internal sealed class IntakeTracker(IOptions<IntakeOptions> options, TimeProvide
         var arrivals = new List<IntakeArrival>();
         foreach (var (key, state) in _sources)
         {
-            if (state.Queued != state.LastChange && now - state.LastChange >= settle
+            if (state.Queued != state.LastChange && (now - state.LastChange >= settle || IsMarkedComplete(state.Source))
                 && _sources.TryUpdate(key, state with { Queued = state.LastChange }, state))
             {
                 arrivals.Add(new IntakeArrival(state.Source, state.LastChange));
@@ -56,6 +56,16 @@ internal sealed class IntakeTracker(IOptions<IntakeOptions> options, TimeProvide
         }
         return removed;
     }
+
+    /// <summary>
+    /// An export folder holding the <c>.complete</c> marker was written whole by its producer (the DICOM receiver
+    /// renames a finished series in with it), so it need not wait for the quiet period.
+    /// </summary>
+    private static bool IsMarkedComplete(IntakeSource source) =>
+        source.Kind == IntakeSourceKind.ExportFolder && File.Exists(Path.Combine(source.Path, CompleteMarker));
+
+    /// <summary>The marker file name.</summary>
+    public const string CompleteMarker = ".complete";
 
     private sealed record SourceState(IntakeSource Source, DateTime LastChange, DateTime? Queued);
 }
