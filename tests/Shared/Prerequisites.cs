@@ -42,6 +42,7 @@ internal static partial class Prerequisites
 
     /// <summary>Debian's headless Chromium, which opens report.html and summary.html in the browser checks.</summary>
     public static Prerequisite Chromium => ByExecutable["chromium"];
+
     /// <summary>dcmtk (storescp, storescu, echoscu, dcmdump…), for tests that start a peer themselves.</summary>
     public static Prerequisite Dcmtk => ByExecutable["storescp"];
 
