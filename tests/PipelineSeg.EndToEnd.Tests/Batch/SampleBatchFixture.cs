@@ -4,7 +4,7 @@ using PipelineSeg.EndToEnd.Tests.Cli;
 namespace PipelineSeg.EndToEnd.Tests.Batch;
 
 /// <summary>
-/// Runs <c>pipelineseg batch --input samples/dicom --output &lt;temp&gt; --outputs seg,rtstruct,nifti</c> once for all
+/// Runs <c>pipelineseg batch --input samples/dicom --output &lt;temp&gt; --outputs seg,rtstruct,nifti,html</c> once for all
 /// sample checks (the SEG checks and the extra outputs share the one run).
 /// </summary>
 public sealed class SampleBatchFixture : IDisposable
@@ -12,7 +12,7 @@ public sealed class SampleBatchFixture : IDisposable
     public SampleBatchFixture()
     {
         Output = TestPaths.NewTempDirectory("e2e-batch");
-        var result = PipelineSegCli.Run("batch", "--input", Samples, "--output", Output, "--outputs", "seg,rtstruct,nifti");
+        var result = PipelineSegCli.Run("batch", "--input", Samples, "--output", Output, "--outputs", "seg,rtstruct,nifti,html");
         (ExitCode, StandardOutput, Combined) = (result.ExitCode, result.StandardOutput, result.Combined);
         var reports = Directory.GetFiles(Output, "report.json", SearchOption.AllDirectories);
         Reports = reports.ToDictionary(p => Path.GetDirectoryName(p)!, p => JsonDocument.Parse(File.ReadAllText(p)).RootElement.Clone());

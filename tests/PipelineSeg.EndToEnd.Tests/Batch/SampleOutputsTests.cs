@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 
 namespace PipelineSeg.EndToEnd.Tests.Batch;
 
-/// <summary><c>batch --outputs seg,rtstruct,nifti</c> on the samples: every object per series, named in report.json, checked by the peers.</summary>
+/// <summary><c>batch --outputs seg,rtstruct,nifti,html</c> on the samples: every object per series, named in report.json, checked by the peers.</summary>
 public sealed class SampleOutputsTests(SampleBatchFixture batch, ITestOutputHelper output) : IClassFixture<SampleBatchFixture>
 {
     [SkippableFact]
@@ -18,7 +18,8 @@ public sealed class SampleOutputsTests(SampleBatchFixture batch, ITestOutputHelp
         {
             var outputs = report.GetProperty("outputs").EnumerateArray()
                 .ToDictionary(o => o.GetProperty("name").GetString()!, o => o.GetProperty("files").EnumerateArray().Select(f => f.GetString()!).ToList());
-            Assert.Equal(["seg", "rtstruct", "nifti"], outputs.Keys);
+            Assert.Equal(["seg", "rtstruct", "nifti", "html"], outputs.Keys);
+            Assert.Equal([PipelineSeg.Reporting.Html.HtmlReportWriter.FileName], outputs["html"]);
             Assert.Equal([SeriesProcessor.SegFileName], outputs["seg"]);
             Assert.Equal([RtStructResultWriter.FileName], outputs["rtstruct"]);
             Assert.Equal([NiftiResultWriter.FileName], outputs["nifti"]);
