@@ -8,7 +8,8 @@ namespace PipelineSeg.Pipeline.Postprocessing;
 /// <summary>
 /// Post-processing per slab: each slice's class probabilities are resampled back onto the source grid in-plane
 /// (bilinear; outside the model's field of view background is certain) and decided by argmax with a threshold into the
-/// byte label volume, the only whole-volume result of the pipeline.
+/// byte label volume, the only whole-volume result of the pipeline. Axis-aligned grids decide whole cells at once
+/// (<see cref="PlaneLabeler"/>, same labels); oblique ones resample every class plane.
 /// </summary>
 public sealed class SlabLabeler
 {
@@ -16,6 +17,7 @@ public sealed class SlabLabeler
     private readonly IReadOnlyList<SegmentClass> _classes;
     private readonly double[] _thresholds;
     private readonly int _background;
+    private readonly PlaneLabeler _planeLabeler;
 
     /// <summary>Labels slabs of <paramref name="classes"/> probabilities onto <paramref name="grid"/>, one threshold for every class.</summary>
     public SlabLabeler(SlabGrid grid, IReadOnlyList<SegmentClass> classes, double threshold)
@@ -36,6 +38,7 @@ public sealed class SlabLabeler
         (_grid, _classes, _thresholds) = (grid, classes, [.. thresholds]);
         _background = classes.Select((c, i) => (c, i)).FirstOrDefault(t => t.c.IsBackground).i;
         Labels = new Volume<byte>(grid.Size, grid.Geometry);
+        _planeLabeler = new PlaneLabeler(_thresholds, _background);
     }
 
     /// <summary>The label volume on the source grid (0 until a slab covers a slice).</summary>
@@ -53,6 +56,11 @@ public sealed class SlabLabeler
         Parallel.For(0, slab.Count, new ParallelOptions { CancellationToken = cancellationToken }, s =>
         {
             var z = slab.First + s;
+            if (!sameSize && InPlaneResampler.Map(_grid, z, slab.Width, slab.Height, toModel: false) is { } map)
+            {
+                _planeLabeler.Label(map, k => slab.Probabilities.AsMemory(((s * slab.Classes) + k) * slab.Plane, slab.Plane), Labels.Slice(z));
+                return;
+            }
             var planes = new float[_classes.Count][];
             for (var k = 0; k < planes.Length; k++)
             {

@@ -27,6 +27,20 @@ public static class InPlaneResampler
         return Resampler.Resample(atModelSize, new VolumeSize(grid.Width, grid.Height, 1), grid.SliceGeometry(z), Interpolation.Linear, outside).Array;
     }
 
+    /// <summary>
+    /// The bilinear map of slice <paramref name="z"/> from the source grid to the model size (<paramref name="toModel"/>)
+    /// or back, as per-axis taps; null for oblique grids, which go through <see cref="ToModel"/> / <see cref="ToSource"/>.
+    /// Same floats as those.
+    /// </summary>
+    public static PlaneMap? Map(SlabGrid grid, int z, int width, int height, bool toModel)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        var (sourceGeometry, modelGeometry) = (grid.SliceGeometry(z), ModelGeometry(grid, z, width, height));
+        return toModel
+            ? PlaneMap.TryCreate(grid.Width, grid.Height, sourceGeometry, width, height, modelGeometry)
+            : PlaneMap.TryCreate(width, height, modelGeometry, grid.Width, grid.Height, sourceGeometry);
+    }
+
     /// <summary>Placement of slice <paramref name="z"/> at the model size: same extent, larger voxels, centres shifted half a voxel.</summary>
     public static VolumeGeometry ModelGeometry(SlabGrid grid, int z, int width, int height)
     {

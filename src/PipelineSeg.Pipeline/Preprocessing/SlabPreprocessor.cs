@@ -39,9 +39,19 @@ public sealed class SlabPreprocessor
         Parallel.For(0, slab.LoadedCount, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             var z = slab.LoadedFirst + i;
-            resized[i] = sameSize
-                ? slab.Slice(z).ToArray()
-                : InPlaneResampler.ToModel(slab.Slice(z), grid, z, _spec.Width, _spec.Height, AirHu);
+            if (sameSize)
+            {
+                resized[i] = slab.Slice(z).ToArray();
+            }
+            else if (InPlaneResampler.Map(grid, z, _spec.Width, _spec.Height, toModel: true) is { } map)
+            {
+                resized[i] = new float[_spec.Width * _spec.Height];
+                map.Apply(slab.Slice(z), resized[i], AirHu);
+            }
+            else
+            {
+                resized[i] = InPlaneResampler.ToModel(slab.Slice(z), grid, z, _spec.Width, _spec.Height, AirHu);
+            }
         });
         var input = new float[slab.Count * _spec.Channels * _spec.Width * _spec.Height];
         ChannelStacker.Fill(_spec, slab.First, slab.Count, grid.Depth, z => resized[z - slab.LoadedFirst], input);

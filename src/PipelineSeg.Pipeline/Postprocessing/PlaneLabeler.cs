@@ -1,0 +1,145 @@
+using PipelineSeg.Imaging.Resampling;
+
+namespace PipelineSeg.Pipeline.Postprocessing;
+
+/// <summary>
+/// Labels one source slice from model-size class probabilities through a <see cref="PlaneMap"/>, with the same result as
+/// resampling every class plane bilinearly and deciding per pixel (<see cref="LabelDecision.ArgmaxWithThresholds"/>),
+/// but deciding whole cells at once: a bilinear value lies between the smallest and largest of its four corners, so a
+/// cell where one class's smallest corner beats every other class's largest (and its threshold), or where no foreground
+/// class reaches its threshold at any corner, has one label for every source pixel in it. Only cells on a boundary are
+/// interpolated pixel by pixel.
+/// </summary>
+internal sealed class PlaneLabeler
+{
+    private const byte Undecided = byte.MaxValue;
+    private readonly float[] _thresholds;
+    private readonly int _background;
+    private readonly byte _outside;
+
+    /// <summary>Decides with <paramref name="thresholds"/>[k] per class; outside the model's field of view the background is certain.</summary>
+    public PlaneLabeler(IReadOnlyList<double> thresholds, int background)
+    {
+        _thresholds = [.. thresholds.Select(t => (float)t)];
+        _background = background;
+        Span<float> certain = stackalloc float[_thresholds.Length];
+        certain[background] = 1f;
+        _outside = Decide(certain);
+    }
+
+    /// <summary>Writes the labels of a source slice: <paramref name="classPlanes"/>(k) is class k's probability plane at model size.</summary>
+    public void Label(PlaneMap map, Func<int, ReadOnlyMemory<float>> classPlanes, Span<byte> labels)
+    {
+        var classes = _thresholds.Length;
+        var planes = new ReadOnlyMemory<float>[classes];
+        for (var k = 0; k < classes; k++)
+        {
+            planes[k] = classPlanes(k);
+        }
+        var (ax, ay) = (map.X, map.Y);
+        var cells = DecideCells(map, planes);
+        var width = ax.Length;
+        Span<float> values = stackalloc float[classes];
+        for (var y = 0; y < ay.Length; y++)
+        {
+            var row = labels.Slice(y * width, width);
+            if (!map.InsideSlice || !ay.Inside[y])
+            {
+                row.Fill(_outside);
+                continue;
+            }
+            var cellRow = ay.Lower[y] * map.SourceWidth;
+            for (var x = 0; x < width; x++)
+            {
+                if (!ax.Inside[x])
+                {
+                    row[x] = _outside;
+                    continue;
+                }
+                var label = cells[cellRow + ax.Lower[x]];
+                if (label == Undecided)
+                {
+                    for (var k = 0; k < classes; k++)
+                    {
+                        values[k] = map.Sample(planes[k].Span, x, y);
+                    }
+                    label = Decide(values);
+                }
+                row[x] = label;
+            }
+        }
+    }
+
+    /// <summary>Per model pixel (as the lower-left corner of a cell): the label every point of the cell takes, or <see cref="Undecided"/>.</summary>
+    private byte[] DecideCells(PlaneMap map, ReadOnlyMemory<float>[] planes)
+    {
+        var (w, h) = (map.SourceWidth, map.SourceHeight);
+        var classes = planes.Length;
+        var cells = new byte[w * h];
+        Span<float> low = stackalloc float[classes];
+        Span<float> high = stackalloc float[classes];
+        for (var y0 = 0; y0 < h; y0++)
+        {
+            var y1 = Math.Min(y0 + 1, h - 1);
+            for (var x0 = 0; x0 < w; x0++)
+            {
+                var x1 = Math.Min(x0 + 1, w - 1);
+                for (var k = 0; k < classes; k++)
+                {
+                    var p = planes[k].Span;
+                    float a = p[(y0 * w) + x0], b = p[(y0 * w) + x1], c = p[(y1 * w) + x0], d = p[(y1 * w) + x1];
+                    low[k] = MathF.Min(MathF.Min(a, b), MathF.Min(c, d));
+                    high[k] = MathF.Max(MathF.Max(a, b), MathF.Max(c, d));
+                }
+                cells[(y0 * w) + x0] = DecideCell(low, high);
+            }
+        }
+        return cells;
+    }
+
+    private byte DecideCell(ReadOnlySpan<float> low, ReadOnlySpan<float> high)
+    {
+        // no foreground class reaches its threshold anywhere in the cell: background, whichever class is most probable
+        var anyReaches = false;
+        for (var k = 0; k < low.Length; k++)
+        {
+            anyReaches |= k != _background && !(high[k] < _thresholds[k]);
+        }
+        if (!anyReaches)
+        {
+            return (byte)_background;
+        }
+        for (var k = 0; k < low.Length; k++)
+        {
+            if (k != _background && !(low[k] >= _thresholds[k]))
+            {
+                continue;
+            }
+            var dominates = true;
+            for (var j = 0; j < low.Length && dominates; j++)
+            {
+                dominates = j == k || low[k] > high[j];
+            }
+            if (dominates)
+            {
+                return (byte)k;
+            }
+        }
+        return Undecided;
+    }
+
+    /// <summary>As <see cref="LabelDecision.ArgmaxWithThresholds"/> for one pixel.</summary>
+    private byte Decide(ReadOnlySpan<float> values)
+    {
+        var best = 0;
+        var bestP = float.NegativeInfinity;
+        for (var k = 0; k < values.Length; k++)
+        {
+            if (values[k] > bestP)
+            {
+                (best, bestP) = (k, values[k]);
+            }
+        }
+        return (byte)(best != _background && bestP < _thresholds[best] ? _background : best);
+    }
+}
