@@ -27,7 +27,7 @@ internal sealed class VolumeBenchmark : IBenchmark
 
     public string Name => "volume";
 
-    public string Description => "synthetic 512x512xN CT end to end with the sample U-Net [--slices 871] [--slab 4] [--smoothing] [--mc N] [--no-cleanup] [--plugins DIR]";
+    public string Description => "synthetic 512x512xN CT end to end with the sample U-Net [--slices 871] [--slab 4] [--smoothing] [--mc N] [--no-cleanup] [--profile] [--plugins DIR]";
 
     public int Run(string[] args)
     {
@@ -48,10 +48,10 @@ internal sealed class VolumeBenchmark : IBenchmark
         }
         definition.Inference.MonteCarloSamples = options.Int("mc", 0);
         definition.Inference.MonteCarloSeed = 1;
-        return RunAsync(slices, slab, plugins, definition).GetAwaiter().GetResult();
+        return RunAsync(slices, slab, plugins, definition, options.Flag("profile")).GetAwaiter().GetResult();
     }
 
-    private static async Task<int> RunAsync(int slices, int slab, string plugins, PipelineDefinition definition)
+    private static async Task<int> RunAsync(int slices, int slab, string plugins, PipelineDefinition definition, bool profile)
     {
         var folder = SyntheticCtSeries.Ensure(slices);
         using var provider = new PluginCatalogModelProvider(plugins, verifyHashes: true, maxThreads: 0, NullLogger<PluginCatalog>.Instance);
@@ -114,6 +114,11 @@ internal sealed class VolumeBenchmark : IBenchmark
         Console.WriteLine(F($"  pure inference {inference.Elapsed.TotalMilliseconds:0} ms ({passes} pass(es) over the same inputs) -> end to end / inference {wall.Elapsed.TotalMilliseconds / inference.Elapsed.TotalMilliseconds:0.00}"));
         Console.WriteLine(F($"  CPU time: end to end {endToEndCpu.TotalMilliseconds:0} ms, pure inference {inferenceCpu.TotalMilliseconds:0} ms (ratio {endToEndCpu / inferenceCpu:0.00}); decode + pre-processing alone {prepare.Elapsed.TotalMilliseconds:0} ms wall, CPU decode {decodeCpu.TotalMilliseconds:0} + pre-processing {prepareCpu.TotalMilliseconds:0} ms"));
         Console.WriteLine(F($"  peak RSS {peakRss / (1024.0 * 1024.0):0} MiB; labelled voxels {labelled}"));
+        if (profile)
+        {
+            model.DisableStochasticMode();
+            StageProfile.Run(model, inputs, new DicomVolumeSource(series).Grid, definition);
+        }
         return 0;
     }
 

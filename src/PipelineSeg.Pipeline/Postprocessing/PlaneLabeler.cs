@@ -27,17 +27,20 @@ internal sealed class PlaneLabeler
         _outside = Decide(certain);
     }
 
-    /// <summary>Writes the labels of a source slice: <paramref name="classPlanes"/>(k) is class k's probability plane at model size.</summary>
-    public void Label(PlaneMap map, Func<int, ReadOnlyMemory<float>> classPlanes, Span<byte> labels)
+    /// <summary>
+    /// Writes the labels of a source slice from <paramref name="probabilities"/>, where class k's model-size plane starts
+    /// at <paramref name="offset"/> + k · plane (plane = the map's source width × height).
+    /// </summary>
+    public void Label(PlaneMap map, float[] probabilities, int offset, Span<byte> labels)
     {
         var classes = _thresholds.Length;
-        var planes = new ReadOnlyMemory<float>[classes];
-        for (var k = 0; k < classes; k++)
-        {
-            planes[k] = classPlanes(k);
-        }
         var (ax, ay) = (map.X, map.Y);
-        var cells = DecideCells(map, planes);
+        var (w, plane) = (map.SourceWidth, map.SourceWidth * map.SourceHeight);
+        if (offset < 0 || offset + (classes * plane) > probabilities.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(offset), offset, "the class planes lie outside the probabilities");
+        }
+        var cells = DecideCells(map, probabilities, offset);
         var width = ax.Length;
         Span<float> values = stackalloc float[classes];
         for (var y = 0; y < ay.Length; y++)
@@ -48,7 +51,9 @@ internal sealed class PlaneLabeler
                 row.Fill(_outside);
                 continue;
             }
-            var cellRow = ay.Lower[y] * map.SourceWidth;
+            var (r0, r1) = (offset + (ay.Lower[y] * w), offset + (ay.Upper[y] * w));
+            double fy = ay.Weight[y], gy = ay.Complement[y];
+            var cellRow = ay.Lower[y] * w;
             for (var x = 0; x < width; x++)
             {
                 if (!ax.Inside[x])
@@ -59,9 +64,15 @@ internal sealed class PlaneLabeler
                 var label = cells[cellRow + ax.Lower[x]];
                 if (label == Undecided)
                 {
+                    int x0 = ax.Lower[x], x1 = ax.Upper[x];
+                    double fx = ax.Weight[x], gx = ax.Complement[x];
                     for (var k = 0; k < classes; k++)
                     {
-                        values[k] = map.Sample(planes[k].Span, x, y);
+                        // PlaneMap.Sample's arithmetic, on the class plane at k · plane
+                        var c = k * plane;
+                        var c00 = (probabilities[r0 + c + x0] * gx) + (probabilities[r0 + c + x1] * fx);
+                        var c10 = (probabilities[r1 + c + x0] * gx) + (probabilities[r1 + c + x1] * fx);
+                        values[k] = (float)((c00 * gy) + (c10 * fy));
                     }
                     label = Decide(values);
                 }
@@ -71,11 +82,12 @@ internal sealed class PlaneLabeler
     }
 
     /// <summary>Per model pixel (as the lower-left corner of a cell): the label every point of the cell takes, or <see cref="Undecided"/>.</summary>
-    private byte[] DecideCells(PlaneMap map, ReadOnlyMemory<float>[] planes)
+    private byte[] DecideCells(PlaneMap map, float[] probabilities, int offset)
     {
         var (w, h) = (map.SourceWidth, map.SourceHeight);
-        var classes = planes.Length;
-        var cells = new byte[w * h];
+        var plane = w * h;
+        var classes = _thresholds.Length;
+        var cells = new byte[plane];
         Span<float> low = stackalloc float[classes];
         Span<float> high = stackalloc float[classes];
         for (var y0 = 0; y0 < h; y0++)
@@ -86,8 +98,9 @@ internal sealed class PlaneLabeler
                 var x1 = Math.Min(x0 + 1, w - 1);
                 for (var k = 0; k < classes; k++)
                 {
-                    var p = planes[k].Span;
-                    float a = p[(y0 * w) + x0], b = p[(y0 * w) + x1], c = p[(y1 * w) + x0], d = p[(y1 * w) + x1];
+                    var o = offset + (k * plane);
+                    float a = probabilities[o + (y0 * w) + x0], b = probabilities[o + (y0 * w) + x1];
+                    float c = probabilities[o + (y1 * w) + x0], d = probabilities[o + (y1 * w) + x1];
                     low[k] = MathF.Min(MathF.Min(a, b), MathF.Min(c, d));
                     high[k] = MathF.Max(MathF.Max(a, b), MathF.Max(c, d));
                 }

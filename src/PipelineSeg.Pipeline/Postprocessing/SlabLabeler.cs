@@ -58,7 +58,7 @@ public sealed class SlabLabeler
             var z = slab.First + s;
             if (!sameSize && InPlaneResampler.Map(_grid, z, slab.Width, slab.Height, toModel: false) is { } map)
             {
-                _planeLabeler.Label(map, k => slab.Probabilities.AsMemory(((s * slab.Classes) + k) * slab.Plane, slab.Plane), Labels.Slice(z));
+                _planeLabeler.Label(map, slab.Probabilities, s * slab.Classes * slab.Plane, Labels.Slice(z));
                 return;
             }
             var planes = new float[_classes.Count][];
