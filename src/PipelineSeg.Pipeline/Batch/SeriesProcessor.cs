@@ -60,6 +60,11 @@ public static class SeriesProcessor
             FractionalSegmentationOutput.Write(Path.Combine(folder, FractionalSegmentationOutput.UncertaintyFileName), series, spread, manifest,
                 new FractionalSegmentationContent($"{request.Pipeline.SeriesDescription[..Math.Min(request.Pipeline.SeriesDescription.Length, 52)]} uncertainty", "UNCERTAINTY", 302, ApplicabilityNote.For(verdict)));
         }
+        if (segmentation.Probabilities is { } probabilities)
+        {
+            FractionalSegmentationOutput.Write(Path.Combine(folder, FractionalSegmentationOutput.ProbabilityFileName), series, probabilities, manifest,
+                new FractionalSegmentationContent($"{request.Pipeline.SeriesDescription[..Math.Min(request.Pipeline.SeriesDescription.Length, 52)]} probability", "PROBABILITY", 303, ApplicabilityNote.For(verdict)));
+        }
         var writeMs = Lap(stage);
 
         ReportGroundTruth? truth = null;

@@ -22,6 +22,18 @@ public sealed class MonteCarloAccumulator
         _sumEntropy = new double[slices * plane];
     }
 
+    /// <summary>Slices the sums hold.</summary>
+    public int Slices => _sumEntropy.Length / _plane;
+
+    /// <summary>Forgets every sample, so the sums can serve the next slab of the same size.</summary>
+    public void Reset()
+    {
+        Array.Clear(_sum);
+        Array.Clear(_sumSquares);
+        Array.Clear(_sumEntropy);
+        _samples = 0;
+    }
+
     /// <summary>Adds one sample.</summary>
     public void Add(ReadOnlySpan<float> probabilities) => Add(probabilities, 1);
 

@@ -1,5 +1,4 @@
 using PipelineSeg.Imaging;
-using PipelineSeg.Pipeline.Preprocessing;
 using PipelineSeg.Pipeline.Slabs;
 using PipelineSeg.Plugins.Abstractions;
 
@@ -42,33 +41,6 @@ public sealed class SpreadVolumes
         {
             return;
         }
-        var sameSize = slab.Width == _grid.Width && slab.Height == _grid.Height;
-        Parallel.For(0, slab.Count, s =>
-        {
-            var z = slab.First + s;
-            var map = sameSize ? null : InPlaneResampler.Map(_grid, z, slab.Width, slab.Height, toModel: false);
-            var source = new float[_grid.Plane];
-            for (var m = 0; m < _classIndices.Length; m++)
-            {
-                var plane = slab.SpreadChannel(s, _classIndices[m]);
-                if (sameSize)
-                {
-                    plane.CopyTo(source);
-                }
-                else if (map is not null)
-                {
-                    map.Apply(plane, source, 0f);
-                }
-                else
-                {
-                    source = InPlaneResampler.ToSource(plane.ToArray(), slab.Width, slab.Height, _grid, z, 0f);
-                }
-                var target = Maps[m].Map.Slice(z);
-                for (var i = 0; i < source.Length; i++)
-                {
-                    target[i] = (byte)Math.Clamp(Math.Round(source[i] * Scale), 0, 255);
-                }
-            }
-        });
+        ClassPlaneQuantiser.Add(_grid, slab, slab.Spread, _classIndices, [.. Maps.Select(m => m.Map)], Scale);
     }
 }

@@ -54,12 +54,14 @@ public sealed class SlabPipeline
         var (sourceClock, inferenceClock, postClock) = (new Stopwatch(), new Stopwatch(), new Stopwatch());
         var (uncertaintySum, uncertaintyCount) = (0.0, 0L);
         SpreadVolumes? spread = null;
+        var probabilities = _definition.WriteProbabilities ? new ProbabilityVolumes(source.Grid, _classes) : null;
         void Label(IReadOnlyList<ProbabilitySlab> slabs)
         {
             postClock.Start();
             foreach (var slab in slabs)
             {
                 labeler.Add(slab, cancellationToken);
+                probabilities?.Add(slab);
                 if (slab.Uncertainty is { } u)
                 {
                     uncertaintySum += System.Numerics.Tensors.TensorPrimitives.Sum(u);
@@ -99,7 +101,9 @@ public sealed class SlabPipeline
             {
                 sourceClock.Stop();
                 inferenceClock.Start();
-                var smoothed = smoother.Push(_runner.Run(_preprocessor.Prepare(slab, cancellationToken), cancellationToken));
+                var input = _preprocessor.Prepare(slab, cancellationToken);
+                slab.Release?.Invoke();
+                var smoothed = smoother.Push(_runner.Run(input, cancellationToken));
                 inferenceClock.Stop();
                 await toLabel.Writer.WriteAsync(smoothed, cancellationToken).ConfigureAwait(false);
                 sourceClock.Start();
@@ -125,6 +129,6 @@ public sealed class SlabPipeline
         double? meanUncertainty = uncertaintyCount > 0 ? uncertaintySum / uncertaintyCount : null;
         return new SegmentationResult(labeler.Labels, meanUncertainty,
             new StageTimings(sourceClock.Elapsed.TotalMilliseconds, inferenceClock.Elapsed.TotalMilliseconds, postClock.Elapsed.TotalMilliseconds),
-            spread?.Maps);
+            spread?.Maps, probabilities?.Maps);
     }
 }
