@@ -12,13 +12,13 @@ namespace PipelineSeg.Pipeline.Postprocessing;
 internal static class ClassPlaneQuantiser
 {
     /// <summary>Writes class <paramref name="classIndices"/>[m]'s planes of <paramref name="data"/> ([Count, Classes, H, W]) into <paramref name="maps"/>[m].</summary>
-    public static void Add(SlabGrid grid, ProbabilitySlab slab, float[] data, int[] classIndices, IReadOnlyList<Volume<byte>> maps, double scale)
+    public static void Add(SlabGrid grid, ProbabilitySlab slab, float[] data, int[] classIndices, IReadOnlyList<Volume<byte>> maps, double scale, double? pixelSpacingMm)
     {
-        var sameSize = slab.Width == grid.Width && slab.Height == grid.Height;
+        var sameSize = slab.Width == grid.Width && slab.Height == grid.Height && pixelSpacingMm is null;
         Parallel.For(0, slab.Count, s =>
         {
             var z = slab.First + s;
-            var map = sameSize ? null : InPlaneResampler.Map(grid, z, slab.Width, slab.Height, toModel: false);
+            var map = sameSize ? null : InPlaneResampler.Map(grid, z, slab.Width, slab.Height, toModel: false, pixelSpacingMm);
             var rented = ArrayPool<float>.Shared.Rent(grid.Plane);
             var source = rented.AsSpan(0, grid.Plane);
             for (var m = 0; m < classIndices.Length; m++)
@@ -34,7 +34,7 @@ internal static class ClassPlaneQuantiser
                 }
                 else
                 {
-                    InPlaneResampler.ToSource(plane.ToArray(), slab.Width, slab.Height, grid, z, 0f).CopyTo(source);
+                    InPlaneResampler.ToSource(plane.ToArray(), slab.Width, slab.Height, grid, z, 0f, pixelSpacingMm).CopyTo(source);
                 }
                 var target = maps[m].Slice(z);
                 for (var i = 0; i < source.Length; i++)

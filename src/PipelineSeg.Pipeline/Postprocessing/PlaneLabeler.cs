@@ -41,6 +41,7 @@ internal sealed class PlaneLabeler
             throw new ArgumentOutOfRangeException(nameof(offset), offset, "the class planes lie outside the probabilities");
         }
         var cells = DecideCells(map, probabilities, offset);
+        var segments = Segments(ax);
         var width = ax.Length;
         Span<float> values = stackalloc float[classes];
         for (var y = 0; y < ay.Length; y++)
@@ -54,15 +55,15 @@ internal sealed class PlaneLabeler
             var (r0, r1) = (offset + (ay.Lower[y] * w), offset + (ay.Upper[y] * w));
             double fy = ay.Weight[y], gy = ay.Complement[y];
             var cellRow = ay.Lower[y] * w;
-            for (var x = 0; x < width; x++)
+            foreach (var (start, end, cell) in segments)
             {
-                if (!ax.Inside[x])
+                var label = cell < 0 ? _outside : cells[cellRow + cell];
+                if (label != Undecided)
                 {
-                    row[x] = _outside;
+                    row[start..end].Fill(label); // a whole decided cell (or the outside) at once
                     continue;
                 }
-                var label = cells[cellRow + ax.Lower[x]];
-                if (label == Undecided)
+                for (var x = start; x < end; x++)
                 {
                     int x0 = ax.Lower[x], x1 = ax.Upper[x];
                     double fx = ax.Weight[x], gx = ax.Complement[x];
@@ -74,11 +75,27 @@ internal sealed class PlaneLabeler
                         var c10 = (probabilities[r1 + c + x0] * gx) + (probabilities[r1 + c + x1] * fx);
                         values[k] = (float)((c00 * gy) + (c10 * fy));
                     }
-                    label = Decide(values);
+                    row[x] = Decide(values);
                 }
-                row[x] = label;
             }
         }
+    }
+
+    /// <summary>Stretches of target x with the same cell column (its lower source x), or −1 for stretches outside the source.</summary>
+    private static List<(int Start, int End, int Cell)> Segments(AxisTable ax)
+    {
+        var segments = new List<(int, int, int)>();
+        var start = 0;
+        for (var x = 1; x <= ax.Length; x++)
+        {
+            var cell = ax.Inside[start] ? ax.Lower[start] : -1;
+            if (x == ax.Length || (ax.Inside[x] ? ax.Lower[x] : -1) != cell)
+            {
+                segments.Add((start, x, cell));
+                start = x;
+            }
+        }
+        return segments;
     }
 
     /// <summary>Per model pixel (as the lower-left corner of a cell): the label every point of the cell takes, or <see cref="Undecided"/>.</summary>

@@ -15,10 +15,12 @@ public sealed class ProbabilityVolumes
 
     private readonly SlabGrid _grid;
     private readonly int[] _classIndices;
+    private readonly double? _spacing;
 
     /// <summary>One byte volume per non-background class of <paramref name="classes"/> on <paramref name="grid"/>.</summary>
-    public ProbabilityVolumes(SlabGrid grid, IReadOnlyList<SegmentClass> classes)
+    public ProbabilityVolumes(SlabGrid grid, IReadOnlyList<SegmentClass> classes, double? modelPixelSpacingMm = null)
     {
+        _spacing = modelPixelSpacingMm;
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(classes);
         _grid = grid;
@@ -33,6 +35,6 @@ public sealed class ProbabilityVolumes
     public void Add(ProbabilitySlab slab)
     {
         ArgumentNullException.ThrowIfNull(slab);
-        ClassPlaneQuantiser.Add(_grid, slab, slab.Probabilities, _classIndices, [.. Maps.Select(m => m.Map)], Scale);
+        ClassPlaneQuantiser.Add(_grid, slab, slab.Probabilities, _classIndices, [.. Maps.Select(m => m.Map)], Scale, _spacing);
     }
 }

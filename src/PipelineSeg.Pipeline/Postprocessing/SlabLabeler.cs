@@ -18,6 +18,7 @@ public sealed class SlabLabeler
     private readonly double[] _thresholds;
     private readonly int _background;
     private readonly PlaneLabeler _planeLabeler;
+    private readonly double? _spacing;
 
     /// <summary>Labels slabs of <paramref name="classes"/> probabilities onto <paramref name="grid"/>, one threshold for every class.</summary>
     public SlabLabeler(SlabGrid grid, IReadOnlyList<SegmentClass> classes, double threshold)
@@ -27,7 +28,14 @@ public sealed class SlabLabeler
 
     /// <summary>Labels slabs of <paramref name="classes"/> probabilities onto <paramref name="grid"/> with <paramref name="thresholds"/>[k] for class k.</summary>
     public SlabLabeler(SlabGrid grid, IReadOnlyList<SegmentClass> classes, IReadOnlyList<double> thresholds)
+        : this(grid, classes, thresholds, null)
     {
+    }
+
+    /// <summary>As above, for a model plane at a fixed <paramref name="modelPixelSpacingMm"/> (null: the whole field of view).</summary>
+    public SlabLabeler(SlabGrid grid, IReadOnlyList<SegmentClass> classes, IReadOnlyList<double> thresholds, double? modelPixelSpacingMm)
+    {
+        _spacing = modelPixelSpacingMm;
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(classes);
         ArgumentNullException.ThrowIfNull(thresholds);
@@ -52,11 +60,11 @@ public sealed class SlabLabeler
         {
             throw new ArgumentException($"slab has {slab.Classes} classes, the model {_classes.Count}", nameof(slab));
         }
-        var sameSize = slab.Width == _grid.Width && slab.Height == _grid.Height;
+        var sameSize = slab.Width == _grid.Width && slab.Height == _grid.Height && _spacing is null;
         Parallel.For(0, slab.Count, new ParallelOptions { CancellationToken = cancellationToken }, s =>
         {
             var z = slab.First + s;
-            if (!sameSize && InPlaneResampler.Map(_grid, z, slab.Width, slab.Height, toModel: false) is { } map)
+            if (!sameSize && InPlaneResampler.Map(_grid, z, slab.Width, slab.Height, toModel: false, _spacing) is { } map)
             {
                 _planeLabeler.Label(map, slab.Probabilities, s * slab.Classes * slab.Plane, Labels.Slice(z));
                 return;
@@ -67,7 +75,7 @@ public sealed class SlabLabeler
                 var plane = slab.Channel(s, k).ToArray();
                 planes[k] = sameSize
                     ? plane
-                    : InPlaneResampler.ToSource(plane, slab.Width, slab.Height, _grid, z, _classes[k].IsBackground ? 1f : 0f);
+                    : InPlaneResampler.ToSource(plane, slab.Width, slab.Height, _grid, z, _classes[k].IsBackground ? 1f : 0f, _spacing);
             }
             LabelDecision.ArgmaxWithThresholds(planes, _background, _thresholds, Labels.Slice(z));
         });

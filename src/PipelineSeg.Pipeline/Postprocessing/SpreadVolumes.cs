@@ -16,10 +16,12 @@ public sealed class SpreadVolumes
 
     private readonly SlabGrid _grid;
     private readonly int[] _classIndices;
+    private readonly double? _spacing;
 
     /// <summary>One byte volume per non-background class of <paramref name="classes"/> on <paramref name="grid"/>.</summary>
-    public SpreadVolumes(SlabGrid grid, IReadOnlyList<SegmentClass> classes)
+    public SpreadVolumes(SlabGrid grid, IReadOnlyList<SegmentClass> classes, double? modelPixelSpacingMm = null)
     {
+        _spacing = modelPixelSpacingMm;
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(classes);
         _grid = grid;
@@ -41,6 +43,6 @@ public sealed class SpreadVolumes
         {
             return;
         }
-        ClassPlaneQuantiser.Add(_grid, slab, slab.Spread, _classIndices, [.. Maps.Select(m => m.Map)], Scale);
+        ClassPlaneQuantiser.Add(_grid, slab, slab.Spread, _classIndices, [.. Maps.Select(m => m.Map)], Scale, _spacing);
     }
 }

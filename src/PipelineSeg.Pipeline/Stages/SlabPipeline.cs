@@ -49,12 +49,12 @@ public sealed class SlabPipeline
     public async Task<SegmentationResult> RunAsync(IVolumeSource source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var labeler = new SlabLabeler(source.Grid, _classes, _thresholds);
+        var labeler = new SlabLabeler(source.Grid, _classes, _thresholds, _preprocessor.PixelSpacingMm);
         var smoother = _smootherFor(source.Grid);
         var (sourceClock, inferenceClock, postClock) = (new Stopwatch(), new Stopwatch(), new Stopwatch());
         var (uncertaintySum, uncertaintyCount) = (0.0, 0L);
         SpreadVolumes? spread = null;
-        var probabilities = _definition.WriteProbabilities ? new ProbabilityVolumes(source.Grid, _classes) : null;
+        var probabilities = _definition.WriteProbabilities ? new ProbabilityVolumes(source.Grid, _classes, _preprocessor.PixelSpacingMm) : null;
         void Label(IReadOnlyList<ProbabilitySlab> slabs)
         {
             postClock.Start();
@@ -69,7 +69,7 @@ public sealed class SlabPipeline
                 }
                 if (slab.Spread is not null)
                 {
-                    (spread ??= new SpreadVolumes(source.Grid, _classes)).Add(slab);
+                    (spread ??= new SpreadVolumes(source.Grid, _classes, _preprocessor.PixelSpacingMm)).Add(slab);
                 }
             }
             postClock.Stop();
