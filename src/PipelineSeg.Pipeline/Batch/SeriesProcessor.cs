@@ -71,6 +71,11 @@ public static class SeriesProcessor
             }
             outputs.Add(new ReportOutput(OutputNames.Seg, segFiles));
         }
+        if (segmentation.Probabilities is { } probabilities)
+        {
+            FractionalSegmentationOutput.Write(Path.Combine(folder, FractionalSegmentationOutput.ProbabilityFileName), series, probabilities, manifest,
+                new FractionalSegmentationContent($"{request.Pipeline.SeriesDescription[..Math.Min(request.Pipeline.SeriesDescription.Length, 52)]} probability", "PROBABILITY", 303, ApplicabilityNote.For(verdict)));
+        }
         var writeMs = Lap(stage);
 
         ReportGroundTruth? truth = null;

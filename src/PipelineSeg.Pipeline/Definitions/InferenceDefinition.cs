@@ -23,6 +23,17 @@ public sealed class InferenceDefinition
     /// <summary>Uncertainty map computed from Monte-Carlo passes.</summary>
     public UncertaintyMeasure Uncertainty { get; set; } = UncertaintyMeasure.PredictiveEntropy;
 
+    /// <summary>
+    /// What the spread map (uncertainty.dcm) and the report's uncertainty figures come from; unset: Monte-Carlo passes
+    /// when <see cref="MonteCarloSamples"/> is set, else none. <see cref="UncertaintySource.Flips"/> needs
+    /// <see cref="TestTimeFlips"/>, <see cref="UncertaintySource.Ensemble"/> needs <see cref="EnsembleModels"/>; either one
+    /// excludes Monte-Carlo passes (one source at a time).
+    /// </summary>
+    public UncertaintySource? UncertaintyFrom { get; set; }
+
+    /// <summary>The source in effect: <see cref="UncertaintyFrom"/>, or Monte-Carlo when passes are set.</summary>
+    public UncertaintySource? EffectiveUncertaintySource => UncertaintyFrom ?? (MonteCarloSamples > 0 ? UncertaintySource.MonteCarlo : null);
+
     /// <summary>Average over in-plane flips (test-time augmentation); needs models with capabilities.testTimeFlips.</summary>
     public bool TestTimeFlips { get; set; }
 
@@ -40,6 +51,23 @@ public sealed class InferenceDefinition
         if (EnsembleWeights.Count > 0 && EnsembleWeights.Count != EnsembleModels.Count + 1)
         {
             yield return $"{prefix}:EnsembleWeights needs one weight per model ({EnsembleModels.Count + 1}: Model, then EnsembleModels), got {EnsembleWeights.Count}";
+        }
+        switch (UncertaintyFrom)
+        {
+            case UncertaintySource.MonteCarlo when MonteCarloSamples == 0:
+                yield return $"{prefix}:UncertaintyFrom MonteCarlo needs MonteCarloSamples ≥ 2";
+                break;
+            case UncertaintySource.Flips when !TestTimeFlips:
+                yield return $"{prefix}:UncertaintyFrom Flips needs TestTimeFlips true";
+                break;
+            case UncertaintySource.Ensemble when EnsembleModels.Count == 0:
+                yield return $"{prefix}:UncertaintyFrom Ensemble needs EnsembleModels (at least one besides Model)";
+                break;
+            case UncertaintySource.Flips or UncertaintySource.Ensemble when MonteCarloSamples > 0:
+                yield return $"{prefix}:UncertaintyFrom {UncertaintyFrom} cannot be combined with MonteCarloSamples (one source of uncertainty at a time)";
+                break;
+            default:
+                break;
         }
         if (EnsembleWeights.Any(w => !(w >= 0) || !double.IsFinite(w)) || (EnsembleWeights.Count > 0 && !(EnsembleWeights.Sum() > 0)))
         {

@@ -48,6 +48,12 @@ public sealed class PipelineDefinition
     /// </summary>
     public List<string> KeepLargestComponentOf { get; } = [];
 
+    /// <summary>
+    /// Also write probability.dcm: a FRACTIONAL (PROBABILITY) SEG of each segment's probability on the source grid, the
+    /// smoothed probabilities the labels are decided from (off by default: one byte per voxel and segment).
+    /// </summary>
+    public bool WriteProbabilities { get; set; }
+
     /// <summary>Connected components of a foreground class smaller than this (ml) are removed.</summary>
     public double MinimumComponentMl { get; set; }
 

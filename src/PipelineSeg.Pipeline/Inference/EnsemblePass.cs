@@ -38,6 +38,11 @@ public sealed class EnsemblePass : IProbabilityPass
     /// <inheritdoc />
     public int Classes => _members[0].Classes;
 
+    /// <summary>The members that run, each with its normalised weight (equal weights when none were given).</summary>
+    public IReadOnlyList<(IProbabilityPass Pass, double Weight)> WeightedMembers => _weights is null
+        ? [.. _members.Select(m => (m, 1.0 / _members.Count))]
+        : [.. _members.Select((m, i) => (m, (double)_weights[i])).Where(t => t.Item2 > 0)];
+
     /// <inheritdoc />
     public void Run(ReadOnlySpan<float> input, int sliceCount, Span<float> probabilities, CancellationToken cancellationToken)
     {

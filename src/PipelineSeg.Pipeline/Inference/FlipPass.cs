@@ -12,6 +12,9 @@ public sealed class FlipPass(IProbabilityPass inner, int channels, int width, in
     /// <inheritdoc />
     public int Classes => _inner.Classes;
 
+    /// <summary>The four flips as separate passes (as is, left-right, top-bottom, both), for their disagreement.</summary>
+    public IReadOnlyList<IProbabilityPass> Variants => [.. Flips.Select(f => new MirroredPass(_inner, channels, width, height, f.X, f.Y))];
+
     /// <inheritdoc />
     public void Run(ReadOnlySpan<float> input, int sliceCount, Span<float> probabilities, CancellationToken cancellationToken)
     {
@@ -32,25 +35,5 @@ public sealed class FlipPass(IProbabilityPass inner, int channels, int width, in
     }
 
     /// <summary>Mirrors each of <paramref name="planes"/> H×W planes of <paramref name="data"/> along x and/or y, in place.</summary>
-    internal void MirrorInPlace(Span<float> data, int planes, bool x, bool y)
-    {
-        var plane = width * height;
-        var row = new float[width];
-        for (var p = 0; p < planes; p++)
-        {
-            var block = data.Slice(p * plane, plane);
-            for (var r = 0; y && r < height / 2; r++)
-            {
-                var top = block.Slice(r * width, width);
-                var bottom = block.Slice((height - 1 - r) * width, width);
-                top.CopyTo(row);
-                bottom.CopyTo(top);
-                row.CopyTo(bottom);
-            }
-            for (var r = 0; x && r < height; r++)
-            {
-                block.Slice(r * width, width).Reverse();
-            }
-        }
-    }
+    internal void MirrorInPlace(Span<float> data, int planes, bool x, bool y) => MirroredPass.Mirror(data, planes, width, height, x, y);
 }

@@ -11,7 +11,7 @@ public sealed class MonteCarloAccumulator
     private readonly double[] _sum;
     private readonly double[] _sumSquares;
     private readonly double[] _sumEntropy;
-    private int _samples;
+    private double _samples;
 
     /// <summary>Sums for <paramref name="slices"/> slices of <paramref name="classes"/> planes of <paramref name="plane"/> pixels.</summary>
     public MonteCarloAccumulator(int slices, int classes, int plane)
@@ -22,20 +22,42 @@ public sealed class MonteCarloAccumulator
         _sumEntropy = new double[slices * plane];
     }
 
-    /// <summary>Adds one sample.</summary>
-    public void Add(ReadOnlySpan<float> probabilities)
+    /// <summary>Slices the sums hold.</summary>
+    public int Slices => _sumEntropy.Length / _plane;
+
+    /// <summary>Forgets every sample, so the sums can serve the next slab of the same size.</summary>
+    public void Reset()
     {
+        Array.Clear(_sum);
+        Array.Clear(_sumSquares);
+        Array.Clear(_sumEntropy);
+        _samples = 0;
+    }
+
+    /// <summary>Adds one sample.</summary>
+    public void Add(ReadOnlySpan<float> probabilities) => Add(probabilities, 1);
+
+    /// <summary>
+    /// Adds one sample of <paramref name="weight"/> (&gt; 0): means, spreads and entropies become weighted ones (the
+    /// weighted population std of an ensemble averaged with those weights). Weight 1 is the plain sample.
+    /// </summary>
+    public void Add(ReadOnlySpan<float> probabilities, double weight)
+    {
+        if (!(weight > 0) || !double.IsFinite(weight))
+        {
+            throw new ArgumentOutOfRangeException(nameof(weight), weight, "a sample's weight is positive");
+        }
         for (var i = 0; i < _sum.Length; i++)
         {
-            double p = probabilities[i];
+            var p = weight * probabilities[i];
             _sum[i] += p;
-            _sumSquares[i] += p * p;
+            _sumSquares[i] += p * probabilities[i];
         }
         for (var pixel = 0; pixel < _sumEntropy.Length; pixel++)
         {
-            _sumEntropy[pixel] += Entropy(probabilities, pixel);
+            _sumEntropy[pixel] += weight * Entropy(probabilities, pixel);
         }
-        _samples++;
+        _samples += weight;
     }
 
     /// <summary>Writes the mean probabilities and the requested per-pixel uncertainty.</summary>

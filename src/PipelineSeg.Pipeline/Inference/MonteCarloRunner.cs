@@ -15,6 +15,7 @@ public sealed class MonteCarloRunner : IInferenceRunner
     private readonly MonteCarloOptions _options;
     private readonly int _width;
     private readonly int _height;
+    private MonteCarloAccumulator? _accumulator;
 
     /// <summary>Samples <paramref name="pass"/>, whose stochastic parts are <paramref name="models"/>.</summary>
     /// <exception cref="NotSupportedException">A model does not declare a stochastic mode.</exception>
@@ -36,7 +37,10 @@ public sealed class MonteCarloRunner : IInferenceRunner
     {
         ArgumentNullException.ThrowIfNull(slab);
         var plane = _width * _height;
-        var accumulator = new MonteCarloAccumulator(slab.Count, _pass.Classes, plane);
+        // one slab at a time: the sums (megabytes of doubles) serve every slab of the same size
+        var accumulator = _accumulator is { } last && last.Slices == slab.Count ? last : new MonteCarloAccumulator(slab.Count, _pass.Classes, plane);
+        accumulator.Reset();
+        _accumulator = accumulator;
         var sample = new float[slab.Count * _pass.Classes * plane];
         var seed = unchecked((_options.Seed * 1_000_003) + slab.First);
         try

@@ -25,8 +25,7 @@ public static class LabelMapCleanup
         RequireKnownSegments(classes, definition.Cleanup.Keys);
         if (definition.KeepLargestComponentOf.Count > 0)
         {
-            var organ = LabelMasks.Of(labels, IndicesOf(classes, definition.KeepLargestComponentOf));
-            ClearDropped(labels, organ, ConnectedComponents.KeepLargest(organ));
+            KeepLargest(labels, LabelMasks.Table(IndicesOf(classes, definition.KeepLargestComponentOf)));
         }
         var voxelMl = labels.Geometry.Spacing.X * labels.Geometry.Spacing.Y * labels.Geometry.Spacing.Z / 1000.0;
         var background = (byte)(classes.FirstOrDefault(c => c.IsBackground)?.Index ?? 0);
@@ -36,15 +35,14 @@ public static class LabelMapCleanup
             var index = (byte)cls.Index;
             if (rules?.KeepLargestComponent == true)
             {
-                var mask = LabelMasks.Of(labels, index);
-                ClearDropped(labels, mask, ConnectedComponents.KeepLargest(mask));
+                KeepLargest(labels, LabelMasks.Table([index]));
             }
             var minMl = rules?.MinimumComponentMl ?? definition.MinimumComponentMl;
             var minSlices = rules?.MinimumSlices ?? 0;
             if (minMl > 0 || minSlices > 0)
             {
-                var mask = LabelMasks.Of(labels, index);
-                ClearDropped(labels, mask, ConnectedComponents.RemoveSmall(mask, (long)Math.Ceiling(minMl / voxelMl), minSlices));
+                var minVoxels = (long)Math.Ceiling(minMl / voxelMl);
+                RunComponents.Label(labels, LabelMasks.Table([index])).Clear(labels, c => c.VoxelCount < minVoxels || c.SliceSpan < minSlices);
             }
             if (rules?.FillHolesPerSlice == true)
             {
@@ -69,33 +67,41 @@ public static class LabelMapCleanup
         }
     }
 
-    /// <summary>Background voxels in the per-slice holes of <paramref name="index"/> take that label; other labels stay.</summary>
+    /// <summary>Background voxels in the per-slice holes of <paramref name="index"/> take that label; other labels stay. One slice of mask at a time.</summary>
     private static void FillHoles(Volume<byte> labels, byte index, byte background)
     {
-        var filled = HoleFilling.FillPerSlice(LabelMasks.Of(labels, index)).Array;
-        var data = labels.Array;
-        for (var i = 0; i < data.Length; i++)
+        Parallel.For(0, labels.Depth, z =>
         {
-            if (filled[i] != 0 && data[i] == background)
+            var slice = labels.Slice(z);
+            var mask = new Volume<byte>(new VolumeSize(labels.Width, labels.Height, 1), labels.Geometry);
+            for (var i = 0; i < slice.Length; i++)
             {
-                data[i] = index;
+                mask.Array[i] = slice[i] == index ? (byte)1 : (byte)0;
             }
-        }
+            var filled = HoleFilling.FillPerSlice(mask).Array;
+            for (var i = 0; i < slice.Length; i++)
+            {
+                if (filled[i] != 0 && slice[i] == background)
+                {
+                    slice[i] = index;
+                }
+            }
+        });
     }
 
-    /// <summary>Sets to background the voxels that were in <paramref name="mask"/> but not in <paramref name="kept"/>.</summary>
-    private static void ClearDropped(Volume<byte> labels, Volume<byte> mask, Volume<byte> kept)
+    /// <summary>
+    /// Keeps the largest 26-connected component of the voxels <paramref name="include"/> marks (the first in raster order
+    /// on a tie, as <see cref="ConnectedComponents.KeepLargest"/>); the others become 0. Found over runs, no mask copies.
+    /// </summary>
+    private static void KeepLargest(Volume<byte> labels, bool[] include)
     {
-        var data = labels.Array;
-        var before = mask.Array;
-        var after = kept.Array;
-        for (var i = 0; i < data.Length; i++)
+        var components = RunComponents.Label(labels, include);
+        if (components.Count < 2)
         {
-            if (before[i] != 0 && after[i] == 0)
-            {
-                data[i] = 0;
-            }
+            return;
         }
+        var largest = components.Components.OrderByDescending(c => c.VoxelCount).ThenBy(c => c.Label).First().Label;
+        components.Clear(labels, c => c.Label != largest);
     }
 
     private static HashSet<byte> IndicesOf(IReadOnlyList<SegmentClass> classes, IEnumerable<string> names)

@@ -1,5 +1,4 @@
 using PipelineSeg.Imaging;
-using PipelineSeg.Pipeline.Preprocessing;
 using PipelineSeg.Pipeline.Slabs;
 using PipelineSeg.Plugins.Abstractions;
 
@@ -17,10 +16,12 @@ public sealed class SpreadVolumes
 
     private readonly SlabGrid _grid;
     private readonly int[] _classIndices;
+    private readonly double? _spacing;
 
     /// <summary>One byte volume per non-background class of <paramref name="classes"/> on <paramref name="grid"/>.</summary>
-    public SpreadVolumes(SlabGrid grid, IReadOnlyList<SegmentClass> classes)
+    public SpreadVolumes(SlabGrid grid, IReadOnlyList<SegmentClass> classes, double? modelPixelSpacingMm = null)
     {
+        _spacing = modelPixelSpacingMm;
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(classes);
         _grid = grid;
@@ -42,20 +43,6 @@ public sealed class SpreadVolumes
         {
             return;
         }
-        var sameSize = slab.Width == _grid.Width && slab.Height == _grid.Height;
-        for (var s = 0; s < slab.Count; s++)
-        {
-            var z = slab.First + s;
-            for (var m = 0; m < _classIndices.Length; m++)
-            {
-                var plane = slab.SpreadChannel(s, _classIndices[m]).ToArray();
-                var source = sameSize ? plane : InPlaneResampler.ToSource(plane, slab.Width, slab.Height, _grid, z, 0f);
-                var target = Maps[m].Map.Slice(z);
-                for (var i = 0; i < source.Length; i++)
-                {
-                    target[i] = (byte)Math.Clamp(Math.Round(source[i] * Scale), 0, 255);
-                }
-            }
-        }
+        ClassPlaneQuantiser.Add(_grid, slab, slab.Spread, _classIndices, [.. Maps.Select(m => m.Map)], Scale, _spacing);
     }
 }

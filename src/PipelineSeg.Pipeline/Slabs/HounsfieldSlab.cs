@@ -12,6 +12,12 @@ namespace PipelineSeg.Pipeline.Slabs;
 /// <param name="Voxels">(HaloBefore + Count + HaloAfter) × Plane values, slice-major.</param>
 public sealed record HounsfieldSlab(SlabGrid Grid, int First, int Count, int HaloBefore, int HaloAfter, float[] Voxels)
 {
+    /// <summary>
+    /// Hands <see cref="Voxels"/> back to the source that lent it, once the slab has been pre-processed (the source may
+    /// reuse the array for a later slab); null when the array is the slab's own.
+    /// </summary>
+    public Action? Release { get; init; }
+
     /// <summary>First loaded slice (halo included).</summary>
     public int LoadedFirst => First - HaloBefore;
 

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Numerics;
 using PipelineSeg.Pipeline.Slabs;
 
 namespace PipelineSeg.Pipeline.Smoothing;
@@ -73,13 +75,14 @@ public sealed class SlidingWindowSmoother : ISlabSmoother
         var withUncertainty = _window[_next].Uncertainty is not null;
         var uncertainty = withUncertainty ? new float[count * width * height] : null;
         var spread = _window[_next].Spread is not null ? new float[count * perSlice] : null;
-        for (var z = _next; z <= last; z++)
+        var first = _next;
+        // slices are independent: smooth them in parallel (the window is only read here)
+        Parallel.For(first, last + 1, z =>
         {
-            var target = probabilities.AsSpan((z - _next) * perSlice, perSlice);
-            Smooth(z, target);
-            _window[z].Uncertainty?.CopyTo(uncertainty.AsSpan((z - _next) * width * height));
-            _window[z].Spread?.CopyTo(spread.AsSpan((z - _next) * perSlice));
-        }
+            Smooth(z, probabilities.AsSpan((z - first) * perSlice, perSlice));
+            _window[z].Uncertainty?.CopyTo(uncertainty.AsSpan((z - first) * width * height));
+            _window[z].Spread?.CopyTo(spread.AsSpan((z - first) * perSlice));
+        });
         var slab = new ProbabilitySlab(_next, count, classes, width, height, probabilities, uncertainty, spread);
         _next = last + 1;
         foreach (var old in _window.Keys.Where(k => k < _next - _radius).ToList())
@@ -91,7 +94,9 @@ public sealed class SlidingWindowSmoother : ISlabSmoother
 
     private void Smooth(int z, Span<float> target)
     {
-        var sum = new double[target.Length];
+        var rented = ArrayPool<double>.Shared.Rent(target.Length);
+        var sum = rented.AsSpan(0, target.Length);
+        sum.Clear();
         var total = 0.0;
         for (var d = -_radius; d <= _radius; d++)
         {
@@ -102,12 +107,36 @@ public sealed class SlidingWindowSmoother : ISlabSmoother
             }
             var w = _weights[d + _radius];
             total += w;
-            var p = neighbour.Probabilities;
-            for (var i = 0; i < sum.Length; i++)
+            WeightedAdd(sum, neighbour.Probabilities, w);
+        }
+        Normalise(sum, total, target);
+        ArrayPool<double>.Shared.Return(rented);
+    }
+
+    /// <summary>sum[i] += w · p[i] in double, a vector at a time: the same multiply and add per element as the scalar loop.</summary>
+    private static void WeightedAdd(Span<double> sum, float[] p, double w)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var lanes = Vector<float>.Count;
+            var weight = new Vector<double>(w);
+            var doubles = Vector<double>.Count;
+            for (; i + lanes <= sum.Length; i += lanes)
             {
-                sum[i] += w * p[i];
+                Vector.Widen(new Vector<float>(p, i), out var low, out var high);
+                (new Vector<double>(sum[i..]) + (weight * low)).CopyTo(sum[i..]);
+                (new Vector<double>(sum[(i + doubles)..]) + (weight * high)).CopyTo(sum[(i + doubles)..]);
             }
         }
+        for (; i < sum.Length; i++)
+        {
+            sum[i] += w * p[i];
+        }
+    }
+
+    private static void Normalise(ReadOnlySpan<double> sum, double total, Span<float> target)
+    {
         for (var i = 0; i < sum.Length; i++)
         {
             target[i] = (float)(sum[i] / total);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using PipelineSeg.Dicom;
 using PipelineSeg.Pipeline.Slabs;
@@ -12,6 +13,10 @@ namespace PipelineSeg.Pipeline.Sources;
 public sealed class DicomVolumeSource : IVolumeSource
 {
     private readonly DicomSeries _series;
+
+    // Slab arrays handed back after pre-processing, reused for slabs of the same size: a long series would otherwise
+    // leave megabytes of large-object garbage per slab for the GC to catch up with.
+    private readonly ConcurrentBag<float[]> _released = [];
 
     /// <summary>Checks that <paramref name="series"/> is a volume (one geometry, equal spacing).</summary>
     /// <exception cref="InvalidDataException">The stack is not a volume; the message says why, without identifiers.</exception>
@@ -35,10 +40,15 @@ public sealed class DicomVolumeSource : IVolumeSource
     {
         foreach (var range in SlabRange.Cover(Grid.Depth, slabSlices, halo))
         {
-            var voxels = GC.AllocateUninitializedArray<float>(range.LoadedCount * Grid.Plane);
+            var length = range.LoadedCount * Grid.Plane;
+            if (!_released.TryTake(out var voxels) || voxels.Length != length)
+            {
+                voxels = GC.AllocateUninitializedArray<float>(length);
+            }
             await Task.Run(() => DicomPixelLoader.LoadSlices(_series, range.LoadedFirst, range.LoadedCount, voxels, cancellationToken), cancellationToken)
                 .ConfigureAwait(false);
-            yield return new HounsfieldSlab(Grid, range.First, range.Count, range.HaloBefore, range.HaloAfter, voxels);
+            var lent = voxels;
+            yield return new HounsfieldSlab(Grid, range.First, range.Count, range.HaloBefore, range.HaloAfter, voxels) { Release = () => _released.Add(lent) };
         }
     }
 }

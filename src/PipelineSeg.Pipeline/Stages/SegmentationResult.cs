@@ -11,5 +11,9 @@ namespace PipelineSeg.Pipeline.Stages;
 /// Per non-background class, the std of its probability over the Monte-Carlo passes on the source grid, in bytes
 /// (<see cref="Postprocessing.SpreadVolumes.Scale"/> per unit); null without Monte-Carlo passes.
 /// </param>
+/// <param name="Probabilities">
+/// Per non-background class, its probability on the source grid in bytes (<see cref="Postprocessing.ProbabilityVolumes.Scale"/>
+/// per unit); only when the definition asks for <c>WriteProbabilities</c>.
+/// </param>
 public sealed record SegmentationResult(Volume<byte> Labels, double? MeanUncertainty, StageTimings Timings,
-    IReadOnlyList<(SegmentClass Class, Volume<byte> Map)>? Spread = null);
+    IReadOnlyList<(SegmentClass Class, Volume<byte> Map)>? Spread = null, IReadOnlyList<(SegmentClass Class, Volume<byte> Map)>? Probabilities = null);

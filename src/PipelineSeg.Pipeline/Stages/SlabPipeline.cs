@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+using System.Threading.Channels;
 using PipelineSeg.Pipeline.Definitions;
 using PipelineSeg.Pipeline.Inference;
 using PipelineSeg.Pipeline.Postprocessing;
@@ -12,7 +14,8 @@ namespace PipelineSeg.Pipeline.Stages;
 
 /// <summary>
 /// One pipeline's stages over slabs of slices: volume source → pre-processing → inference runner → smoothing along z →
-/// labelling on the source grid → 3-D clean-up. Class probabilities exist per slab only; the label volume is bytes.
+/// labelling on the source grid (on its own task, overlapping the next slab's inference) → 3-D clean-up. Class
+/// probabilities exist per slab only; the label volume is bytes.
 /// Built by <see cref="SlabPipelineFactory"/>; one series at a time (models are not thread-safe).
 /// </summary>
 public sealed class SlabPipeline
@@ -46,17 +49,19 @@ public sealed class SlabPipeline
     public async Task<SegmentationResult> RunAsync(IVolumeSource source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var labeler = new SlabLabeler(source.Grid, _classes, _thresholds);
+        var labeler = new SlabLabeler(source.Grid, _classes, _thresholds, _preprocessor.PixelSpacingMm);
         var smoother = _smootherFor(source.Grid);
         var (sourceClock, inferenceClock, postClock) = (new Stopwatch(), new Stopwatch(), new Stopwatch());
         var (uncertaintySum, uncertaintyCount) = (0.0, 0L);
         SpreadVolumes? spread = null;
+        var probabilities = _definition.WriteProbabilities ? new ProbabilityVolumes(source.Grid, _classes, _preprocessor.PixelSpacingMm) : null;
         void Label(IReadOnlyList<ProbabilitySlab> slabs)
         {
             postClock.Start();
             foreach (var slab in slabs)
             {
                 labeler.Add(slab, cancellationToken);
+                probabilities?.Add(slab);
                 if (slab.Uncertainty is { } u)
                 {
                     uncertaintySum += System.Numerics.Tensors.TensorPrimitives.Sum(u);
@@ -64,31 +69,66 @@ public sealed class SlabPipeline
                 }
                 if (slab.Spread is not null)
                 {
-                    (spread ??= new SpreadVolumes(source.Grid, _classes)).Add(slab);
+                    (spread ??= new SpreadVolumes(source.Grid, _classes, _preprocessor.PixelSpacingMm)).Add(slab);
                 }
             }
             postClock.Stop();
         }
 
-        sourceClock.Start();
-        var slabs = _prefetchSlabs > 0 ? new PrefetchingVolumeSource(source, _prefetchSlabs) : source;
-        await foreach (var slab in slabs.ReadAsync(_slabSlices, _preprocessor.Halo, cancellationToken).ConfigureAwait(false))
+        // Labelling of slab k runs on its own task while slab k + 1 is inferred; a bounded channel keeps at most two
+        // smoothed slabs waiting, so memory stays per slab.
+        var toLabel = Channel.CreateBounded<IReadOnlyList<ProbabilitySlab>>(new BoundedChannelOptions(2) { SingleReader = true });
+        var labelling = Task.Run(async () =>
         {
-            sourceClock.Stop();
-            inferenceClock.Start();
-            var smoothed = smoother.Push(_runner.Run(_preprocessor.Prepare(slab, cancellationToken), cancellationToken));
-            inferenceClock.Stop();
-            Label(smoothed);
+            try
+            {
+                await foreach (var smoothed in toLabel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    Label(smoothed);
+                }
+            }
+            catch (Exception e)
+            {
+                toLabel.Writer.TryComplete(e); // the producer's next write fails instead of waiting forever
+                throw;
+            }
+        }, CancellationToken.None);
+        try
+        {
             sourceClock.Start();
+            var slabs = _prefetchSlabs > 0 ? new PrefetchingVolumeSource(source, _prefetchSlabs) : source;
+            await foreach (var slab in slabs.ReadAsync(_slabSlices, _preprocessor.Halo, cancellationToken).ConfigureAwait(false))
+            {
+                sourceClock.Stop();
+                inferenceClock.Start();
+                var input = _preprocessor.Prepare(slab, cancellationToken);
+                slab.Release?.Invoke();
+                var smoothed = smoother.Push(_runner.Run(input, cancellationToken));
+                inferenceClock.Stop();
+                await toLabel.Writer.WriteAsync(smoothed, cancellationToken).ConfigureAwait(false);
+                sourceClock.Start();
+            }
+            sourceClock.Stop();
+            await toLabel.Writer.WriteAsync(smoother.Complete(), cancellationToken).ConfigureAwait(false);
+            toLabel.Writer.Complete();
         }
-        sourceClock.Stop();
-        Label(smoother.Complete());
+        catch (Exception e)
+        {
+            toLabel.Writer.TryComplete(e);
+            await Task.WhenAny(labelling).ConfigureAwait(false); // it has stopped before the failure leaves
+            if (e is ChannelClosedException && labelling.Exception?.InnerException is { } cause)
+            {
+                ExceptionDispatchInfo.Throw(cause); // labelling failed first: that is the cause
+            }
+            throw;
+        }
+        await labelling.ConfigureAwait(false);
         postClock.Start();
         LabelMapCleanup.Apply(labeler.Labels, _classes, _definition);
         postClock.Stop();
         double? meanUncertainty = uncertaintyCount > 0 ? uncertaintySum / uncertaintyCount : null;
         return new SegmentationResult(labeler.Labels, meanUncertainty,
             new StageTimings(sourceClock.Elapsed.TotalMilliseconds, inferenceClock.Elapsed.TotalMilliseconds, postClock.Elapsed.TotalMilliseconds),
-            spread?.Maps);
+            spread?.Maps, probabilities?.Maps);
     }
 }

@@ -50,14 +50,40 @@ public static class SlabPipelineFactory
             }
             pass = new FlipPass(pass, spec.Channels, spec.Width, spec.Height);
         }
-        IInferenceRunner runner = inference.MonteCarloSamples > 0
-            ? new MonteCarloRunner(pass, models, new MonteCarloOptions(inference.MonteCarloSamples, inference.MonteCarloSeed, inference.Uncertainty), spec.Width, spec.Height)
-            : new DeterministicRunner(pass, spec.Width, spec.Height);
+        IInferenceRunner runner = inference.EffectiveUncertaintySource switch
+        {
+            UncertaintySource.MonteCarlo => new MonteCarloRunner(pass, models, new MonteCarloOptions(inference.MonteCarloSamples, inference.MonteCarloSeed, inference.Uncertainty), spec.Width, spec.Height),
+            UncertaintySource.Flips => new DisagreementRunner(
+                [.. ((pass as FlipPass) ?? throw new NotSupportedException("UncertaintyFrom Flips needs TestTimeFlips")).Variants.Select(v => (v, 1.0))],
+                inference.Uncertainty, spec.Width, spec.Height),
+            UncertaintySource.Ensemble => new DisagreementRunner(EnsembleMembers(models, weights, inference.TestTimeFlips, spec), inference.Uncertainty, spec.Width, spec.Height),
+            _ => new DeterministicRunner(pass, spec.Width, spec.Height),
+        };
         var smoothing = definition.Smoothing;
         Func<SlabGrid, ISlabSmoother> smootherFor = grid => smoothing.KernelFor(grid.Geometry.Spacing.Z) is { } weights
             ? new SlidingWindowSmoother(weights, smoothing.Edges, grid.Depth)
             : new PassThroughSmoother();
         return new SlabPipeline(new SlabPreprocessor(spec, manifest.Id), runner, smootherFor, manifest.Output.Classes, definition, slabSlices, manifest.Output.DefaultThreshold, prefetchSlabs);
+    }
+
+    /// <summary>The ensemble's members that run (weight &gt; 0), each flipped when the pipeline flips, with its weight.</summary>
+    private static List<(IProbabilityPass, double)> EnsembleMembers(IReadOnlyList<ISegmentationModel> models, IReadOnlyList<double> weights, bool flips, ModelInputSpec spec)
+    {
+        var members = new List<(IProbabilityPass, double)>();
+        for (var m = 0; m < models.Count; m++)
+        {
+            var weight = weights.Count > 0 ? weights[m] : 1.0;
+            if (weight > 0)
+            {
+                IProbabilityPass member = new ModelPass(models[m]);
+                members.Add((flips ? new FlipPass(member, spec.Channels, spec.Width, spec.Height) : member, weight));
+            }
+        }
+        if (members.Count < 2)
+        {
+            throw new NotSupportedException($"UncertaintyFrom Ensemble needs at least two models of positive weight, the pipeline runs {members.Count}");
+        }
+        return members;
     }
 
     private static bool SameInput(ModelInputSpec a, ModelInputSpec b)

@@ -12,7 +12,7 @@ internal sealed class ThresholdModel : ISegmentationModel
     private Random? _noise;
 
     public ThresholdModel(int size = 32, OutputKind kind = OutputKind.Probabilities, int channels = 1, ChannelLayout layout = ChannelLayout.SingleSlice,
-        bool stochastic = false, bool flips = false, string id = "threshold", double? defaultThreshold = null)
+        bool stochastic = false, bool flips = false, string id = "threshold", double? defaultThreshold = null, double? pixelSpacingMm = null)
     {
         Manifest = new ModelManifest
         {
@@ -27,6 +27,7 @@ internal sealed class ThresholdModel : ISegmentationModel
                 Width = size,
                 Channels = channels,
                 Layout = layout,
+                PixelSpacingMm = pixelSpacingMm,
                 Intensity = new IntensityTransform { Kind = IntensityKind.Window, Center = 50, Width = 400 },
             },
             Output = new ModelOutputSpec

@@ -41,9 +41,22 @@ public sealed class SlabPreprocessorTests
     }
 
     [SkippableFact]
-    public void A_fixed_pixel_spacing_is_refused()
+    public async Task A_fixed_pixel_spacing_is_centred_on_the_field_of_view_with_air_beyond_it()
     {
-        var spec = new ModelInputSpec { Height = 8, Width = 8, PixelSpacingMm = 0.8 };
-        Assert.Contains("fixed pixel spacing", Assert.Throws<NotSupportedException>(() => new SlabPreprocessor(spec, "m")).Message, StringComparison.Ordinal);
+        // 48 px source; 32 px at 2× the source spacing reach 8 px beyond either edge
+        var hu = SyntheticVolumes.Blocks(n: 48, depth: 1);
+        using var model = new ThresholdModel(size: 32, pixelSpacingMm: 2 * hu.Geometry.Spacing.X);
+        var preprocessor = new SlabPreprocessor(model.Manifest.Input, "threshold");
+        var slab = await new InMemoryVolumeSource(hu).ReadAsync(1, 0).FirstAsync();
+
+        var input = preprocessor.Prepare(slab).Input;
+
+        Assert.Equal(model.Manifest.Input.PixelSpacingMm, preprocessor.PixelSpacingMm);
+        Assert.Equal(0f, input[(16 * 32) + 1]); // model x 1 lies at source x −5.5: outside, air
+        // model (x, y) samples source ((2x − 7.5), (2y − 7.5)): check against the source voxels directly
+        var (x, y) = (12, 20);
+        var expected = new float[] { (float)((hu[(2 * x) - 8, (2 * y) - 8, 0] + hu[(2 * x) - 7, (2 * y) - 8, 0] + hu[(2 * x) - 8, (2 * y) - 7, 0] + hu[(2 * x) - 7, (2 * y) - 7, 0]) / 4.0) };
+        model.Manifest.Input.Intensity.Apply(expected);
+        Assert.Equal(expected[0], input[(y * 32) + x], 5);
     }
 }
