@@ -5,6 +5,7 @@ namespace PipelineSeg.Jobs;
 /// Identity of "this series through this pipeline version" (and model version when reprocessing on a new model is
 /// configured): a second job with the same key is not created, so a series is processed once.
 /// </param>
+/// <param name="Origin">The watched folder the input came from (configuration, not patient data): its work/, done/ and failed/ hold the input.</param>
 /// <param name="WorkName">Folder name of the input under <c>work/</c>, <c>done/</c> and <c>failed/</c> (a hash, never an input name).</param>
 /// <param name="SeriesUidHash">Keyed hash of the SeriesInstanceUID(s) of the input.</param>
 /// <param name="ContentHash">SHA-256 over the input's files (names relative to the input and bytes).</param>
@@ -13,6 +14,7 @@ namespace PipelineSeg.Jobs;
 /// <param name="ModelVersion">Model plugin name and version(s) the pipeline runs.</param>
 public sealed record JobRequest(
     string DedupKey,
+    string Origin,
     string WorkName,
     string SeriesUidHash,
     string ContentHash,

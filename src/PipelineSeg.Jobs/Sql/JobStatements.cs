@@ -7,8 +7,8 @@ namespace PipelineSeg.Jobs.Sql;
 /// </summary>
 internal static class JobStatements
 {
-    public const string Enqueue = "INSERT INTO jobs (dedup_key, work_name, series_uid_hash, content_hash, pipeline, pipeline_version, model_version, "
-        + "state, attempts, enqueued_ms, not_before_ms) VALUES (@dedup, @work, @series, @content, @pipeline, @pversion, @mversion, 'queued', 0, @now, @now) "
+    public const string Enqueue = "INSERT INTO jobs (dedup_key, origin, work_name, series_uid_hash, content_hash, pipeline, pipeline_version, model_version, "
+        + "state, attempts, enqueued_ms, not_before_ms) VALUES (@dedup, @origin, @work, @series, @content, @pipeline, @pversion, @mversion, 'queued', 0, @now, @now) "
         + "ON CONFLICT (dedup_key) DO NOTHING";
 
     public const string ByDedupKey = "SELECT " + JobColumns.List + " FROM jobs WHERE dedup_key = @dedup";

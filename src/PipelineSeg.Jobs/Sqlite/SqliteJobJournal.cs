@@ -49,7 +49,7 @@ public sealed class SqliteJobJournal : IJobJournal
         ArgumentNullException.ThrowIfNull(request);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var insert = Command(connection, JobStatements.Enqueue,
-            ("@dedup", request.DedupKey), ("@work", request.WorkName), ("@series", request.SeriesUidHash), ("@content", request.ContentHash),
+            ("@dedup", request.DedupKey), ("@origin", request.Origin), ("@work", request.WorkName), ("@series", request.SeriesUidHash), ("@content", request.ContentHash),
             ("@pipeline", request.Pipeline), ("@pversion", request.PipelineVersion), ("@mversion", request.ModelVersion), ("@now", JobColumns.Ms(now)));
         var created = await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
         await using var select = Command(connection, JobStatements.ByDedupKey, ("@dedup", request.DedupKey));

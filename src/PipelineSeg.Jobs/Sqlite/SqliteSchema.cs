@@ -12,6 +12,7 @@ internal static class SqliteSchema
         CREATE TABLE IF NOT EXISTS jobs (
             id               INTEGER PRIMARY KEY AUTOINCREMENT,
             dedup_key        TEXT    NOT NULL UNIQUE,
+            origin           TEXT    NOT NULL,
             work_name        TEXT    NOT NULL,
             series_uid_hash  TEXT    NOT NULL,
             content_hash     TEXT    NOT NULL,

@@ -19,7 +19,7 @@ internal sealed class JournalFixture : IDisposable
     public SqliteJobJournal Journal { get; }
 
     public static JobRequest Request(string series, string pipelineVersion = "1", string work = "") =>
-        new($"{series}|liver|{pipelineVersion}", work.Length > 0 ? work : "w-" + series, "s-" + series, "c-" + series, "liver", pipelineVersion, "unet 1.0");
+        new($"{series}|liver|{pipelineVersion}", "/data/inbox", work.Length > 0 ? work : "w-" + series, "s-" + series, "c-" + series, "liver", pipelineVersion, "unet 1.0");
 
     public void Dispose()
     {
