@@ -60,7 +60,7 @@ internal sealed class FolderIntakeService(IOptions<IntakeOptions> options, Intak
 
     private async Task ClaimAsync(IntakeArrival arrival, CancellationToken cancellationToken)
     {
-        IntakeLog.Queued(logger, names.Describe(arrival.Source));
+        IntakeLog.Claiming(logger, names.Describe(arrival.Source));
         try
         {
             if (await claimer.ClaimAsync(arrival, cancellationToken).ConfigureAwait(false))
