@@ -11,7 +11,7 @@ namespace PipelineSeg.EndToEnd.Tests.Serve.Reliability;
 /// </summary>
 public sealed class JournalKillTests(ITestOutputHelper output)
 {
-    private const int Count = 20;
+    private const int Count = 40;
     private const int Kills = 5;
     private const int PerRound = Count / Kills;
 
@@ -34,7 +34,7 @@ public sealed class JournalKillTests(ITestOutputHelper output)
             }
             using var serve = ServeProcess.Start(folders.Args(quietSeconds: 0));
             await serve.WaitForLogAsync("Job ", " failed (");
-            await Task.Delay(random.Next(0, 300));
+            await Task.Delay(random.Next(0, 150));
             serve.Kill();
             var journal = new SqliteJobJournal(folders.Journal);
             Assert.Equal("ok", await journal.CheckIntegrityAsync(CancellationToken.None));
