@@ -18,7 +18,7 @@ public sealed class CompleteMarkerTests
             var watch = new WatchFolderOptions { Path = root, Output = "/out" };
             var plain = Directory.CreateDirectory(Path.Combine(root, "export")).FullName;
             var marked = Directory.CreateDirectory(Path.Combine(root, "dicom-a-0001")).FullName;
-            File.WriteAllBytes(Path.Combine(marked, IntakeTracker.CompleteMarker), []);
+            File.WriteAllBytes(Path.Combine(marked, new IntakeOptions().MarkerFile), []);
             tracker.Touch(new IntakeSource(IntakeSourceKind.ExportFolder, plain, root, watch));
             tracker.Touch(new IntakeSource(IntakeSourceKind.ExportFolder, marked, root, watch));
             var queued = Assert.Single(tracker.TakeSettled());

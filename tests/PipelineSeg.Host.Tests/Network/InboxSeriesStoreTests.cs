@@ -39,7 +39,7 @@ public sealed class InboxSeriesStoreTests : IDisposable
         await _store.AssociationEndedAsync(association, AssociationEnd.Released, CancellationToken.None);
         var series = Published();
         Assert.Equal(2, series.Length);
-        Assert.All(series, s => Assert.True(File.Exists(Path.Combine(s, IntakeTracker.CompleteMarker))));
+        Assert.All(series, s => Assert.True(File.Exists(Path.Combine(s, new IntakeOptions().MarkerFile))));
         Assert.Equal(["1.1.dcm", "1.2.dcm"], Directory.GetFiles(series[0], "*.dcm").Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(0, _store.Pending);
     }

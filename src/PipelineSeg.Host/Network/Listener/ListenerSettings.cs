@@ -21,6 +21,9 @@ internal sealed class ListenerSettings(IOptions<DicomListenerOptions> listener, 
     /// <summary>Where series are assembled before they are published.</summary>
     public string Staging => Path.Combine(Inbox, StagingFolderName);
 
+    /// <summary>The intake's marker file (Intake:MarkerFile), written into a received series when it is complete.</summary>
+    public string MarkerFile => intake.Value.MarkerFile;
+
     /// <summary>The per-series idle timeout.</summary>
     public TimeSpan SeriesIdleTimeout => listener.Value.SeriesIdleTimeout;
 
