@@ -51,7 +51,8 @@ internal static class ServiceRegistration
         services.AddHealthChecks()
             .AddCheck<PluginsHealthCheck>("plugins")
             .AddCheck<WatchFoldersHealthCheck>("watch-folders")
-            .AddCheck<IntakeQueueHealthCheck>("intake-queue");
+            .AddCheck<IntakeQueueHealthCheck>("intake-queue")
+            .AddCheck<DiskSpaceHealthCheck>("disk-space");
         services.AddSingleton<IHealthCheckPublisher, HealthFilePublisher>();
         services.AddOptions<HealthCheckPublisherOptions>().Configure<IOptions<HealthOptions>>((o, h) =>
         {
