@@ -3,7 +3,8 @@ namespace PipelineSeg.Architecture.Tests.Dependencies;
 /// <summary>
 /// The dependency rule between our src projects: Tensors ← Nn (the engine); Dicom, Imaging and Plugins.Abstractions are
 /// leaves (the plugin contract names no engine); Phantoms → Imaging, Dicom, Tensors (its .npy writer); Pipeline → Plugins.Abstractions, Dicom,
-/// Imaging; Plugins.Hosting → Plugins.Abstractions, Pipeline (it implements Pipeline's IModelProvider); Host composes
+/// Imaging; Plugins.Hosting → Plugins.Abstractions, Pipeline (it implements Pipeline's IModelProvider); Jobs (the job
+/// journal) is a leaf; Host composes
 /// every src project. Nothing in src/ uses plugins/. What a project may use is closed under this relation (Host using
 /// Dicom through Pipeline is the same layering as using it directly).
 /// </summary>
@@ -21,6 +22,7 @@ internal static class DependencyRule
         ["PipelineSeg.Plugins.Abstractions"] = [],
         ["PipelineSeg.Pipeline"] = ["PipelineSeg.Plugins.Abstractions", "PipelineSeg.Dicom", "PipelineSeg.Imaging"],
         ["PipelineSeg.Plugins.Hosting"] = ["PipelineSeg.Plugins.Abstractions", "PipelineSeg.Pipeline"],
+        ["PipelineSeg.Jobs"] = [], // the journal stores hashes and versions: it needs no DICOM or pipeline type
     };
 
     /// <summary>True when the rule says what <paramref name="project"/> may use (a new src project needs a line here).</summary>
