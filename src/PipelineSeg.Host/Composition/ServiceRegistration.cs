@@ -9,9 +9,7 @@ using PipelineSeg.Host.Intake.Claims;
 using PipelineSeg.Host.Intake.Outcomes;
 using PipelineSeg.Host.Intake.Processing;
 using PipelineSeg.Host.Intake.Storage;
-using PipelineSeg.Host.Jobs;
 using PipelineSeg.Host.Options;
-using Quartz;
 
 namespace PipelineSeg.Host.Composition;
 
@@ -42,11 +40,7 @@ internal static class ServiceRegistration
         services.AddHostedService<JobRunnerService>();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(45));
 
-        // Cron expressions come from configuration (validated at start-up by ScheduleOptionsValidator).
-        var schedules = builder.Configuration.GetSection(ScheduleOptions.Section).Get<ScheduleOptions>() ?? new ScheduleOptions();
-        builder.AddQuartz(q =>
-            q.ScheduleJob<HousekeepingJob>(t => t.WithIdentity("housekeeping").WithCronSchedule(schedules.Housekeeping), j => j.WithIdentity("housekeeping")));
-        builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        builder.AddPipelineSegSchedules();
 
         services.AddHealthChecks()
             .AddCheck<PluginsHealthCheck>("plugins")

@@ -21,6 +21,9 @@ internal sealed class ServiceDirectories(IOptions<ServiceOptions> service, IOpti
     /// <summary>Service state that outlives a restart (the input-name key).</summary>
     public string State => Path.Combine(Data, "state");
 
+    /// <summary>The SQLite job journal (and Quartz's schedule store beside it).</summary>
+    public string JournalFile => Path.Combine(State, "journal.db");
+
     /// <summary>Inputs staged for one job; emptied at start.</summary>
     public string Work => Path.Combine(Data, "work");
 
