@@ -21,6 +21,8 @@ internal static class OptionsRegistration
         Add<ScheduleOptions>(services, ScheduleOptions.Section);
         Add<HealthOptions>(services, HealthOptions.Section);
         Add<ServiceOptions>(services, ServiceOptions.Section);
+        Add<JournalOptions>(services, JournalOptions.Section);
+        Add<RetryOptions>(services, RetryOptions.Section);
         Add<OperationsOptions>(services, OperationsOptions.Section);
         // Pipelines:<name> maps straight onto the dictionary (no extra "Definitions" level in the JSON).
         services.AddOptions<PipelinesOptions>()
@@ -31,6 +33,8 @@ internal static class OptionsRegistration
         services.AddSingleton<IValidateOptions<OutputOptions>, OutputOptionsValidator>();
         services.AddSingleton<IValidateOptions<IntakeOptions>, IntakeOptionsValidator>();
         services.AddSingleton<IValidateOptions<ScheduleOptions>, ScheduleOptionsValidator>();
+        services.AddSingleton<IValidateOptions<JournalOptions>, JournalOptionsValidator>();
+        services.AddSingleton<IValidateOptions<RetryOptions>, RetryOptionsValidator>();
         services.AddSingleton<IValidateOptions<OperationsOptions>, OperationsOptionsValidator>();
         return builder;
     }

@@ -2,17 +2,20 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PipelineSeg.Host.Composition;
+using PipelineSeg.Host.Intake.Claims;
 using PipelineSeg.Host.Options;
 
 namespace PipelineSeg.Host.Intake;
 
 /// <summary>
-/// Watches the configured folders. FileSystemWatcher events only touch sources in the <see cref="IntakeTracker"/>; a
-/// one-second loop queues sources that have settled into the bounded <see cref="IntakeQueue"/>, and a rescan every
-/// <see cref="IntakeOptions.RescanInterval"/> catches missed events. This is the only rescan (no separate schedule).
+/// Watches the configured folders: one mechanism, two inputs. FileSystemWatcher events and a full rescan every
+/// <see cref="IntakeOptions.RescanInterval"/> (network shares drop events) both only touch sources in the
+/// <see cref="IntakeTracker"/>; a one-second loop claims the sources that are ready (quiet period or marker file) by moving
+/// them into work/ and queuing their jobs in the durable journal. Nothing is held in memory that a crash could lose:
+/// an unclaimed source is still in the inbox, a claimed one is in work/ and the journal.
 /// </summary>
 internal sealed class FolderIntakeService(IOptions<IntakeOptions> options, IntakeTracker tracker, IntakeRescanner rescanner,
-    IntakeQueue queue, IntakeNames names, TimeProvider time, ILogger<FolderIntakeService> logger) : BackgroundService
+    InboxClaimer claimer, IntakeNames names, TimeProvider time, ILogger<FolderIntakeService> logger) : BackgroundService
 {
     private readonly List<FileSystemWatcher> _watchers = [];
 
@@ -45,8 +48,7 @@ internal sealed class FolderIntakeService(IOptions<IntakeOptions> options, Intak
                 }
                 foreach (var arrival in tracker.TakeSettled())
                 {
-                    IntakeLog.Queued(logger, names.Describe(arrival.Source));
-                    await queue.EnqueueAsync(arrival, stoppingToken).ConfigureAwait(false);
+                    await ClaimAsync(arrival, stoppingToken).ConfigureAwait(false);
                 }
             }
         }
@@ -54,6 +56,29 @@ internal sealed class FolderIntakeService(IOptions<IntakeOptions> options, Intak
         {
             // Normal shutdown.
         }
+    }
+
+    private async Task ClaimAsync(IntakeArrival arrival, CancellationToken cancellationToken)
+    {
+        IntakeLog.Queued(logger, names.Describe(arrival.Source));
+        try
+        {
+            if (await claimer.ClaimAsync(arrival, cancellationToken).ConfigureAwait(false))
+            {
+                if (arrival.Source.Kind == IntakeSourceKind.ExportFolder)
+                {
+                    tracker.Forget(arrival.Source);
+                }
+                return;
+            }
+            Jobs.JobLog.ClaimDeferred(logger, "files arrived after the quiet period began");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Data.Common.DbException or PipelineSeg.Dicom.DicomException)
+        {
+            // A locked file, a share that dropped out, a busy journal: the source stays (or is rolled back at start) and is claimed later.
+            Jobs.JobLog.ClaimDeferred(logger, e.Message);
+        }
+        tracker.Touch(arrival.Source);
     }
 
     public override void Dispose()

@@ -24,7 +24,12 @@ internal sealed class IntakeTracker(IOptions<IntakeOptions> options, TimeProvide
             (_, s) => s with { LastChange = when > s.LastChange ? when : s.LastChange });
     }
 
-    /// <summary>Sources that have not changed for the settle time and were not queued in this state; marks them queued.</summary>
+    /// <summary>
+    /// Sources that are ready and were not taken in this state; marks them taken. An export folder is ready when its
+    /// marker file (<c>Intake:MarkerFile</c>) is there, or (unless <c>Intake:RequireMarker</c>) when nothing in it
+    /// changed for the settle time; loose files when none changed for the settle time. A source that keeps changing
+    /// is never ready, so a growing series is not taken in parts.
+    /// </summary>
     public IReadOnlyList<IntakeArrival> TakeSettled()
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -32,13 +37,30 @@ internal sealed class IntakeTracker(IOptions<IntakeOptions> options, TimeProvide
         var arrivals = new List<IntakeArrival>();
         foreach (var (key, state) in _sources)
         {
-            if (state.Queued != state.LastChange && now - state.LastChange >= settle
+            if (state.Queued != state.LastChange && IsReady(state.Source, now - state.LastChange >= settle)
                 && _sources.TryUpdate(key, state with { Queued = state.LastChange }, state))
             {
                 arrivals.Add(new IntakeArrival(state.Source, state.LastChange));
             }
         }
         return arrivals;
+    }
+
+    /// <summary>Forgets <paramref name="source"/> (claimed: it left the watched folder).</summary>
+    public void Forget(IntakeSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        _sources.TryRemove(source.Key, out _);
+    }
+
+    private bool IsReady(IntakeSource source, bool quiet)
+    {
+        if (source.Kind == IntakeSourceKind.LooseFiles)
+        {
+            return quiet;
+        }
+        var marked = File.Exists(Path.Combine(source.Path, options.Value.MarkerFile));
+        return marked || (quiet && !options.Value.RequireMarker);
     }
 
     /// <summary>Forgets sources processed and unchanged for longer than <paramref name="retention"/>, or deleted; returns how many.</summary>

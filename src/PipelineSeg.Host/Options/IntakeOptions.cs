@@ -19,7 +19,16 @@ public sealed class IntakeOptions
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan SettleTime { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Capacity of the bounded queue between watchers and the job runner (back-pressure, not unbounded memory).</summary>
-    [Range(1, 100_000)]
-    public int QueueCapacity { get; set; } = 256;
+    /// <summary>
+    /// A file of this name inside an export folder says the copy is complete: the folder is ready at once, without
+    /// waiting for <see cref="SettleTime"/>. It travels with the input (done/ or failed/).
+    /// </summary>
+    [Required(AllowEmptyStrings = false)]
+    public string MarkerFile { get; set; } = ".complete";
+
+    /// <summary>
+    /// Export folders are processed only once their <see cref="MarkerFile"/> appears (for senders that pause longer
+    /// than any quiet period). Loose files always use <see cref="SettleTime"/>.
+    /// </summary>
+    public bool RequireMarker { get; set; }
 }

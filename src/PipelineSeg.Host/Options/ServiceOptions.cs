@@ -7,8 +7,7 @@ public sealed class ServiceOptions
     public const string Section = "Service";
 
     /// <summary>
-    /// Folder for the service's own files: the health file, <c>state/</c> (the input-name key; later the journal) and
-    /// <c>work/</c> (staged inputs). Empty: <c>.pipelineseg</c> inside the first watch folder's output. Relative paths
+    /// Folder for the service's own files: the health file and <c>state/</c> (the id key and the job journal). Empty: <c>.pipelineseg</c> inside the first watch folder's output. Relative paths
     /// are resolved against the application folder.
     /// </summary>
     public string? DataDirectory { get; set; }
@@ -18,4 +17,11 @@ public sealed class ServiceOptions
     /// the patient, and logs travel further than the data.
     /// </summary>
     public bool LogFullPaths { get; set; }
+
+    /// <summary>
+    /// This instance's name in the job journal (the owner of the jobs it runs). Must stay the same across restarts, so a
+    /// restart takes back exactly its own unfinished jobs; must differ between instances sharing one journal.
+    /// Empty: the machine name.
+    /// </summary>
+    public string? InstanceName { get; set; }
 }

@@ -12,10 +12,19 @@ public sealed class WatchFolderOptions
     [Required(AllowEmptyStrings = false)]
     public string Path { get; set; } = string.Empty;
 
-    /// <summary>Folder that receives one result folder per job, named by a short id (never after the input folder).</summary>
+    /// <summary>Folder that receives one result folder per series, named by its SeriesInstanceUID (never after the input folder).</summary>
     [Required(AllowEmptyStrings = false)]
     public string Output { get; set; } = string.Empty;
 
     /// <summary>Pipeline name; the default pipeline when empty.</summary>
     public string? Pipeline { get; set; }
+
+    /// <summary>Claimed inputs being processed (atomic rename target: same file system as <see cref="Path"/>). Default: <c>work</c> beside the watched folder.</summary>
+    public string? Work { get; set; }
+
+    /// <summary>Inputs processed. Default: <c>done</c> beside the watched folder.</summary>
+    public string? Done { get; set; }
+
+    /// <summary>Inputs given up on, each with its error.json. Default: <c>failed</c> beside the watched folder.</summary>
+    public string? Failed { get; set; }
 }

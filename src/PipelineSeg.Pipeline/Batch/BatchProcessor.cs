@@ -138,7 +138,10 @@ public sealed class BatchProcessor(IModelProvider models, ILogger<BatchProcessor
             }
             var message = e is AggregateException a ? string.Join("; ", a.Flatten().InnerExceptions.Select(i => i.Message).Distinct(StringComparer.Ordinal)) : e.Message;
             var rejection = new IntakeRejection(series.Key, $"{series.Modality} series {series.Key}: {message}", [.. series.FilePaths]);
-            var outcome = await QuarantineAsync(rejection, quarantineRoot, request, cancellationToken).ConfigureAwait(false);
+            var outcome = await QuarantineAsync(rejection, quarantineRoot, request, cancellationToken).ConfigureAwait(false) with
+            {
+                ErrorType = (e is AggregateException { InnerExceptions.Count: > 0 } all ? all.Flatten().InnerExceptions[0] : e).GetType().Name,
+            };
             return e is Applicability.ModelNotApplicableException refused ? outcome with { Applicability = refused.Report } : outcome;
         }
     }

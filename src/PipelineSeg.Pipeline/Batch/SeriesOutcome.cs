@@ -20,6 +20,9 @@ public sealed record SeriesOutcome(string Name, SeriesStatus Status, string Mess
     /// <summary>The report.json written for a success, when reports are written.</summary>
     public string? ReportFile { get; init; }
 
+    /// <summary>Type name of the exception that failed the series (e.g. DicomException); null for a success or a scan rejection.</summary>
+    public string? ErrorType { get; init; }
+
     /// <summary>True when the input itself is fine and the failure was writing the results (the input is not quarantined).</summary>
     public bool OutputFailed { get; init; }
 

@@ -87,6 +87,19 @@ internal sealed class ServeProcess : IDisposable
         }
     }
 
+    /// <summary>kill -9: no shutdown code runs (the crash the journal and the folders must survive).</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            ExternalTool.Run("sh", ["-c", "kill -KILL " + _process.Id.ToString(CultureInfo.InvariantCulture)]);
+        }
+        _process.WaitForExit();
+    }
+
+    /// <summary>True once the process has ended.</summary>
+    public bool HasExited => _process.HasExited;
+
     /// <summary>SIGTERM as a service manager sends it (sh's builtin kill: no procps needed); returns the exit code.</summary>
     public int Stop()
     {

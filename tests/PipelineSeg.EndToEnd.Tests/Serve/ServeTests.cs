@@ -3,7 +3,7 @@ using PipelineSeg.EndToEnd.Tests.Cli;
 
 namespace PipelineSeg.EndToEnd.Tests.Serve;
 
-/// <summary><c>serve</c> from a configuration file: an export folder dropped while it runs, health, shutdown, no input names.</summary>
+/// <summary><c>serve</c> from a configuration file: an export folder dropped while it runs, claimed into work/, done/, health, the journal, no input names.</summary>
 public sealed class ServeTests
 {
     [SkippableFact]
@@ -32,22 +32,30 @@ public sealed class ServeTests
 
             // Drop the export the way PACS does: it appears in the watched folder while the service runs.
             Directory.Move(Path.Combine(root, "staging", "phantom-0021"), Path.Combine(input, patientNamed));
-            var line = await serve.WaitForLogAsync("export-", ": processed,");
+            var line = await serve.WaitForLogAsync("Job 1 done:");
             Assert.Contains("1 segmented", line, StringComparison.Ordinal);
             Assert.Equal(0, serve.Stop());
 
+            // Results are named by SeriesInstanceUID; the input was claimed by a rename and ended in done/ under a hash.
             var result = Assert.Single(Directory.GetDirectories(output), d => !Path.GetFileName(d).StartsWith('.'));
-            Assert.Matches("^export-[0-9a-f]{12}$", Path.GetFileName(result));
-            using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(result, "batch-summary.json")));
-            Assert.Equal("succeeded", json.RootElement.GetProperty("series")[0].GetProperty("status").GetString());
+            Assert.Matches("^[0-9.]+$", Path.GetFileName(result));
+            Assert.True(File.Exists(Path.Combine(result, "segmentation.dcm")));
+            Assert.True(File.Exists(Path.Combine(result, "report.json")));
+            var done = Assert.Single(Directory.GetDirectories(Path.Combine(root, "done")));
+            Assert.Matches("^in-[0-9a-f]{12}$", Path.GetFileName(done));
+            Assert.Empty(Directory.GetFileSystemEntries(input));
+            Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(root, "work")));
             Assert.Equal("Healthy", await HealthStatusAsync(health));
             Assert.DoesNotContain("DOE", serve.Log, StringComparison.OrdinalIgnoreCase);
-            // The one place that maps the id back to the input is the service's state, not logs or outputs.
-            var outcome = JsonDocument.Parse(Assert.Single(await File.ReadAllLinesAsync(Path.Combine(output, ".pipelineseg", "state", "outcomes.jsonl")))).RootElement;
-            Assert.Equal(Path.GetFileName(result), outcome.GetProperty("id").GetString());
-            Assert.Equal(patientNamed, outcome.GetProperty("input").GetString());
-            Assert.Equal("processed", outcome.GetProperty("outcome").GetString());
-            Assert.DoesNotContain(Directory.GetFileSystemEntries(output, "*", SearchOption.AllDirectories), p => p.Contains("DOE", StringComparison.OrdinalIgnoreCase));
+            Assert.DoesNotContain(Directory.GetFileSystemEntries(root, "*", SearchOption.AllDirectories), p => p.Contains("DOE", StringComparison.OrdinalIgnoreCase));
+            var jobs = PipelineSegCli.Run("jobs", "--config", config, "--json");
+            Assert.Equal(0, jobs.ExitCode);
+            using var journal = JsonDocument.Parse(jobs.StandardOutput);
+            var job = Assert.Single(journal.RootElement.EnumerateArray());
+            Assert.Equal("succeeded", job.GetProperty("state").GetString());
+            Assert.Equal(Path.GetFileName(done), job.GetProperty("input").GetString());
+            Assert.Matches("^[0-9a-f]{16}$", job.GetProperty("seriesUidHash").GetString()!);
+            Assert.Contains("unet-liver-phantom", job.GetProperty("modelVersion").GetString(), StringComparison.Ordinal);
         }
         finally
         {

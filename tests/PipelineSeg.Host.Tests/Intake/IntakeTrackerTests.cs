@@ -98,4 +98,29 @@ public sealed class IntakeTrackerTests
             Directory.Delete(dir);
         }
     }
+
+    [SkippableTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_marker_file_makes_a_folder_ready_at_once_and_when_required_the_quiet_period_alone_does_not(bool requireMarker)
+    {
+        var dir = TestPaths.NewTempDirectory("tracker-marker");
+        try
+        {
+            var tracker = new IntakeTracker(Microsoft.Extensions.Options.Options.Create(
+                new IntakeOptions { SettleTime = TimeSpan.FromSeconds(10), RequireMarker = requireMarker }), _clock);
+            var export = new IntakeSource(IntakeSourceKind.ExportFolder, dir, Path.GetDirectoryName(dir)!, Watch);
+            tracker.Touch(export);
+            _clock.Advance(TimeSpan.FromSeconds(11));
+            Assert.Equal(requireMarker ? 0 : 1, tracker.TakeSettled().Count);
+
+            tracker.Touch(export);
+            File.WriteAllText(Path.Combine(dir, ".complete"), string.Empty);
+            Assert.Single(tracker.TakeSettled()); // no quiet period: the sender said it is complete
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

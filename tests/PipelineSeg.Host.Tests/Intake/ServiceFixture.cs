@@ -4,7 +4,7 @@ using MsOptions = Microsoft.Extensions.Options.Options;
 
 namespace PipelineSeg.Host.Tests.Intake;
 
-/// <summary>A fresh temporary service layout: a watched folder, an output and a data directory.</summary>
+/// <summary>A fresh temporary service layout: a watched folder (with work/, done/, failed/ beside it), an output and a data directory.</summary>
 internal sealed class ServiceFixture : IDisposable
 {
     public ServiceFixture()
@@ -13,7 +13,10 @@ internal sealed class ServiceFixture : IDisposable
         Watch = new WatchFolderOptions { Path = Path.Combine(Root, "in"), Output = Path.Combine(Root, "out") };
         var intake = new IntakeOptions();
         intake.WatchFolders.Add(Watch);
-        Directories = new ServiceDirectories(MsOptions.Create(new ServiceOptions()), MsOptions.Create(intake), MsOptions.Create(new HealthOptions()));
+        Intake = MsOptions.Create(intake);
+        Layouts = new WatchLayouts(Intake);
+        Directories = new ServiceDirectories(MsOptions.Create(new ServiceOptions()), Intake, MsOptions.Create(new HealthOptions()),
+            MsOptions.Create(new JournalOptions()), Layouts);
         Directories.CreateAll();
     }
 
@@ -22,6 +25,12 @@ internal sealed class ServiceFixture : IDisposable
     public WatchFolderOptions Watch { get; }
 
     public ServiceDirectories Directories { get; }
+
+    public Microsoft.Extensions.Options.IOptions<IntakeOptions> Intake { get; }
+
+    public WatchLayouts Layouts { get; }
+
+    public WatchLayout Layout => Layouts.All[0];
 
     public string Inbox => Watch.Path;
 

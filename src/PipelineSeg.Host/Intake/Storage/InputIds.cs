@@ -28,6 +28,24 @@ internal sealed class InputIds(ServiceDirectories directories)
         return "series-" + Hash($"series\n{source.WatchRoot}\n{seriesInstanceUid}");
     }
 
+    /// <summary>
+    /// Name of a claimed input under work/ (then done/ or failed/): <paramref name="prefix"/>, '-' and 12 hex digits of
+    /// the input's relative path and the claim time, so a later export of the same name gets a new name.
+    /// </summary>
+    public string ForClaim(string prefix, IntakeSource source, string what, DateTimeOffset when)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return $"{prefix}-" + Hash($"claim\n{source.WatchRoot}\n{what}\n{when.UtcTicks}");
+    }
+
+    /// <summary>Keyed hash of a set of SeriesInstanceUIDs (order-free), 16 hex digits: the journal's series identity.</summary>
+    public string ForSeriesUids(IEnumerable<string> seriesInstanceUids)
+    {
+        ArgumentNullException.ThrowIfNull(seriesInstanceUids);
+        var mac = HMACSHA256.HashData(Key(), Encoding.UTF8.GetBytes("uids\n" + string.Join('\n', seriesInstanceUids.Order(StringComparer.Ordinal))));
+        return Convert.ToHexStringLower(mac.AsSpan(0, 8));
+    }
+
     /// <summary>Id of loose files that belong to no readable series (by their names): <c>files-</c> and 12 hex digits.</summary>
     public string ForFiles(IntakeSource source, IEnumerable<string> files)
     {

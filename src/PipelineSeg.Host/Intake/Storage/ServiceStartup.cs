@@ -1,20 +1,19 @@
 using Microsoft.Extensions.Hosting;
-using PipelineSeg.Host.Intake.Processing;
+using PipelineSeg.Host.Jobs;
 
 namespace PipelineSeg.Host.Intake.Storage;
 
 /// <summary>
-/// First hosted service of <c>serve</c>: creates the watched, output, data, state and work folders and clears stale
-/// staging before anything else starts, so the first health report judges a ready service (it used to report the
-/// output folder missing until the first job created it).
+/// First hosted service of <c>serve</c>: creates every folder (watched, output, work, done, failed, data, state) and runs
+/// the journal's start-up recovery before the intake and the job runner start, so the first health report judges a ready
+/// service and no claim or job from before a crash is left half done.
 /// </summary>
-internal sealed class ServiceStartup(ServiceDirectories directories, WorkArea work) : IHostedService
+internal sealed class ServiceStartup(ServiceDirectories directories, JobRecovery recovery) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         directories.CreateAll();
-        work.Clear();
-        return Task.CompletedTask;
+        await recovery.RecoverAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -37,7 +37,36 @@ internal sealed class IntakeOptionsValidator(IOptions<PipelinesOptions> pipeline
                 errors.Add($"Intake:WatchFolders:{i}:Output '{output}' is inside the watched folder '{inside}'; choose an output outside every watched folder");
             }
         }
+        CheckLayouts(options, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    // work/, done/ and failed/ must be outside the watched folder (or they would be taken for inputs) and each watched
+    // folder needs its own (two inboxes in one parent folder would share the default ones).
+    private static void CheckLayouts(IntakeOptions options, List<string> errors)
+    {
+        var used = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < options.WatchFolders.Count; i++)
+        {
+            var w = options.WatchFolders[i];
+            if (string.IsNullOrWhiteSpace(w.Path) || string.IsNullOrWhiteSpace(w.Output))
+            {
+                continue;
+            }
+            var layout = Intake.Storage.WatchLayout.Of(w);
+            foreach (var (key, folder) in new[] { ("Work", layout.Work), ("Done", layout.Done), ("Failed", layout.Failed) })
+            {
+                var setting = $"Intake:WatchFolders:{i}:{key}";
+                if (IsInside(folder, layout.Inbox))
+                {
+                    errors.Add($"{setting} '{folder}' is inside the watched folder; choose a folder beside it");
+                }
+                else if (!used.TryAdd(folder, setting))
+                {
+                    errors.Add($"{setting} '{folder}' is also {used[folder]}; give each watched folder its own Work, Done and Failed folders");
+                }
+            }
+        }
     }
 
     private static bool IsInside(string path, string folder)

@@ -1,0 +1,83 @@
+using Microsoft.Extensions.DependencyInjection;
+using PipelineSeg.Host.Composition;
+using PipelineSeg.Host.Intake.Storage;
+using PipelineSeg.Jobs;
+using PipelineSeg.Pipeline.Batch;
+
+namespace PipelineSeg.Host.Jobs;
+
+/// <summary>
+/// One attempt at a job: the batch reads work/&lt;name&gt; and writes into the hidden temporary folder
+/// <c>&lt;Output&gt;/.tmp-&lt;name&gt;</c>; only a complete result is flushed to disk and renamed into
+/// <c>&lt;Output&gt;/&lt;SeriesInstanceUID&gt;</c>. Faults are thrown as <see cref="JobFault"/>.
+/// </summary>
+internal sealed class JobAttempt(IServiceScopeFactory scopes)
+{
+    /// <summary>Runs the attempt; returns the batch result of a job whose results are in place.</summary>
+    public async Task<BatchResult> RunAsync(JobRecord job, WatchLayout layout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(layout);
+        var temp = layout.TempOf(job.Request.WorkName);
+        BatchResult result;
+        try
+        {
+            Durable.Remove(temp);
+            await using var scope = scopes.CreateAsyncScope();
+            var request = scope.ServiceProvider.GetRequiredService<BatchRequestFactory>()
+                .Create(layout.WorkOf(job.Request.WorkName), temp, job.Request.Pipeline) with { CopyQuarantinedFiles = false };
+            result = await scope.ServiceProvider.GetRequiredService<BatchProcessor>().RunAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw JobFault.From(e, "segment");
+        }
+        Check(result);
+        try
+        {
+            Publish(result, layout.Output, temp);
+            Durable.Remove(temp);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw JobFault.From(e, "output");
+        }
+        return result;
+    }
+
+    private static void Check(BatchResult result)
+    {
+        var failed = result.Series.Where(s => s.Status == SeriesStatus.Failed).ToList();
+        if (failed.Any(s => s.OutputFailed))
+        {
+            // The input is fine; the results could not be written (disk full, output share gone): worth another try.
+            throw new JobFault("output", string.Join("; ", failed.Where(s => s.OutputFailed).Select(s => s.Message)), "OutputWriteFailed", transient: true);
+        }
+        if (failed.Count > 0)
+        {
+            throw new JobFault("segment", string.Join("; ", failed.Select(s => s.Message)), failed[0].ErrorType ?? "InputRejected", transient: false);
+        }
+        if (result.NothingFound)
+        {
+            throw new JobFault("segment", "no DICOM series found in the input" + (result.Ignored.Count > 0 ? $" ({result.Ignored.Count} non-DICOM file(s))" : string.Empty),
+                "NoDicomSeries", transient: false);
+        }
+    }
+
+    // Each result folder is flushed, then renamed into place; an older result of the same series is replaced whole.
+    private static void Publish(BatchResult result, string output, string temp)
+    {
+        foreach (var folder in result.Series.Where(s => s.Status == SeriesStatus.Succeeded && s.OutputFolder is not null).Select(s => s.OutputFolder!))
+        {
+            Durable.FlushTree(folder);
+            var target = Path.Combine(output, Path.GetFileName(folder));
+            if (Directory.Exists(target))
+            {
+                var old = Path.Combine(temp, ".replaced-" + Path.GetFileName(folder));
+                Durable.Remove(old);
+                Directory.Move(target, old);
+            }
+            Directory.Move(folder, target);
+        }
+    }
+}
