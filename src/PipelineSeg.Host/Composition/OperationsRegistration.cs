@@ -1,7 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using PipelineSeg.Host.Intake.Outcomes;
+using PipelineSeg.Host.Jobs;
 using PipelineSeg.Host.Operations;
+using PipelineSeg.Host.Operations.Dashboard;
 
 namespace PipelineSeg.Host.Composition;
 
@@ -22,7 +23,9 @@ internal static class OperationsRegistration
         services.AddWindowsService(o => o.ServiceName = WindowsServiceName);
 
         services.AddSingleton<ServiceMetrics>();
-        services.AddSingleton<IIntakeOutcomes, MetricsOutcomes>();
+        services.AddSingleton<IJobObserver, MetricsJobObserver>();
+        services.AddSingleton<JobFiles>();
+        services.AddSingleton<DashboardSource>();
         services.AddSingleton<OperationsServer>();
         services.AddHostedService(sp => sp.GetRequiredService<OperationsServer>());
         return builder;

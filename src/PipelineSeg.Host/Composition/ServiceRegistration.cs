@@ -7,6 +7,7 @@ using PipelineSeg.Host.Health;
 using PipelineSeg.Host.Intake;
 using PipelineSeg.Host.Intake.Claims;
 using PipelineSeg.Host.Intake.Storage;
+using PipelineSeg.Host.Jobs;
 using PipelineSeg.Host.Options;
 
 namespace PipelineSeg.Host.Composition;

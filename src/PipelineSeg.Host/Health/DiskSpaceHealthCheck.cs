@@ -1,16 +1,15 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using PipelineSeg.Host.Composition;
 using PipelineSeg.Host.Intake.Storage;
 using PipelineSeg.Host.Options;
 
 namespace PipelineSeg.Host.Health;
 
 /// <summary>
-/// Unhealthy when an output folder or the data directory (work/, state/) has less than
+/// Unhealthy when an output folder, a work/ folder or the data directory (journal) has less than
 /// <c>Health:MinimumFreeSpaceMegabytes</c> free: a job started then would fail half-way through writing.
 /// </summary>
-internal sealed class DiskSpaceHealthCheck(ServiceDirectories directories, IOptions<IntakeOptions> intake, IOptions<HealthOptions> health) : IHealthCheck
+internal sealed class DiskSpaceHealthCheck(ServiceDirectories directories, WatchLayouts layouts, IOptions<HealthOptions> health) : IHealthCheck
 {
     private const long Mebibyte = 1024 * 1024;
 
@@ -19,7 +18,7 @@ internal sealed class DiskSpaceHealthCheck(ServiceDirectories directories, IOpti
         var minimum = health.Value.MinimumFreeSpaceMegabytes;
         var data = new Dictionary<string, object>();
         var low = new List<string>();
-        var folders = intake.Value.WatchFolders.Select(w => AppPaths.Resolve(w.Output)).Append(directories.Data).Distinct(StringComparer.Ordinal);
+        var folders = layouts.All.SelectMany(l => new[] { l.Output, l.Work }).Append(directories.Data).Distinct(StringComparer.Ordinal);
         foreach (var folder in folders.Where(Directory.Exists))
         {
             // statvfs of the folder itself (DriveInfo accepts any path on Unix), so a mounted share is measured, not "/".

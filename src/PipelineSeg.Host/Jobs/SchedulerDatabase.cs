@@ -2,7 +2,9 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
+using Microsoft.Extensions.Options;
 using PipelineSeg.Host.Intake.Storage;
+using PipelineSeg.Host.Options;
 
 namespace PipelineSeg.Host.Jobs;
 
@@ -10,17 +12,14 @@ namespace PipelineSeg.Host.Jobs;
 /// Where Quartz keeps its schedule: the journal's database, so one file (SQLite, the default) or one PostgreSQL database
 /// holds all the service's durable state, and a PostgreSQL deployment's instances share one clustered scheduler.
 /// </summary>
-internal sealed class SchedulerDatabase(IConfiguration configuration, ServiceDirectories directories)
+internal sealed class SchedulerDatabase(IOptions<JournalOptions> journal, ServiceDirectories directories)
 {
-    /// <summary>The <c>Journal:Provider</c> value that selects PostgreSQL.</summary>
-    public const string PostgreSql = "PostgreSQL";
-
     /// <summary>True for <c>Journal:Provider=PostgreSQL</c> (case-insensitive).</summary>
-    public bool IsPostgreSql => IsPostgreSqlProvider(configuration);
+    public bool IsPostgreSql => string.Equals(journal.Value.Provider, JournalOptions.PostgreSql, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The connection string: <c>Journal:ConnectionString</c> for PostgreSQL, the journal file for SQLite.</summary>
+    /// <summary>The connection string: <c>Journal:ConnectionString</c> for PostgreSQL (validated at start-up), the journal file for SQLite.</summary>
     public string ConnectionString => IsPostgreSql
-        ? configuration[$"Journal:ConnectionString"] ?? throw new InvalidOperationException("Journal:ConnectionString is required with Journal:Provider=PostgreSQL")
+        ? journal.Value.ConnectionString!
         : new SqliteConnectionStringBuilder { DataSource = directories.JournalFile, Mode = SqliteOpenMode.ReadWriteCreate, DefaultTimeout = 30 }.ToString();
 
     /// <summary>The official Quartz DDL for this database (embedded from Jobs/Schema/).</summary>
@@ -33,5 +32,5 @@ internal sealed class SchedulerDatabase(IConfiguration configuration, ServiceDir
 
     /// <summary>The provider decision from configuration alone (registration time, before the container exists).</summary>
     public static bool IsPostgreSqlProvider(IConfiguration configuration) =>
-        string.Equals(configuration["Journal:Provider"], PostgreSql, StringComparison.OrdinalIgnoreCase);
+        string.Equals(configuration[$"{JournalOptions.Section}:{nameof(JournalOptions.Provider)}"], JournalOptions.PostgreSql, StringComparison.OrdinalIgnoreCase);
 }
