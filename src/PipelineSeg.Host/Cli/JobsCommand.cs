@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using PipelineSeg.Host.Composition;
+using PipelineSeg.Host.Intake.Storage;
 using PipelineSeg.Host.Jobs;
 using PipelineSeg.Jobs;
 using PipelineSeg.Pipeline.Outputs;
@@ -29,7 +30,15 @@ internal sealed class JobsCommand : ICliCommand
         };
         command.SetAction((parse, cancellationToken) => Run(context, parse, parse.GetValue(inbox), parse.GetValue(output), async (host, ct) =>
         {
-            var jobs = await host.Services.GetRequiredService<IJobJournal>().ListAsync(JobStates.Parse(parse.GetValue(state)), ct).ConfigureAwait(false);
+            var file = host.Services.GetRequiredService<ServiceDirectories>().JournalFile;
+            if (!File.Exists(file))
+            {
+                // Not created here: a mistyped --output must not leave a stray journal behind.
+                await context.Error.WriteLineAsync($"no job journal at {file} (has serve run with this configuration?)").ConfigureAwait(false);
+            }
+            var jobs = File.Exists(file)
+                ? await host.Services.GetRequiredService<IJobJournal>().ListAsync(JobStates.Parse(parse.GetValue(state)), ct).ConfigureAwait(false)
+                : [];
             if (parse.GetValue(json))
             {
                 await context.Out.WriteLineAsync(JsonSerializer.Serialize(jobs.Select(Row), ReportJson.Options)).ConfigureAwait(false);

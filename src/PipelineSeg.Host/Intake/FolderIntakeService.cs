@@ -3,6 +3,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PipelineSeg.Host.Composition;
 using PipelineSeg.Host.Intake.Claims;
+using PipelineSeg.Host.Intake.Storage;
+using PipelineSeg.Host.Jobs;
 using PipelineSeg.Host.Options;
 
 namespace PipelineSeg.Host.Intake;
@@ -15,7 +17,7 @@ namespace PipelineSeg.Host.Intake;
 /// an unclaimed source is still in the inbox, a claimed one is in work/ and the journal.
 /// </summary>
 internal sealed class FolderIntakeService(IOptions<IntakeOptions> options, IntakeTracker tracker, IntakeRescanner rescanner,
-    InboxClaimer claimer, IntakeNames names, TimeProvider time, ILogger<FolderIntakeService> logger) : BackgroundService
+    InboxClaimer claimer, JobRecovery recovery, WatchLayouts layouts, IntakeNames names, TimeProvider time, ILogger<FolderIntakeService> logger) : BackgroundService
 {
     private readonly List<FileSystemWatcher> _watchers = [];
 
@@ -44,6 +46,7 @@ internal sealed class FolderIntakeService(IOptions<IntakeOptions> options, Intak
                 if (time.GetUtcNow() >= nextRescan)
                 {
                     rescanner.RescanAll();
+                    await RecoverClaimsAsync(stoppingToken).ConfigureAwait(false);
                     nextRescan = time.GetUtcNow() + options.Value.RescanInterval;
                 }
                 foreach (var arrival in tracker.TakeSettled())
@@ -60,7 +63,7 @@ internal sealed class FolderIntakeService(IOptions<IntakeOptions> options, Intak
 
     private async Task ClaimAsync(IntakeArrival arrival, CancellationToken cancellationToken)
     {
-        IntakeLog.Queued(logger, names.Describe(arrival.Source));
+        IntakeLog.Claiming(logger, names.Describe(arrival.Source));
         try
         {
             if (await claimer.ClaimAsync(arrival, cancellationToken).ConfigureAwait(false))
@@ -71,14 +74,31 @@ internal sealed class FolderIntakeService(IOptions<IntakeOptions> options, Intak
                 }
                 return;
             }
-            Jobs.JobLog.ClaimDeferred(logger, "files arrived after the quiet period began");
+            JobLog.ClaimDeferred(logger, "files arrived after the quiet period began");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Data.Common.DbException or PipelineSeg.Dicom.DicomException)
         {
             // A locked file, a share that dropped out, a busy journal: the source stays (or is rolled back at start) and is claimed later.
-            Jobs.JobLog.ClaimDeferred(logger, e.Message);
+            JobLog.ClaimDeferred(logger, e.Message);
         }
         tracker.Touch(arrival.Source);
+    }
+
+    // Claims are made on this loop only, so a claim in work/ without a job that has been still for a rescan interval
+    // is one whose queuing failed: queue it now rather than at the next start.
+    private async Task RecoverClaimsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var layout in layouts.All)
+        {
+            try
+            {
+                await recovery.RecoverClaimsAsync(layout, options.Value.RescanInterval, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Data.Common.DbException or PipelineSeg.Dicom.DicomException)
+            {
+                JobLog.ClaimDeferred(logger, e.Message);
+            }
+        }
     }
 
     public override void Dispose()

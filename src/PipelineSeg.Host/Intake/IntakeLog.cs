@@ -15,7 +15,7 @@ internal static partial class IntakeLog
     public static partial void WatcherError(ILogger logger, string folder, string reason);
 
     [LoggerMessage(EventId = 202, Level = LogLevel.Information, Message = "Claiming {Input}")]
-    public static partial void Queued(ILogger logger, string input);
+    public static partial void Claiming(ILogger logger, string input);
 
     [LoggerMessage(EventId = 207, Level = LogLevel.Information, Message = "Housekeeping forgot {Count} processed source(s)")]
     public static partial void Pruned(ILogger logger, int count);

@@ -42,27 +42,44 @@ internal sealed class JobRecovery(IJobJournal journal, WatchLayouts layouts, Job
         }
         foreach (var layout in layouts.All)
         {
-            foreach (var entry in (Directory.Exists(layout.Work) ? Directory.GetDirectories(layout.Work) : []).Order(StringComparer.Ordinal))
-            {
-                var name = Path.GetFileName(entry);
-                if (await journal.FindByWorkNameAsync(name, cancellationToken).ConfigureAwait(false) is not null)
-                {
-                    continue;
-                }
-                if (name.StartsWith(InboxClaimer.LoosePrefix + "-", StringComparison.Ordinal))
-                {
-                    RollBack(entry, layout.Inbox);
-                    back++;
-                }
-                else
-                {
-                    await enqueuer.EnqueueAsync(layout, name, cancellationToken).ConfigureAwait(false);
-                    forward++;
-                }
-            }
+            var (f, b) = await RecoverClaimsAsync(layout, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+            forward += f;
+            back += b;
             temp += await RemoveStaleTempAsync(layout, cancellationToken).ConfigureAwait(false);
         }
         JobLog.Recovered(logger, resumed, completed, failed, requeued, forward, back, temp);
+    }
+
+    /// <summary>
+    /// Claims in work/ without a job and untouched for <paramref name="minimumAge"/>: an export folder is rolled forward
+    /// (split and queued), loose files rolled back into the inbox. Run at start and by the intake's periodic rescan
+    /// (so a claim whose queuing failed, e.g. on a share that dropped out, does not wait for a restart).
+    /// </summary>
+    public async Task<(int Forward, int Back)> RecoverClaimsAsync(WatchLayout layout, TimeSpan minimumAge, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        int forward = 0, back = 0;
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var entry in (Directory.Exists(layout.Work) ? Directory.GetDirectories(layout.Work) : []).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(entry);
+            if (now - Directory.GetLastWriteTimeUtc(entry) < minimumAge
+                || await journal.FindByWorkNameAsync(name, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                continue;
+            }
+            if (name.StartsWith(InboxClaimer.LoosePrefix + "-", StringComparison.Ordinal))
+            {
+                RollBack(entry, layout.Inbox);
+                back++;
+            }
+            else
+            {
+                await enqueuer.EnqueueAsync(layout, name, cancellationToken).ConfigureAwait(false);
+                forward++;
+            }
+        }
+        return (forward, back);
     }
 
     // Loose files claimed without a job go back to the inbox, where they are grouped and claimed again.

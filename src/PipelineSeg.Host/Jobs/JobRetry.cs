@@ -8,12 +8,15 @@ namespace PipelineSeg.Host.Jobs;
 /// the job is re-queued; a running service picks it up within a second. A crash between the two steps is finished by
 /// the service's start-up recovery (a Failed job whose input is in work/ is re-queued).
 /// </summary>
-internal sealed class JobRetry(IJobJournal journal, WatchLayouts layouts, TimeProvider time)
+internal sealed class JobRetry(IJobJournal journal, WatchLayouts layouts, ServiceDirectories directories, TimeProvider time)
 {
     /// <summary>Re-queues job <paramref name="id"/>; returns null on success, else why it was not re-queued.</summary>
     public async Task<string?> RetryAsync(long id, CancellationToken cancellationToken)
     {
-        await journal.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        if (!File.Exists(directories.JournalFile))
+        {
+            return $"no job journal at {directories.JournalFile}";
+        }
         var job = await journal.GetAsync(id, cancellationToken).ConfigureAwait(false);
         if (job is null)
         {

@@ -11,8 +11,8 @@ namespace PipelineSeg.EndToEnd.Tests.Serve.Reliability;
 /// </summary>
 public sealed class JournalKillTests(ITestOutputHelper output)
 {
-    private const int Count = 30;
-    private const int Kills = 6;
+    private const int Count = 20;
+    private const int Kills = 5;
     private const int PerRound = Count / Kills;
 
     [SkippableFact]
