@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Npgsql;
+using Xunit.Abstractions;
 using PipelineSeg.EndToEnd.Tests.Cli;
 
 namespace PipelineSeg.EndToEnd.Tests.Serve;
