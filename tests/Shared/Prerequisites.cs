@@ -50,8 +50,25 @@ internal static partial class Prerequisites
     public static Prerequisite Orthanc { get; } = new("orthanc", $"/usr/sbin/Orthanc: {Install}, or apt-get install orthanc",
         () => PrerequisiteProbes.IsExecutable("/usr/sbin/Orthanc"));
 
+    /// <summary>
+    /// Debian's PostgreSQL server binaries (initdb, pg_ctl): tests start a throwaway cluster of their own
+    /// (<see cref="PostgresCluster"/>). As root, initdb must run as the <c>postgres</c> user the package creates.
+    /// </summary>
+    public static Prerequisite PostgreSql { get; } = new("postgresql",
+        $"initdb and pg_ctl under /usr/lib/postgresql/<version>/bin (and, as root, runuser and the postgres user): {Install}",
+        () => PostgreSqlBinaries is not null && (Environment.UserName != "root" || PrerequisiteProbes.IsExecutable("runuser")));
+
+    /// <summary>The newest /usr/lib/postgresql/*/bin holding initdb and pg_ctl, or null.</summary>
+    public static string? PostgreSqlBinaries => Directory.Exists("/usr/lib/postgresql")
+        ? Directory.GetDirectories("/usr/lib/postgresql")
+            .Select(d => Path.Combine(d, "bin"))
+            .Where(b => PrerequisiteProbes.IsExecutable(Path.Combine(b, "initdb")) && PrerequisiteProbes.IsExecutable(Path.Combine(b, "pg_ctl")))
+            .OrderByDescending(b => int.TryParse(Path.GetFileName(Path.GetDirectoryName(b)), out var v) ? v : 0)
+            .FirstOrDefault()
+        : null;
+
     /// <summary>Every prerequisite, for listings and for the test of this mechanism.</summary>
-    public static IEnumerable<Prerequisite> All => [SharedData, Python, .. PythonModules.Values, .. ToolPackages, Orthanc];
+    public static IEnumerable<Prerequisite> All => [SharedData, Python, .. PythonModules.Values, .. ToolPackages, Orthanc, PostgreSql];
 
     /// <summary>The prerequisites a call of <paramref name="fileName"/> with <paramref name="arguments"/> needs (none for dotnet, sh…).</summary>
     public static IEnumerable<Prerequisite> ForCommand(string fileName, IReadOnlyList<string> arguments)

@@ -8,6 +8,7 @@ using PipelineSeg.Host.Composition;
 using PipelineSeg.Host.Intake;
 using PipelineSeg.Host.Intake.Storage;
 using PipelineSeg.Host.Network;
+using PipelineSeg.Host.Operations;
 using PipelineSeg.Host.Options;
 
 namespace PipelineSeg.Host.Cli;
@@ -42,7 +43,7 @@ internal sealed class ServeCommand : ICliCommand
                 return ExitCodes.UsageOrConfiguration;
             }
             return await CommandHost.RunAsync(context, parse, overrides,
-                b => b.AddPipelineSegProcessing().AddPipelineSegService().AddPipelineSegNetwork(),
+                b => b.AddPipelineSegProcessing().AddPipelineSegService().AddPipelineSegNetwork().AddPipelineSegOperations(),
                 (host, ct) => ServeAsync(context, host, ct),
                 cancellationToken).ConfigureAwait(false);
         });
@@ -103,6 +104,11 @@ internal sealed class ServeCommand : ICliCommand
         {
             // Raised by the start-up step that creates the folders (a read-only share, a file where a folder should be).
             await context.Error.WriteLineAsync($"configuration error: cannot prepare the service folders: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.UsageOrConfiguration;
+        }
+        catch (OperationsEndpointException e)
+        {
+            await context.Error.WriteLineAsync($"configuration error: {e.Message}").ConfigureAwait(false);
             return ExitCodes.UsageOrConfiguration;
         }
         return ExitCodes.Ok;

@@ -1,16 +1,19 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using PipelineSeg.Host.Intake.Storage;
 using PipelineSeg.Host.Jobs;
+using PipelineSeg.Host.Options;
 using PipelineSeg.Jobs;
+using PipelineSeg.Jobs.Postgres;
 using PipelineSeg.Jobs.Sqlite;
 
 namespace PipelineSeg.Host.Composition;
 
 /// <summary>
 /// The job journal and the folder layout, for <c>serve</c> and <c>jobs</c>. The provider is <c>Journal:Provider</c>
-/// (validated at start-up): SQLite in <c>Journal:Path</c> under the data directory by default; another provider adds
-/// its case here.
+/// (validated at start-up): SQLite in <c>Journal:Path</c> under the data directory by default, or PostgreSQL at
+/// <c>Journal:ConnectionString</c> for several instances on one inbox.
 /// </summary>
 internal static class JournalRegistration
 {
@@ -22,8 +25,14 @@ internal static class JournalRegistration
         services.AddSingleton<WatchLayouts>();
         services.AddSingleton<ServiceDirectories>();
         services.AddSingleton<ServiceInstance>();
-        // Journal:Provider is validated at start-up; SQLite is the provider of this build.
-        services.AddSingleton<IJobJournal>(sp => new SqliteJobJournal(sp.GetRequiredService<ServiceDirectories>().JournalFile));
+        // Journal:Provider is validated at start-up (JournalOptionsValidator).
+        services.AddSingleton<IJobJournal>(sp =>
+        {
+            var journal = sp.GetRequiredService<IOptions<JournalOptions>>().Value;
+            return string.Equals(journal.Provider, JournalOptions.PostgreSql, StringComparison.OrdinalIgnoreCase)
+                ? new PostgresJobJournal(journal.ConnectionString!)
+                : new SqliteJobJournal(sp.GetRequiredService<ServiceDirectories>().JournalFile);
+        });
         services.AddSingleton<JobRetry>();
         return builder;
     }

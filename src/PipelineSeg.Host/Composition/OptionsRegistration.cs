@@ -23,6 +23,7 @@ internal static class OptionsRegistration
         Add<ServiceOptions>(services, ServiceOptions.Section);
         Add<JournalOptions>(services, JournalOptions.Section);
         Add<RetryOptions>(services, RetryOptions.Section);
+        Add<OperationsOptions>(services, OperationsOptions.Section);
         // Pipelines:<name> maps straight onto the dictionary (no extra "Definitions" level in the JSON).
         services.AddOptions<PipelinesOptions>()
             .Configure<IConfiguration>((o, c) => c.GetSection(PipelinesOptions.Section).Bind(o.Definitions))
@@ -34,6 +35,7 @@ internal static class OptionsRegistration
         services.AddSingleton<IValidateOptions<ScheduleOptions>, ScheduleOptionsValidator>();
         services.AddSingleton<IValidateOptions<JournalOptions>, JournalOptionsValidator>();
         services.AddSingleton<IValidateOptions<RetryOptions>, RetryOptionsValidator>();
+        services.AddSingleton<IValidateOptions<OperationsOptions>, OperationsOptionsValidator>();
         return builder;
     }
 

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 
 namespace PipelineSeg.Host.Composition;
 
@@ -20,6 +19,7 @@ internal static class PipelineSegHostBuilder
     /// <paramref name="overrides"/> (command-line options). Logs go to standard error so standard output stays clean.
     /// </summary>
     /// <exception cref="FileNotFoundException">A configuration file is missing.</exception>
+    /// <exception cref="InvalidDataException">The console log format is unknown.</exception>
     public static HostApplicationBuilder Create(string? configFile, IReadOnlyDictionary<string, string?>? overrides, bool verbose)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
@@ -43,12 +43,7 @@ internal static class PipelineSegHostBuilder
         }
 
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss ";
-        });
-        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        ConsoleLogging.Add(builder);
         if (verbose)
         {
             builder.Logging.SetMinimumLevel(LogLevel.Debug);

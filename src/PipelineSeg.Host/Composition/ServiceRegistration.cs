@@ -9,7 +9,6 @@ using PipelineSeg.Host.Intake.Claims;
 using PipelineSeg.Host.Intake.Storage;
 using PipelineSeg.Host.Jobs;
 using PipelineSeg.Host.Options;
-using Quartz;
 
 namespace PipelineSeg.Host.Composition;
 
@@ -39,16 +38,13 @@ internal static class ServiceRegistration
         services.AddHostedService<JobRunnerService>();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(45));
 
-        // Cron expressions come from configuration (validated at start-up by ScheduleOptionsValidator).
-        var schedules = builder.Configuration.GetSection(ScheduleOptions.Section).Get<ScheduleOptions>() ?? new ScheduleOptions();
-        builder.AddQuartz(q =>
-            q.ScheduleJob<HousekeepingJob>(t => t.WithIdentity("housekeeping").WithCronSchedule(schedules.Housekeeping), j => j.WithIdentity("housekeeping")));
-        builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        builder.AddPipelineSegSchedules();
 
         services.AddHealthChecks()
             .AddCheck<PluginsHealthCheck>("plugins")
             .AddCheck<WatchFoldersHealthCheck>("watch-folders")
-            .AddCheck<JobJournalHealthCheck>("job-journal");
+            .AddCheck<JobJournalHealthCheck>("job-journal")
+            .AddCheck<DiskSpaceHealthCheck>("disk-space");
         services.AddSingleton<IHealthCheckPublisher, HealthFilePublisher>();
         services.AddOptions<HealthCheckPublisherOptions>().Configure<IOptions<HealthOptions>>((o, h) =>
         {

@@ -1,7 +1,5 @@
-using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PipelineSeg.Host.Intake.Storage;
-using PipelineSeg.Pipeline.Outputs;
 
 namespace PipelineSeg.Host.Health;
 
@@ -16,20 +14,13 @@ internal sealed class HealthFilePublisher(ServiceDirectories directories, TimePr
     {
         var path = directories.HealthFile;
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var payload = new
-        {
-            Status = report.Status.ToString(),
-            CheckedUtc = time.GetUtcNow(),
-            TotalMs = report.TotalDuration.TotalMilliseconds,
-            Checks = report.Entries.ToDictionary(e => e.Key, e => new { Status = e.Value.Status.ToString(), e.Value.Description, e.Value.Data }),
-        };
         // A slow check can make two publishes overlap: one at a time, each through its own temporary file, so the
         // file is always one whole report (a shared ".tmp" let a shorter report land on a longer one's tail).
         var temp = $"{path}.{Guid.NewGuid():N}.tmp";
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await File.WriteAllTextAsync(temp, JsonSerializer.Serialize(payload, ReportJson.Options), cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(temp, HealthReportJson.Serialize(report, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
             File.Move(temp, path, overwrite: true);
         }
         finally

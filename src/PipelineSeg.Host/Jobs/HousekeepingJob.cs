@@ -10,6 +10,9 @@ namespace PipelineSeg.Host.Jobs;
 [DisallowConcurrentExecution]
 internal sealed class HousekeepingJob(IntakeTracker tracker, IOptions<ScheduleOptions> options, ILogger<HousekeepingJob> logger) : IJob
 {
+    /// <summary>Job and trigger name in the store.</summary>
+    public const string Name = "housekeeping";
+
     public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         IntakeLog.Pruned(logger, tracker.Prune(options.Value.RetainProcessedFor));

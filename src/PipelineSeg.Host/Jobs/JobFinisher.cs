@@ -10,7 +10,7 @@ namespace PipelineSeg.Host.Jobs;
 /// the two leaves a Running job whose input is already in done/ or failed/, which <see cref="ReconcileAsync"/> (run by
 /// the recovery and by the runner) completes from the folders.
 /// </summary>
-internal sealed class JobFinisher(IJobJournal journal, ServiceInstance instance, TimeProvider time, ILogger<JobFinisher> logger)
+internal sealed class JobFinisher(IJobJournal journal, ServiceInstance instance, TimeProvider time, IEnumerable<IJobObserver> observers, ILogger<JobFinisher> logger)
 {
     /// <summary>Results are in place: input to done/, job Succeeded.</summary>
     public async Task SucceedAsync(JobRecord job, WatchLayout layout, BatchResult result, TimeSpan elapsed)
@@ -22,6 +22,10 @@ internal sealed class JobFinisher(IJobJournal journal, ServiceInstance instance,
         Directory.Move(layout.WorkOf(name), layout.DoneOf(name));
         await journal.CompleteAsync(job.Id, instance.Name, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
         JobLog.Succeeded(logger, job.Id, name, result.Succeeded, result.Skipped, elapsed.TotalSeconds);
+        foreach (var observer in observers)
+        {
+            observer.Succeeded(job, result, elapsed);
+        }
     }
 
     /// <summary>Given up: error.json written into the input, input to failed/, job Failed, temporary results removed.</summary>
@@ -37,6 +41,10 @@ internal sealed class JobFinisher(IJobJournal journal, ServiceInstance instance,
         Durable.Remove(layout.TempOf(name));
         await journal.FailAsync(job.Id, instance.Name, $"{fault.Stage}: {fault.Message}", now, CancellationToken.None).ConfigureAwait(false);
         JobLog.Failed(logger, job.Id, name, fault.Transient ? "transient" : "permanent", fault.Stage, fault.ExceptionType, attempts, fault.Message);
+        foreach (var observer in observers)
+        {
+            observer.Failed(job);
+        }
     }
 
     /// <summary>

@@ -15,4 +15,8 @@ public sealed class HealthOptions
     /// <summary>How often health checks run.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan Period { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Free space (MiB) each output folder and the data directory (work/, state/) need; below it health is Unhealthy.</summary>
+    [Range(0, 1_048_576)]
+    public long MinimumFreeSpaceMegabytes { get; set; } = 1024;
 }

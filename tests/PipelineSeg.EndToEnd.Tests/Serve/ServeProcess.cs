@@ -52,10 +52,17 @@ internal sealed class ServeProcess : IDisposable
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Starts <c>pipelineseg serve</c> with <paramref name="arguments"/>.</summary>
-    public static ServeProcess Start(params string[] arguments)
+    public static ServeProcess Start(params string[] arguments) => Start(new Dictionary<string, string>(), arguments);
+
+    /// <summary>Starts <c>pipelineseg serve</c> with <paramref name="arguments"/> and extra <paramref name="environment"/> variables.</summary>
+    public static ServeProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         Assert.True(File.Exists(PipelineSegCli.Dll), $"host not built: {PipelineSegCli.Dll}");
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var (name, value) in environment)
+        {
+            psi.Environment[name] = value;
+        }
         foreach (var a in new[] { PipelineSegCli.Dll, "serve" }.Concat(arguments))
         {
             psi.ArgumentList.Add(a);

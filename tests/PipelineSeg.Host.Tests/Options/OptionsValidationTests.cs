@@ -25,6 +25,10 @@ public sealed class OptionsValidationTests
     [InlineData("{\"Output\":{\"SegCompression\":\"rle\"}}", "Output:SegCompression rle needs 8-bit LABELMAP SEGs, but pipeline(s) liver")]
     [InlineData("{\"Output\":{\"SegCompression\":\"zip\"}}", "SegCompression")]
     [InlineData("{\"Pipelines\":{\"liver\":{\"Outputs\":[\"seg\",\"stl\"]}}}", "Pipelines:liver:Outputs: unknown output 'stl'")]
+    [InlineData("{\"Operations\":{\"Port\":70000}}", "Operations:Port 70000")]
+    [InlineData("{\"Operations\":{\"BindAddress\":\"the-ward\"}}", "Operations:BindAddress 'the-ward'")]
+    [InlineData("{\"Health\":{\"MinimumFreeSpaceMegabytes\":-1}}", "MinimumFreeSpaceMegabytes")]
+    [InlineData("{\"Logging\":{\"Console\":{\"FormatterName\":\"xml\"}}}", "Logging:Console:FormatterName 'xml'")]
     public async Task Invalid_setting_gives_exit_code_2_naming_it(string json, string expected)
     {
         var file = Path.Combine(Path.GetTempPath(), $"pipelineseg-config-{Guid.NewGuid():N}.json");

@@ -74,9 +74,18 @@ internal sealed class InputIds(ServiceDirectories directories)
             return File.ReadAllBytes(path);
         }
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temp = path + ".tmp";
+        // Instances sharing a data directory (scale-out) may create it at the same moment: each writes its own
+        // temporary file, the first rename wins and the others read the winner's key.
+        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
         File.WriteAllBytes(temp, RandomNumberGenerator.GetBytes(32));
-        File.Move(temp, path, overwrite: false);
+        try
+        {
+            File.Move(temp, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            File.Delete(temp);
+        }
         return File.ReadAllBytes(path);
     }
 }

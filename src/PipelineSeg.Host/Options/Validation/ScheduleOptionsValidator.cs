@@ -5,10 +5,11 @@ using Quartz;
 namespace PipelineSeg.Host.Options.Validation;
 
 /// <summary>
-/// The housekeeping schedule must be a valid Quartz cron expression (seconds field first). The removed
-/// <c>Schedules:Rescan</c> is refused by name rather than silently ignored, so an old configuration says what moved.
+/// The schedules must be valid Quartz cron expressions (seconds field first); a nightly batch needs an input, an output
+/// and a defined pipeline. The removed <c>Schedules:Rescan</c> is refused by name rather than silently ignored, so an old
+/// configuration says what moved.
 /// </summary>
-internal sealed class ScheduleOptionsValidator(IConfiguration configuration) : IValidateOptions<ScheduleOptions>
+internal sealed class ScheduleOptionsValidator(IConfiguration configuration, IOptions<PipelinesOptions> pipelines) : IValidateOptions<ScheduleOptions>
 {
     public ValidateOptionsResult Validate(string? name, ScheduleOptions options)
     {
@@ -16,6 +17,26 @@ internal sealed class ScheduleOptionsValidator(IConfiguration configuration) : I
         if (!string.IsNullOrWhiteSpace(options.Housekeeping) && !CronExpression.TryParse(options.Housekeeping, out _))
         {
             errors.Add($"Schedules:Housekeeping '{options.Housekeeping}' is not a valid Quartz cron expression (e.g. '0 30 3 * * ?')");
+        }
+        var nightly = options.NightlyBatch;
+        if (nightly.Enabled)
+        {
+            if (!CronExpression.TryParse(nightly.Cron, out _))
+            {
+                errors.Add($"Schedules:NightlyBatch:Cron '{nightly.Cron}' is not a valid Quartz cron expression (e.g. '0 0 2 * * ?')");
+            }
+            if (string.IsNullOrWhiteSpace(nightly.Output))
+            {
+                errors.Add("Schedules:NightlyBatch:Output is required when Schedules:NightlyBatch:Input is set");
+            }
+            if (!string.IsNullOrEmpty(nightly.Pipeline) && !pipelines.Value.Definitions.ContainsKey(nightly.Pipeline))
+            {
+                errors.Add($"Schedules:NightlyBatch:Pipeline '{nightly.Pipeline}' is not defined under Pipelines");
+            }
+        }
+        else if (!string.IsNullOrWhiteSpace(nightly.Output))
+        {
+            errors.Add("Schedules:NightlyBatch:Input is required when Schedules:NightlyBatch:Output is set");
         }
         if (configuration[$"{ScheduleOptions.Section}:Rescan"] is not null)
         {
