@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using PipelineSeg.Host.Intake.Outcomes;
+using PipelineSeg.Host.Jobs;
 using PipelineSeg.Host.Network.Delivery;
 using PipelineSeg.Host.Network.Listener;
 
@@ -26,8 +26,8 @@ internal static class NetworkRegistration
         services.AddSingleton<ResultDestinations>();
         services.AddSingleton<PendingDeliveries>();
         services.AddSingleton<DeliverySignal>();
-        // After the outcome file and the log (registered by AddPipelineSegService): a queued delivery has a recorded outcome.
-        services.AddSingleton<IIntakeOutcomes, DeliveryOutcomes>();
+        // The job finisher calls it after the results are in place and the journal holds the job as succeeded.
+        services.AddSingleton<IJobObserver, DeliveryOutcomes>();
         services.AddHostedService<DeliveryService>();
         return builder;
     }

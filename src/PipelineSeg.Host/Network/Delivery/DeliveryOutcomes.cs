@@ -1,50 +1,62 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using PipelineSeg.Host.Intake.Outcomes;
-using PipelineSeg.Host.Intake.Processing;
-using PipelineSeg.Host.Options;
+using PipelineSeg.Host.Jobs;
+using PipelineSeg.Jobs;
+using PipelineSeg.Pipeline.Batch;
 
 namespace PipelineSeg.Host.Network.Delivery;
 
 /// <summary>
-/// Queues the results of every processed job for each destination of its pipeline, in the durable pending-deliveries
-/// folder (the delivery service sends them). Registered after the outcome file, so a queued delivery always belongs
-/// to a recorded outcome.
+/// Queues the results of every succeeded job for each destination of its pipeline, in the durable pending-deliveries
+/// folder (the delivery service sends them). It observes the job finisher, which calls it only once the results are
+/// renamed into place and the journal holds the job as succeeded, so a queued delivery always belongs to a complete result.
 /// </summary>
-internal sealed class DeliveryOutcomes(ResultDestinations destinations, PendingDeliveries pending, IOptions<InferenceOptions> inference,
-    DeliverySignal signal, TimeProvider time, ILogger<DeliveryOutcomes> logger) : IIntakeOutcomes
+internal sealed class DeliveryOutcomes(ResultDestinations destinations, PendingDeliveries pending, DeliverySignal signal, TimeProvider time,
+    ILogger<DeliveryOutcomes> logger) : IJobObserver
 {
-    public ValueTask RecordAsync(IntakeItem item, IntakeOutcome outcome, CancellationToken cancellationToken)
+    public void Succeeded(JobRecord job, BatchResult result, TimeSpan elapsed)
     {
-        ArgumentNullException.ThrowIfNull(item);
-        ArgumentNullException.ThrowIfNull(outcome);
-        if (outcome.Kind != IntakeOutcomeKind.Processed || !destinations.Any)
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(result);
+        if (!destinations.Any)
         {
-            return ValueTask.CompletedTask;
+            return;
         }
-        var files = ResultFiles.In(outcome.OutputFolder);
-        if (files.Count == 0)
+        // The batch wrote into <Output>/.tmp-<name>; each series folder was then renamed to <Output>/<its name>.
+        var output = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(result.Output)) ?? result.Output;
+        var queued = false;
+        foreach (var series in result.Series.Where(s => s.Status == SeriesStatus.Succeeded && s.OutputFolder is not null))
         {
-            return ValueTask.CompletedTask;
-        }
-        var pipeline = string.IsNullOrEmpty(item.Source.Watch.Pipeline) ? inference.Value.DefaultPipeline : item.Source.Watch.Pipeline;
-        var job = Path.GetFileName(outcome.OutputFolder.TrimEnd(Path.DirectorySeparatorChar));
-        foreach (var destination in destinations.For(pipeline))
-        {
-            var delivery = new PendingDelivery
+            var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(series.OutputFolder!));
+            var files = ResultFiles.In(Path.Combine(output, name));
+            if (files.Count == 0)
             {
-                Id = $"{job}-{destination.Name}-{time.GetUtcNow():yyyyMMddHHmmss}",
-                Destination = destination.Name,
-                Job = job,
-                Files = files,
-                NextAttempt = time.GetUtcNow(),
-            };
-            if (pending.TryAdd(delivery))
+                continue;
+            }
+            foreach (var destination in destinations.For(job.Request.Pipeline))
             {
-                NetworkLog.DeliveryQueued(logger, delivery.Id, files.Count, destination.Describe());
+                var delivery = new PendingDelivery
+                {
+                    Id = $"{name}-{destination.Name}-{time.GetUtcNow():yyyyMMddHHmmss}",
+                    Destination = destination.Name,
+                    Job = name,
+                    Files = files,
+                    NextAttempt = time.GetUtcNow(),
+                };
+                if (pending.TryAdd(delivery))
+                {
+                    NetworkLog.DeliveryQueued(logger, delivery.Id, files.Count, destination.Describe());
+                    queued = true;
+                }
             }
         }
-        signal.Notify();
-        return ValueTask.CompletedTask;
+        if (queued)
+        {
+            signal.Notify();
+        }
+    }
+
+    public void Failed(JobRecord job)
+    {
+        // A failed job has no result to deliver.
     }
 }
