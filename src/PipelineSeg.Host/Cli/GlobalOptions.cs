@@ -20,7 +20,7 @@ internal static class GlobalOptions
     };
 
     /// <summary>No progress display and no progress lines (batch, convert, evaluate).</summary>
-    public static Option<bool> Quiet { get; } = new("--quiet", "-q")
+    public static Option<bool> Quiet { get; } = new("--quiet")
     {
         Description = "Show no progress (batch, convert, evaluate); results and errors are still written",
         Recursive = true,
