@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 
 namespace PipelineSeg.Nn;
 
@@ -25,6 +27,28 @@ internal sealed class TorchStorage(TorchScalarType scalarType, string key, long 
     /// <summary>A view onto this storage starting <paramref name="offset"/> elements in (legacy format).</summary>
     public TorchStorage View(string viewKey, long offset, long count) =>
         new(ScalarType, viewKey, count, Bytes, elementOffset + offset);
+
+    /// <summary>Converts <paramref name="destination"/>.Length consecutive elements from <paramref name="index"/> to float32.</summary>
+    public void CopyContiguous(long index, Span<float> destination)
+    {
+        var size = ElementSize(ScalarType);
+        var bytes = Bytes().AsSpan(checked((int)((elementOffset + index) * size)), checked(destination.Length * size));
+        switch (ScalarType)
+        {
+            case TorchScalarType.Float32 when BitConverter.IsLittleEndian:
+                MemoryMarshal.Cast<byte, float>(bytes).CopyTo(destination);
+                break;
+            case TorchScalarType.Float16 when BitConverter.IsLittleEndian:
+                TensorPrimitives.ConvertToSingle(MemoryMarshal.Cast<byte, Half>(bytes), destination);
+                break;
+            default:
+                for (var i = 0; i < destination.Length; i++)
+                {
+                    destination[i] = Read(index + i);
+                }
+                break;
+        }
+    }
 
     /// <summary>Element <paramref name="index"/> as float32.</summary>
     public float Read(long index)

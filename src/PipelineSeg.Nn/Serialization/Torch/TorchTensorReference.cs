@@ -24,6 +24,20 @@ internal sealed class TorchTensorReference(TorchStorage storage, long offset, in
         }
     }
 
+    private bool IsContiguous()
+    {
+        long expected = 1;
+        for (var d = Shape.Length - 1; d >= 0; d--)
+        {
+            if (Shape[d] != 1 && stride[d] != expected)
+            {
+                return false;
+            }
+            expected *= Shape[d];
+        }
+        return true;
+    }
+
     public void CopyTo(Span<float> destination)
     {
         if (destination.Length != ElementCount)
@@ -32,6 +46,11 @@ internal sealed class TorchTensorReference(TorchStorage storage, long offset, in
         }
         if (ElementCount == 0)
         {
+            return;
+        }
+        if (IsContiguous())
+        {
+            Storage.CopyContiguous(offset, destination);
             return;
         }
         var rank = Shape.Length;
