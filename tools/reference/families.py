@@ -1,5 +1,6 @@
 """Builds a family's PyTorch reference network from `models verify --params` JSON (preset + constructor arguments),
 the same mapping the plugins use."""
+import cyclegan_reference
 import unet_reference
 
 
@@ -17,6 +18,8 @@ def build(family, params):
             sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "training"))
             import unet  # noqa: E402  tools/training/unet.py
             return unet.UNet(**params)
+    if family == "cyclegan" and preset in (None, "junyanz"):
+        return cyclegan_reference.define_G(**params)
     raise ValueError(f"no reference for family {family!r} preset {preset!r}")
 
 

@@ -9,7 +9,7 @@ using PipelineSeg.Pipeline.Outputs;
 namespace PipelineSeg.Host.Cli;
 
 /// <summary><c>pipelineseg models [--json]</c>: the models the plugins folder serves, and plugins that were refused;
-/// subcommands <c>verify</c> (parity of a family's network with a reference implementation's output).</summary>
+/// subcommands <c>verify</c> (parity of a family's network with a reference output) and <c>new</c> (checkpoint to plugin folder).</summary>
 internal sealed class ModelsCommand : ICliCommand
 {
     public Command Build(CliContext context)
@@ -18,6 +18,7 @@ internal sealed class ModelsCommand : ICliCommand
         var plugins = CliOptions.Plugins();
         var command = new Command("models", "List the segmentation models served by the plugins folder (refused plugins with their reason)") { json, plugins };
         command.Subcommands.Add(ModelsVerifyCommand.Build(context));
+        command.Subcommands.Add(ModelsNewCommand.Build(context));
         command.SetAction((parse, cancellationToken) =>
         {
             var overrides = new Dictionary<string, string?>();
