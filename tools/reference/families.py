@@ -1,6 +1,7 @@
 """Builds a family's PyTorch reference network from `models verify --params` JSON (preset + constructor arguments),
 the same mapping the plugins use."""
 import cyclegan_reference
+import segnet_reference
 import unet_reference
 
 
@@ -20,6 +21,11 @@ def build(family, params):
             return unet.UNet(**params)
     if family == "cyclegan" and preset in (None, "junyanz"):
         return cyclegan_reference.define_G(**params)
+    if family == "segnet":
+        if preset in (None, "segnet-vgg16-bn"):
+            return segnet_reference.SegNet(**params)
+        if preset == "naive-symmetric":
+            return segnet_reference.NaiveSymmetricNet(**params)
     raise ValueError(f"no reference for family {family!r} preset {preset!r}")
 
 

@@ -1,8 +1,10 @@
-"""Trains a CycleGAN/pix2pix generator (tools/reference/cyclegan_reference.py, junyanz layout) as a liver segmenter on
-our synthetic phantoms: the generator translates the windowed CT slice into its mask (tanh, target 2·mask − 1), as an
-LGAN-style generator does, here with a supervised L1 + Dice loss only (no discriminator: a sample model, minutes on CPU).
+"""Trains a one-channel mask network of a family reference (tools/reference/families.py) as a liver segmenter on our
+synthetic phantoms, supervised with L1 + Dice (no discriminator; sample models, minutes on CPU):
+- cyclegan: a junyanz generator translating the windowed CT slice into its mask (tanh; p = (y + 1) / 2), as an
+  LGAN-style generator does;
+- segnet naive-symmetric: the LiTS study's regression net (p = y, clamped to [0, 1] for the Dice term and at inference).
 
-Usage: /usr/bin/python3 tools/training/train_generator.py --data DIR --out samples/models/cyclegan-liver-phantom
+Usage: /usr/bin/python3 tools/training/train_mask_model.py --family cyclegan --data DIR --out samples/models/cyclegan-liver-phantom
 DIR holds phantom-<seed>/ from `pipelineseg phantom --format npy`. Writes model.safetensors (float16), training.json,
 and the held-out Dice (seeds --test-seeds) in metrics.json."""
 import argparse
@@ -20,13 +22,16 @@ from phantom_data import load_cases
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "engine"))
 sys.path.insert(0, os.path.join(HERE, "..", "reference"))
-import cyclegan_reference  # noqa: E402
+import families  # noqa: E402
 import safetensors_io  # noqa: E402
 
+FAMILY = "cyclegan"
 
-def foreground_probability(model, x, full):
+
+def foreground_probability(model, x, full, clamp=True):
     y = F.interpolate(model(x), size=(full, full), mode="bilinear", align_corners=False)
-    return ((y + 1) / 2).clamp(0, 1)
+    p = (y + 1) / 2 if FAMILY == "cyclegan" else y
+    return p.clamp(0, 1) if clamp else p
 
 
 def dice(p, m):
@@ -35,6 +40,7 @@ def dice(p, m):
 
 def main():
     ap = argparse.ArgumentParser()
+    ap.add_argument("--family", choices=["cyclegan", "segnet"], default="cyclegan")
     ap.add_argument("--data", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--train-seeds", default="1000:1024")
@@ -47,6 +53,8 @@ def main():
     ap.add_argument("--lr", type=float, default=2e-3)
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args()
+    global FAMILY  # noqa: PLW0603  one family per run
+    FAMILY = args.family
 
     torch.set_num_threads(1)
     torch.manual_seed(args.seed)
@@ -55,7 +63,7 @@ def main():
     full = y.shape[-1]
     mask = (y >= 1).float()[:, None]
     params = json.loads(args.params)
-    model = cyclegan_reference.define_G(**params)
+    model = families.build(args.family, params)
     opt = torch.optim.Adam(model.parameters(), lr=args.lr, betas=(0.5, 0.999))
     gen = torch.Generator().manual_seed(args.seed)
     start = time.time()
@@ -65,9 +73,9 @@ def main():
         for g in opt.param_groups:
             g["lr"] = args.lr * 0.5 * (1 + math.cos(math.pi * it / args.iterations))
         idx = torch.randint(0, x.shape[0], (args.batch,), generator=gen)
-        p = foreground_probability(model, x[idx], full)
+        p = foreground_probability(model, x[idx], full, clamp=False)
         m = mask[idx]
-        loss = F.l1_loss(p, m) + dice(p, m)
+        loss = F.l1_loss(p, m) + dice(p.clamp(0, 1), m)
         opt.zero_grad()
         loss.backward()
         opt.step()
@@ -87,7 +95,7 @@ def main():
             dices.append(float(2 * (pred * truth).sum() / (pred.sum() + truth.sum())))
     os.makedirs(args.out, exist_ok=True)
     state = {k: v.half() for k, v in model.state_dict().items() if not k.endswith("num_batches_tracked")}
-    safetensors_io.save(os.path.join(args.out, "model.safetensors"), state, {"architecture": "cyclegan", "params": json.dumps(params)})
+    safetensors_io.save(os.path.join(args.out, "model.safetensors"), state, {"architecture": args.family, "params": json.dumps(params)})
     with open(os.path.join(args.out, "training.json"), "w", encoding="utf-8") as f:
         json.dump({"params": params, "train_seeds": f"{a}..{b - 1}", "slices": int(x.shape[0]), "size": args.size, "iterations": it + 1,
                    "train_seconds": round(time.time() - start, 1), "final_loss": round(loss.item(), 4), "loss": "L1 + Dice on (tanh + 1) / 2, supervised",
