@@ -19,6 +19,13 @@ public sealed class ModelsVerifyTests(SmallUNetCheckpoint small) : IClassFixture
     }
 
     [SkippableFact]
+    public void A_data_parallel_checkpoint_loads_without_its_module_prefix()
+    {
+        using var checkpoint = ReferenceCheckpoint.Write("unet", Small, "1,1,16,16", seed: 3, prefix: "module.");
+        VerifyAssert.Passes(checkpoint.Verify("unet", Small, "--json"));
+    }
+
+    [SkippableFact]
     public void Weights_of_another_architecture_are_refused_naming_the_keys()
     {
         var checkpoint = small.Checkpoint;

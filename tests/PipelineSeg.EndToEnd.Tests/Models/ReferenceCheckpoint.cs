@@ -18,12 +18,12 @@ internal sealed class ReferenceCheckpoint : IDisposable
 
     public string Expected => Path.Combine(Directory, "expected.npy");
 
-    public static ReferenceCheckpoint Write(string family, string parameters, string shape, string format = "pth", int seed = 0)
+    public static ReferenceCheckpoint Write(string family, string parameters, string shape, string format = "pth", int seed = 0, string prefix = "")
     {
         var dir = TestPaths.NewTempDirectory($"ref-{family}");
         var result = ExternalTool.Run(ExternalTool.Python,
             [TestPaths.Repo("tools", "reference", "make_checkpoint.py"), family, parameters, dir, "--shape", shape, "--format", format,
-             "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture)], TimeSpan.FromMinutes(5));
+             "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--prefix", prefix], TimeSpan.FromMinutes(5));
         if (result.ExitCode != 0)
         {
             System.IO.Directory.Delete(dir, recursive: true);

@@ -95,8 +95,7 @@ internal static class ModelsVerifyCommand
             NetworkComparison comparison;
             try
             {
-                network.LoadWeights(request.Weights);
-                network.Eval();
+                CheckpointLoader.Load(network, request.Weights);
                 using var x = NpyFile.ReadTensor(request.Input);
                 using var y = network.Forward(x);
                 if (request.Output is { } path)

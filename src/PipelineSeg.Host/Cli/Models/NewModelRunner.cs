@@ -39,7 +39,7 @@ internal static class NewModelRunner
         using var network = factory.CreateNetwork(new NetworkParameters(request.Parameters));
         try
         {
-            network.LoadWeights(request.Checkpoint);
+            CheckpointLoader.Load(network, request.Checkpoint);
         }
         catch (Exception e) when (e is StateDictMismatchException or UnpicklingRefusedException or InvalidDataException)
         {
