@@ -9,16 +9,18 @@ namespace PipelineSeg.Plugins.UNet;
 public sealed class UNetSegmentationModel : ISegmentationModel
 {
     private const int SlicesPerForward = 4;
-    private readonly UNetModule _network;
+    private readonly Module _network;
+    private readonly bool _hasDropout;
     private readonly Softmax _softmax = new(1);
 
     /// <summary>Wraps a network whose weights are loaded and which is in eval mode.</summary>
-    public UNetSegmentationModel(ModelManifest manifest, UNetModule network)
+    public UNetSegmentationModel(ModelManifest manifest, Module network, bool hasDropout)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(network);
         Manifest = manifest;
         _network = network;
+        _hasDropout = hasDropout;
     }
 
     /// <inheritdoc />
@@ -41,7 +43,7 @@ public sealed class UNetSegmentationModel : ISegmentationModel
     /// <inheritdoc />
     public void EnableStochasticMode(int seed)
     {
-        if (!Manifest.Capabilities.MonteCarloDropout || _network.Options.Dropout <= 0)
+        if (!Manifest.Capabilities.MonteCarloDropout || !_hasDropout)
         {
             throw new NotSupportedException($"model '{Manifest.Id}' has no dropout to sample (capabilities.monteCarloDropout is false)");
         }

@@ -41,6 +41,30 @@ public abstract partial class Module
         Load(WithPrefix(file, stripPrefix), strict);
     }
 
+    /// <summary>Loads a PyTorch <c>torch.save</c> state dict (.pt/.pth, zip or legacy format) through the restricted
+    /// unpickler: no code from the file runs. Training checkpoints holding the state dict under <c>state_dict</c> or
+    /// <c>model</c> are found; non-tensor entries are skipped.</summary>
+    /// <exception cref="UnpicklingRefusedException">The file uses a pickle global a state dict has no use for.</exception>
+    /// <exception cref="StateDictMismatchException">Names every missing, unexpected and mis-shaped key and the file.</exception>
+    public void LoadTorchCheckpoint(string path, bool strict = true, string? stripPrefix = null)
+    {
+        using var file = TorchCheckpointFile.Open(path);
+        Load(WithPrefix(file, stripPrefix), strict);
+    }
+
+    /// <summary>Loads weights from a .safetensors or a torch.save file, chosen by the file's content, not its name.</summary>
+    public void LoadWeights(string path, bool strict = true, string? stripPrefix = null)
+    {
+        if (WeightsFormat.IsTorch(path))
+        {
+            LoadTorchCheckpoint(path, strict, stripPrefix);
+        }
+        else
+        {
+            LoadSafetensors(path, strict, stripPrefix);
+        }
+    }
+
     private static ITensorSource WithPrefix(ITensorSource source, string? prefix) =>
         string.IsNullOrEmpty(prefix) ? source : new PrefixStrippingTensorSource(source, prefix);
 

@@ -1,13 +1,15 @@
 using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using PipelineSeg.Host.Cli.Models;
 using PipelineSeg.Host.Composition;
 using PipelineSeg.Pipeline.Models;
 using PipelineSeg.Pipeline.Outputs;
 
 namespace PipelineSeg.Host.Cli;
 
-/// <summary><c>pipelineseg models [--json]</c>: the models the plugins folder serves, and plugins that were refused.</summary>
+/// <summary><c>pipelineseg models [--json]</c>: the models the plugins folder serves, and plugins that were refused;
+/// subcommands <c>verify</c> (parity of a family's network with a reference output) and <c>new</c> (checkpoint to plugin folder).</summary>
 internal sealed class ModelsCommand : ICliCommand
 {
     public Command Build(CliContext context)
@@ -15,6 +17,8 @@ internal sealed class ModelsCommand : ICliCommand
         var json = CliOptions.Json();
         var plugins = CliOptions.Plugins();
         var command = new Command("models", "List the segmentation models served by the plugins folder (refused plugins with their reason)") { json, plugins };
+        command.Subcommands.Add(ModelsVerifyCommand.Build(context));
+        command.Subcommands.Add(ModelsNewCommand.Build(context));
         command.SetAction((parse, cancellationToken) =>
         {
             var overrides = new Dictionary<string, string?>();

@@ -37,6 +37,12 @@ public sealed class LoadedPlugin
     /// <summary>The execution backend this plugin provides (<see cref="PluginManifest.ExecutionBackend"/>), or null.</summary>
     public string? ExecutionBackend => Manifest.ExecutionBackend;
 
+    /// <summary>
+    /// The entry object as <typeparamref name="T"/> when it implements it (e.g. the engine's INetworkFactory, used by
+    /// <c>models verify|new</c>), else null; null once unloaded. Only shared types (contract, engine) cast across contexts.
+    /// </summary>
+    public T? GetEntry<T>() where T : class => (_instance as T) ?? (_backend as T);
+
     /// <summary>Creates a model of this plugin on the builtin engine; the caller disposes it before the plugin is unloaded.</summary>
     /// <exception cref="InvalidOperationException">The plugin was unloaded, or its code failed (message names plugin and model).</exception>
     public ISegmentationModel CreateModel(ModelManifest model, int maxThreads = 0, CancellationToken cancellationToken = default)

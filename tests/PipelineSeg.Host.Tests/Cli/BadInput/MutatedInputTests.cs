@@ -46,7 +46,7 @@ public sealed class MutatedInputTests
         // The Host's own output holds the published bundled plugin: tests/…/bin/<Configuration>/<tfm>/ -> src/PipelineSeg.Host/bin/<Configuration>/<tfm>/plugins.
         var tfm = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var bundled = TestPaths.Repo("src", "PipelineSeg.Host", "bin", tfm.Parent!.Name, tfm.Name, "plugins");
-        var plugin = Directory.GetDirectories(bundled).Single();
+        var plugin = Path.Combine(bundled, "PipelineSeg.Plugins.UNet");
         await ForEachMutationAsync(Path.Combine(plugin, "plugin.json"), 5, ".json", (path, dir) =>
         {
             // A plugins folder whose only plugin has the damaged manifest (the rest of the plugin is intact).
