@@ -87,8 +87,12 @@ public sealed class DeliveryServiceTests : IAsyncDisposable
         Directory.Delete(_root, recursive: true);
     }
 
-    private ServiceDirectories Directories() => new(
-        MsOptions.Create(new ServiceOptions { DataDirectory = Path.Combine(_root, "data") }), MsOptions.Create(new IntakeOptions()), MsOptions.Create(new HealthOptions()));
+    private ServiceDirectories Directories()
+    {
+        var intake = MsOptions.Create(new IntakeOptions());
+        return new(MsOptions.Create(new ServiceOptions { DataDirectory = Path.Combine(_root, "data") }), intake, MsOptions.Create(new HealthOptions()),
+            MsOptions.Create(new JournalOptions()), new WatchLayouts(intake));
+    }
 
     private static string WriteResult(string folder, string name, string sopInstance)
     {
