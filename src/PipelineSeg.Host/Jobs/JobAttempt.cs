@@ -24,8 +24,14 @@ internal sealed class JobAttempt(IServiceScopeFactory scopes)
         {
             Durable.Remove(temp);
             await using var scope = scopes.CreateAsyncScope();
+            var ids = scope.ServiceProvider.GetRequiredService<InputIds>();
+            // Log lines name a series by the journal's keyed hash (as `jobs` lists it), never by its UID.
             var request = scope.ServiceProvider.GetRequiredService<BatchRequestFactory>()
-                .Create(layout.WorkOf(job.Request.WorkName), temp, job.Request.Pipeline) with { CopyQuarantinedFiles = false };
+                .Create(layout.WorkOf(job.Request.WorkName), temp, job.Request.Pipeline) with
+                {
+                    CopyQuarantinedFiles = false,
+                    SeriesLogName = key => ids.ForSeriesUids([key]),
+                };
             result = await scope.ServiceProvider.GetRequiredService<BatchProcessor>().RunAsync(request, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -48,7 +48,7 @@ public sealed class BatchProcessor(IModelProvider models, ILogger<BatchProcessor
                 continue;
             }
             var why = $"modality {series.Modality} is not accepted by pipeline '{request.PipelineName}' ({string.Join(", ", request.Pipeline.Modalities)})";
-            BatchLog.Skipped(logger, series.Key, why);
+            BatchLog.Skipped(logger, request.SeriesLogName(series.Key), why);
             outcomes.Add(new SeriesOutcome(series.Key, SeriesStatus.Skipped, why, null, null));
         }
 
@@ -107,15 +107,15 @@ public sealed class BatchProcessor(IModelProvider models, ILogger<BatchProcessor
         var inputFolder = CommonFolder(series.FilePaths);
         if (OutputFolder.Prepare(folder) is { } blocked)
         {
-            return OutputFailure(series, blocked, inputFolder);
+            return OutputFailure(series, request, blocked, inputFolder);
         }
         try
         {
             var report = await SeriesProcessor.ProcessAsync(series, model, request, groundTruth, folder, cancellationToken).ConfigureAwait(false);
-            BatchLog.Segmented(logger, series.Key, series.Slices.Count, report.TimingsMs.Total);
+            BatchLog.Segmented(logger, request.SeriesLogName(series.Key), series.Slices.Count, report.TimingsMs.Total);
             foreach (var s in report.GroundTruth?.Segments ?? [])
             {
-                BatchLog.Dice(logger, series.Key, s.Name ?? s.Label.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Dice);
+                BatchLog.Dice(logger, request.SeriesLogName(series.Key), s.Name ?? s.Label.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Dice);
             }
             var volumes = string.Join(", ", report.Segments.Select(s => FormattableString.Invariant($"{s.Label} {s.VolumeMl:F1} ml")));
             return new SeriesOutcome(series.Key, SeriesStatus.Succeeded, volumes, folder, report)
@@ -127,12 +127,12 @@ public sealed class BatchProcessor(IModelProvider models, ILogger<BatchProcessor
         }
         catch (Exception e) when (OutputFolder.IsWriteFailure(e, folder))
         {
-            return OutputFailure(series, $"results could not be written to '{folder}': {e.Message}", inputFolder);
+            return OutputFailure(series, request, $"results could not be written to '{folder}': {e.Message}", inputFolder);
         }
         catch (Exception e) when (e is SegmentationReadBackException or LabelMapOverlapException)
         {
             // Our writer's or the configuration's fault, not the input's: fail the series with the figures, never quarantine its input.
-            return OutputFailure(series, e.Message, inputFolder);
+            return OutputFailure(series, request, e.Message, inputFolder);
         }
         catch (Exception e) when (IsInputError(e))
         {
@@ -152,9 +152,9 @@ public sealed class BatchProcessor(IModelProvider models, ILogger<BatchProcessor
     }
 
     /// <summary>The input is fine; its results could not be written. Reported, never quarantined.</summary>
-    private SeriesOutcome OutputFailure(DicomSeries series, string reason, string? inputFolder)
+    private SeriesOutcome OutputFailure(DicomSeries series, BatchRequest request, string reason, string? inputFolder)
     {
-        BatchLog.OutputFailed(logger, series.Key, reason);
+        BatchLog.OutputFailed(logger, request.SeriesLogName(series.Key), reason);
         return new SeriesOutcome(series.Key, SeriesStatus.Failed, reason, null, null) { InputFolder = inputFolder, OutputFailed = true };
     }
 

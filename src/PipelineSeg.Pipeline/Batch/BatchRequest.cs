@@ -46,4 +46,10 @@ public sealed record BatchRequest
 
     /// <summary>Copy the files of quarantined input next to the reason (the input itself is never modified).</summary>
     public bool CopyQuarantinedFiles { get; init; } = true;
+
+    /// <summary>
+    /// How log lines name a series, given its key (the SeriesInstanceUID): the key itself by default; the service passes
+    /// its keyed hash, so its logs identify a series without carrying the UID.
+    /// </summary>
+    public Func<string, string> SeriesLogName { get; init; } = static key => key;
 }
