@@ -21,6 +21,7 @@ internal static class OptionsRegistration
         Add<ScheduleOptions>(services, ScheduleOptions.Section);
         Add<HealthOptions>(services, HealthOptions.Section);
         Add<ServiceOptions>(services, ServiceOptions.Section);
+        Add<RoutingOptions>(services, RoutingOptions.Section);
         // Pipelines:<name> maps straight onto the dictionary (no extra "Definitions" level in the JSON).
         services.AddOptions<PipelinesOptions>()
             .Configure<IConfiguration>((o, c) => c.GetSection(PipelinesOptions.Section).Bind(o.Definitions))
@@ -30,6 +31,7 @@ internal static class OptionsRegistration
         services.AddSingleton<IValidateOptions<OutputOptions>, OutputOptionsValidator>();
         services.AddSingleton<IValidateOptions<IntakeOptions>, IntakeOptionsValidator>();
         services.AddSingleton<IValidateOptions<ScheduleOptions>, ScheduleOptionsValidator>();
+        services.AddSingleton<IValidateOptions<RoutingOptions>, RoutingOptionsValidator>();
         return builder;
     }
 
