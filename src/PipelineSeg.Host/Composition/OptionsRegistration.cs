@@ -24,6 +24,7 @@ internal static class OptionsRegistration
         Add<JournalOptions>(services, JournalOptions.Section);
         Add<RetryOptions>(services, RetryOptions.Section);
         Add<OperationsOptions>(services, OperationsOptions.Section);
+        Add<RoutingOptions>(services, RoutingOptions.Section);
         // Pipelines:<name> maps straight onto the dictionary (no extra "Definitions" level in the JSON).
         services.AddOptions<PipelinesOptions>()
             .Configure<IConfiguration>((o, c) => c.GetSection(PipelinesOptions.Section).Bind(o.Definitions))
@@ -36,6 +37,7 @@ internal static class OptionsRegistration
         services.AddSingleton<IValidateOptions<JournalOptions>, JournalOptionsValidator>();
         services.AddSingleton<IValidateOptions<RetryOptions>, RetryOptionsValidator>();
         services.AddSingleton<IValidateOptions<OperationsOptions>, OperationsOptionsValidator>();
+        services.AddSingleton<IValidateOptions<RoutingOptions>, RoutingOptionsValidator>();
         return builder;
     }
 
