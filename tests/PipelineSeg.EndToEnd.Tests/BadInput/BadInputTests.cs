@@ -74,13 +74,16 @@ public sealed class BadInputTests
     }
 
     [SkippableFact]
-    public void Models_lists_the_bundled_unet()
+    public void Models_lists_the_bundled_families()
     {
         var result = PipelineSegCli.Run("models", "--json");
         Assert.True(result.ExitCode == 0, result.Combined);
         using var json = JsonDocument.Parse(result.StandardOutput);
-        var model = Assert.Single(json.RootElement.GetProperty("models").EnumerateArray());
-        Assert.Equal("unet-liver-phantom", model.GetProperty("id").GetString());
-        Assert.Equal("pipelineseg.unet", model.GetProperty("plugin").GetString());
+        var plugins = json.RootElement.GetProperty("models").EnumerateArray()
+            .ToDictionary(m => m.GetProperty("id").GetString()!, m => m.GetProperty("plugin").GetString());
+        Assert.Equal("pipelineseg.unet", plugins["unet-liver-phantom"]);
+        Assert.Equal("pipelineseg.cyclegan", plugins["cyclegan-liver-phantom"]);
+        Assert.Equal("pipelineseg.segnet", plugins["segnet-liver-phantom"]);
+        Assert.Equal(3, plugins.Count);
     }
 }
