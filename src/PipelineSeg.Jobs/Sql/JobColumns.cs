@@ -30,5 +30,25 @@ internal static class JobColumns
     /// <summary>A time as stored (Unix milliseconds).</summary>
     public static long Ms(DateTimeOffset time) => time.ToUnixTimeMilliseconds();
 
+    /// <summary>The one job <paramref name="command"/> selects, or null.</summary>
+    public static async Task<JobRecord?> SingleAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        var all = await AllAsync(command, cancellationToken).ConfigureAwait(false);
+        return all.Count == 0 ? null : all[0];
+    }
+
+    /// <summary>Every job <paramref name="command"/> selects (with <see cref="List"/>), in its order.</summary>
+    public static async Task<IReadOnlyList<JobRecord>> AllAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var jobs = new List<JobRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            jobs.Add(Read(reader));
+        }
+        return jobs;
+    }
+
     private static DateTimeOffset Time(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
 }

@@ -53,7 +53,7 @@ public sealed class SqliteJobJournal : IJobJournal
             ("@pipeline", request.Pipeline), ("@pversion", request.PipelineVersion), ("@mversion", request.ModelVersion), ("@now", JobColumns.Ms(now)));
         var created = await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
         await using var select = Command(connection, JobStatements.ByDedupKey, ("@dedup", request.DedupKey));
-        var job = await SingleAsync(select, cancellationToken).ConfigureAwait(false)
+        var job = await JobColumns.SingleAsync(select, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException("the job just enqueued is not in the journal");
         return new EnqueueResult(job, created);
     }
@@ -63,7 +63,7 @@ public sealed class SqliteJobJournal : IJobJournal
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         // SQLite has no row locks: the single UPDATE runs under the database write lock, which is the atomic claim.
         await using var claim = Command(connection, JobStatements.ClaimNext(rowLock: string.Empty), ("@owner", owner), ("@now", JobColumns.Ms(now)));
-        return await SingleAsync(claim, cancellationToken).ConfigureAwait(false);
+        return await JobColumns.SingleAsync(claim, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<bool> RecordAttemptAsync(long id, string owner, string error, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -83,28 +83,28 @@ public sealed class SqliteJobJournal : IJobJournal
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var resume = Command(connection, JobStatements.Resume, ("@owner", owner), ("@now", JobColumns.Ms(now)));
-        return await AllAsync(resume, cancellationToken).ConfigureAwait(false);
+        return await JobColumns.AllAsync(resume, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<JobRecord?> GetAsync(long id, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var select = Command(connection, JobStatements.ById, ("@id", id));
-        return await SingleAsync(select, cancellationToken).ConfigureAwait(false);
+        return await JobColumns.SingleAsync(select, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<JobRecord?> FindByWorkNameAsync(string workName, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var select = Command(connection, JobStatements.ByWorkName, ("@work", workName));
-        return await SingleAsync(select, cancellationToken).ConfigureAwait(false);
+        return await JobColumns.SingleAsync(select, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<JobRecord>> ListAsync(JobState? state, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var select = Command(connection, JobStatements.List, ("@state", state is { } s ? JobStates.Name(s) : null));
-        return await AllAsync(select, cancellationToken).ConfigureAwait(false);
+        return await JobColumns.AllAsync(select, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs <c>PRAGMA integrity_check</c>: "ok" for a sound file (the reliability tests check it after kill -9).</summary>
@@ -151,22 +151,5 @@ public sealed class SqliteJobJournal : IJobJournal
             command.Parameters.AddWithValue(name, value ?? DBNull.Value);
         }
         return command;
-    }
-
-    private static async Task<JobRecord?> SingleAsync(DbCommand command, CancellationToken cancellationToken)
-    {
-        var all = await AllAsync(command, cancellationToken).ConfigureAwait(false);
-        return all.Count == 0 ? null : all[0];
-    }
-
-    private static async Task<IReadOnlyList<JobRecord>> AllAsync(DbCommand command, CancellationToken cancellationToken)
-    {
-        var jobs = new List<JobRecord>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            jobs.Add(JobColumns.Read(reader));
-        }
-        return jobs;
     }
 }
