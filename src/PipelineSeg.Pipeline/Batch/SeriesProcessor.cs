@@ -3,6 +3,7 @@ using PipelineSeg.Dicom;
 using PipelineSeg.Pipeline.Applicability;
 using PipelineSeg.Pipeline.Definitions;
 using PipelineSeg.Pipeline.GroundTruth;
+using PipelineSeg.Pipeline.GroundTruth.Sweep;
 using PipelineSeg.Pipeline.Outputs;
 using PipelineSeg.Pipeline.Outputs.Writers;
 using PipelineSeg.Pipeline.Sources;
@@ -44,7 +45,14 @@ public static class SeriesProcessor
         // Before anything heavy: the model card may refuse the series (ModelNotApplicableException, quarantined).
         var applicability = ApplicabilityGate.BeforeInference(series, models[0].Manifest, request.Pipeline, cancellationToken);
         var pipeline = SlabPipelineFactory.Create(request.Pipeline, models, request.SlicesPerBatch);
-        var segmentation = await pipeline.RunAsync(new DicomVolumeSource(series), cancellationToken).ConfigureAwait(false);
+        var source = new DicomVolumeSource(series);
+        var classes = models[0].Manifest.Output.Classes;
+        // Ground truth is placed before inference so the threshold sweep can count it while the probabilities exist.
+        var placement = groundTruth.For(series.SeriesInstanceUid) is { } annotation ? GroundTruthScorer.Place(annotation, series, classes) : null;
+        var sweep = placement is { Matched.Count: > 0 }
+            ? new ThresholdSweepAccumulator(source.Grid, classes, placement, ReportThresholdSweep.Standard, pipeline.ModelPixelSpacingMm)
+            : null;
+        var segmentation = await pipeline.RunAsync(source, sweep is null ? [] : [sweep], cancellationToken).ConfigureAwait(false);
         var (loadMs, inferenceMs, postMs) = (segmentation.Timings.SourceMs, segmentation.Timings.InferenceMs, segmentation.Timings.PostprocessingMs);
         stage.Restart();
 
@@ -80,10 +88,10 @@ public static class SeriesProcessor
 
         ReportGroundTruth? truth = null;
         GroundTruthScore? score = null;
-        if (groundTruth.For(series.SeriesInstanceUid) is { } annotation)
+        if (placement is not null)
         {
-            score = GroundTruthScorer.Score(annotation, series, labels, manifest.Output.Classes, cancellationToken);
-            truth = new ReportGroundTruth(score.File, score.Segments, score.Unmatched);
+            score = GroundTruthScorer.Score(placement, labels, manifest.Output.Classes, cancellationToken);
+            truth = new ReportGroundTruth(score.File, score.Segments, score.Unmatched, sweep?.Result());
         }
         var evaluateMs = Lap(stage);
 
@@ -110,6 +118,7 @@ public static class SeriesProcessor
         {
             Note = ApplicabilityNote.For(verdict),
             GroundTruth = score?.Pairs,
+            Spread = segmentation.Spread,
         };
         stage.Restart();
         foreach (var writer in request.ResultWriters)

@@ -65,6 +65,8 @@ public sealed record ReportTimings(double Load, double Inference, double Postpro
 
 /// <summary>
 /// Metrics against the ground-truth SEG found in the input, one per model class (including the classes it contains),
-/// written in the vocabulary of <see cref="MetricKeys"/> like <c>evaluate --json</c>.
+/// written in the vocabulary of <see cref="MetricKeys"/> like <c>evaluate --json</c>; <paramref name="ThresholdSweep"/>
+/// scores each matched class's probability at 0.1…0.9 (absent when the pipeline did not see the ground truth while inferring).
 /// </summary>
-public sealed record ReportGroundTruth(string File, IReadOnlyList<SegmentEvaluation> Segments, IReadOnlyList<string> Unmatched);
+public sealed record ReportGroundTruth(string File, IReadOnlyList<SegmentEvaluation> Segments, IReadOnlyList<string> Unmatched,
+    IReadOnlyList<ReportThresholdSweep>? ThresholdSweep = null);

@@ -45,10 +45,18 @@ public sealed class SlabPipeline
         _prefetchSlabs = prefetchSlabs;
     }
 
+    /// <summary>Pixel spacing of the model plane in mm, or null when the model sees the whole field of view.</summary>
+    public double? ModelPixelSpacingMm => _preprocessor.PixelSpacingMm;
+
     /// <summary>Segments the series <paramref name="source"/> reads.</summary>
-    public async Task<SegmentationResult> RunAsync(IVolumeSource source, CancellationToken cancellationToken = default)
+    public Task<SegmentationResult> RunAsync(IVolumeSource source, CancellationToken cancellationToken = default) =>
+        RunAsync(source, [], cancellationToken);
+
+    /// <summary>Segments the series <paramref name="source"/> reads; <paramref name="observers"/> see every smoothed slab as it is labelled.</summary>
+    public async Task<SegmentationResult> RunAsync(IVolumeSource source, IReadOnlyList<ISlabObserver> observers, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(observers);
         var labeler = new SlabLabeler(source.Grid, _classes, _thresholds, _preprocessor.PixelSpacingMm);
         var smoother = _smootherFor(source.Grid);
         var (sourceClock, inferenceClock, postClock) = (new Stopwatch(), new Stopwatch(), new Stopwatch());
@@ -62,6 +70,10 @@ public sealed class SlabPipeline
             {
                 labeler.Add(slab, cancellationToken);
                 probabilities?.Add(slab);
+                foreach (var observer in observers)
+                {
+                    observer.Add(slab, cancellationToken);
+                }
                 if (slab.Uncertainty is { } u)
                 {
                     uncertaintySum += System.Numerics.Tensors.TensorPrimitives.Sum(u);

@@ -45,12 +45,14 @@ public sealed class HtmlReportWriter : ISeriesResultWriter
         if (context.GroundTruth is { Count: > 0 } scored)
         {
             plots.Add(SeriesFigures.SliceDice(scored, cancellationToken));
-            // batch keeps the label map, not the class probabilities, so a sweep cannot be drawn honestly here
-            notes.Add("The threshold sweep (Dice, sensitivity, specificity at 0.1…0.9) needs the class probabilities, which batch does not keep: run `pipelineseg evaluate --sweep` on a probability map.");
         }
-        if (context.Report.Segments.Any(s => s.MeanUncertainty is not null))
+        if (context.Report.GroundTruth?.ThresholdSweep is { } sweeps)
         {
-            notes.Add("Uncertainty: the per-segment mean and fraction above 0.1 are in the table; the voxel map is uncertainty.dcm.");
+            plots.AddRange(SeriesFigures.ThresholdSweeps(sweeps));
+        }
+        if (context.Spread is { } spread && SeriesFigures.UncertaintyHistogram(context.Labels, classes, spread) is { } histogram)
+        {
+            plots.Add(histogram);
         }
         var weights = context.Model.Files.Where(f => f.Role == "weights").Select(f => f.Sha256).ToList();
         return new SeriesPageInput(context.Report, SeriesFigures.Overlays(scene), plots, SeriesFigures.SliceRanges(context.Labels, classes),

@@ -1,5 +1,7 @@
 using PipelineSeg.Imaging;
 using PipelineSeg.Imaging.Metrics;
+using PipelineSeg.Pipeline.Outputs;
+using PipelineSeg.Pipeline.Postprocessing;
 using PipelineSeg.Pipeline.Volumes;
 using PipelineSeg.Plugins.Abstractions;
 using PipelineSeg.Reporting.Overlays;
@@ -48,6 +50,55 @@ public static class SeriesFigures
         }
         return new ReportFigure(SliceDicePlot.Png(series, "Dice per axial slice"), "Dice per axial slice against the ground truth (gaps: segment on neither side)");
     }
+
+    /// <summary>One threshold-sweep plot per swept segment (report.json <c>groundTruth.thresholdSweep</c>).</summary>
+    public static IReadOnlyList<ReportFigure> ThresholdSweeps(IReadOnlyList<ReportThresholdSweep> sweeps)
+    {
+        ArgumentNullException.ThrowIfNull(sweeps);
+        return [.. sweeps.Where(s => s.Thresholds.Count > 0).Select(s => new ReportFigure(
+            ThresholdSweepPlot.Png([.. s.Thresholds.Select(p => new ThresholdSweepPoint(p.Threshold, p.Metrics.Dice, p.Metrics.Sensitivity, p.Metrics.Specificity, p.Metrics.IoU))],
+                $"threshold sweep: {s.Name}"),
+            $"threshold sweep of {s.Name}: its class probability binarised at {Range(s)} against the ground truth (Dice, sensitivity, specificity, IoU)"))];
+    }
+
+    /// <summary>
+    /// Histogram of the per-voxel uncertainty (std of the class probability over the passes) inside each predicted
+    /// segment (its class plus the classes it contains, as in report.json), counted from the byte maps; null when no
+    /// segment has a voxel.
+    /// </summary>
+    public static ReportFigure? UncertaintyHistogram(Volume<byte> labels, IReadOnlyList<SegmentClass> classes,
+        IReadOnlyList<(SegmentClass Class, Volume<byte> Map)> spread)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(classes);
+        ArgumentNullException.ThrowIfNull(spread);
+        var counts = new List<UncertaintyCounts>();
+        foreach (var (cls, map) in spread)
+        {
+            var inside = new bool[256];
+            foreach (var v in DicomVolumeAdapter.ValuesOf(cls, classes))
+            {
+                inside[v] = true;
+            }
+            var perByte = new long[256];
+            var (l, m) = (labels.Array, map.Array);
+            for (var i = 0; i < l.Length; i++)
+            {
+                if (inside[l[i]])
+                {
+                    perByte[m[i]]++;
+                }
+            }
+            counts.Add(new UncertaintyCounts(cls.Label, perByte, SpreadVolumes.Scale));
+        }
+        return counts.All(c => c.Total == 0)
+            ? null
+            : new ReportFigure(UncertaintyHistogramPlot.Png(counts, "uncertainty inside each segment", "std of the class probability over the passes"),
+                "uncertainty histogram: per voxel of each predicted segment, the std of its class probability over the passes (uncertainty.dcm)");
+    }
+
+    private static string Range(ReportThresholdSweep s) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.Thresholds[0].Threshold:0.0#}…{s.Thresholds[^1].Threshold:0.0#}");
 
     /// <summary>The axial slices each segment spans, its contained classes included (as in its SEG segment and volume).</summary>
     public static IReadOnlyDictionary<string, SliceRange> SliceRanges(Volume<byte> labels, IReadOnlyList<SegmentClass> classes)

@@ -2,7 +2,7 @@ using ScottPlot;
 
 namespace PipelineSeg.Reporting.Plots;
 
-/// <summary>Dice, sensitivity and specificity against the binarisation threshold (0.1…0.9), one line each, y in 0–1.</summary>
+/// <summary>Dice, sensitivity, specificity (and IoU where given) against the binarisation threshold (0.1…0.9), one line each, y in 0–1.</summary>
 public static class ThresholdSweepPlot
 {
     /// <summary>The plot as PNG; undefined values leave a gap in their line.</summary>
@@ -18,6 +18,10 @@ public static class ThresholdSweepPlot
         AddLine(plot, ordered, p => p.Dice, "Dice", Colors.Blue);
         AddLine(plot, ordered, p => p.Sensitivity, "sensitivity", Colors.Green);
         AddLine(plot, ordered, p => p.Specificity, "specificity", Colors.Red);
+        if (ordered.Any(p => p.Iou is not null))
+        {
+            AddLine(plot, ordered, p => p.Iou, "IoU", Colors.DarkOrange);
+        }
         plot.Title(title);
         plot.XLabel("threshold");
         plot.YLabel("metric");

@@ -31,4 +31,10 @@ public sealed record SeriesResultContext(
     /// referenced the series; otherwise null.
     /// </summary>
     public IReadOnlyList<MaskPair>? GroundTruth { get; init; }
+
+    /// <summary>
+    /// Per non-background class, the std of its probability over the Monte-Carlo (or flip/ensemble) passes on the source
+    /// grid in bytes (<see cref="Postprocessing.SpreadVolumes.Scale"/> per unit); null without such passes.
+    /// </summary>
+    public IReadOnlyList<(SegmentClass Class, Volume<byte> Map)>? Spread { get; init; }
 }
