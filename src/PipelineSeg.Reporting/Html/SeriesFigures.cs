@@ -63,10 +63,23 @@ public static class SeriesFigures
 
     /// <summary>
     /// Histogram of the per-voxel uncertainty (std of the class probability over the passes) inside each predicted
-    /// segment (its class plus the classes it contains, as in report.json), counted from the byte maps; null when no
-    /// segment has a voxel.
+    /// segment, counted from the byte maps; null when no segment has a voxel.
     /// </summary>
     public static ReportFigure? UncertaintyHistogram(Volume<byte> labels, IReadOnlyList<SegmentClass> classes,
+        IReadOnlyList<(SegmentClass Class, Volume<byte> Map)> spread)
+    {
+        var counts = UncertaintyCountsOf(labels, classes, spread);
+        return counts.All(c => c.Total == 0)
+            ? null
+            : new ReportFigure(UncertaintyHistogramPlot.Png(counts, "uncertainty inside each segment", "std of the class probability over the passes"),
+                "uncertainty histogram: per voxel of each predicted segment, the std of its class probability over the passes (uncertainty.dcm)");
+    }
+
+    /// <summary>
+    /// Per class with a spread map, its predicted segment's voxels (its class plus the classes it contains, as in
+    /// report.json's <c>meanUncertainty</c>) counted by stored uncertainty byte.
+    /// </summary>
+    public static IReadOnlyList<UncertaintyCounts> UncertaintyCountsOf(Volume<byte> labels, IReadOnlyList<SegmentClass> classes,
         IReadOnlyList<(SegmentClass Class, Volume<byte> Map)> spread)
     {
         ArgumentNullException.ThrowIfNull(labels);
@@ -75,6 +88,10 @@ public static class SeriesFigures
         var counts = new List<UncertaintyCounts>();
         foreach (var (cls, map) in spread)
         {
+            if (map.Size != labels.Size)
+            {
+                throw new ArgumentException($"the spread map of '{cls.Label}' is {map.Size}, the labels {labels.Size}", nameof(spread));
+            }
             var inside = new bool[256];
             foreach (var v in DicomVolumeAdapter.ValuesOf(cls, classes))
             {
@@ -91,10 +108,7 @@ public static class SeriesFigures
             }
             counts.Add(new UncertaintyCounts(cls.Label, perByte, SpreadVolumes.Scale));
         }
-        return counts.All(c => c.Total == 0)
-            ? null
-            : new ReportFigure(UncertaintyHistogramPlot.Png(counts, "uncertainty inside each segment", "std of the class probability over the passes"),
-                "uncertainty histogram: per voxel of each predicted segment, the std of its class probability over the passes (uncertainty.dcm)");
+        return counts;
     }
 
     private static string Range(ReportThresholdSweep s) =>

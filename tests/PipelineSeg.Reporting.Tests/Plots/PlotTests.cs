@@ -10,7 +10,7 @@ public sealed class PlotTests
     public void Threshold_sweep_decodes_at_its_size_and_follows_the_data()
     {
         static IReadOnlyList<ThresholdSweepPoint> Sweep(double shift) =>
-            Thresholds.Select(t => new ThresholdSweepPoint(t, 0.9 - (shift * t), 1 - (t * t), t == 0.9 ? null : 0.5 + (t / 2))).ToList();
+            Thresholds.Select(t => new ThresholdSweepPoint(t, 0.9 - (shift * t), 1 - (t * t), t == 0.9 ? null : 0.5 + (t / 2), 0.8 - (shift * t))).ToList();
         var a = ThresholdSweepPlot.Png(Sweep(0.1), "liver", new PlotSize(500, 300));
         var b = ThresholdSweepPlot.Png(Sweep(0.8), "liver", new PlotSize(500, 300));
         using var bitmap = PlotAssert.Decodes(a, 500, 300);
@@ -45,6 +45,20 @@ public sealed class PlotTests
         PlotAssert.NotBlank(bitmap);
         PlotAssert.Differ(a, b);
         Assert.Throws<ArgumentException>(() => UncertaintyHistogramPlot.Png([double.NaN], "empty"));
+    }
+
+    [SkippableFact]
+    public void Uncertainty_histogram_from_byte_counts_decodes_and_follows_the_data()
+    {
+        static UncertaintyCounts Peak(string segment, int at) =>
+            new(segment, [.. Enumerable.Range(0, 256).Select(b => (long)Math.Max(0, 1000 - (40 * Math.Abs(b - at))))], 510);
+        var a = UncertaintyHistogramPlot.Png([Peak("liver", 20), Peak("lesion", 60)], "uncertainty", "std");
+        var b = UncertaintyHistogramPlot.Png([Peak("liver", 90), Peak("lesion", 30)], "uncertainty", "std");
+        using var bitmap = PlotAssert.Decodes(a, 640, 400);
+        PlotAssert.NotBlank(bitmap);
+        PlotAssert.Differ(a, b);
+        Assert.Throws<ArgumentException>(() => UncertaintyHistogramPlot.Png([new UncertaintyCounts("liver", new long[256], 510)], "empty", "std"));
+        Assert.Throws<ArgumentException>(() => UncertaintyHistogramPlot.Png([Peak("liver", 20), Peak("lesion", 20) with { Scale = 255 }], "mixed", "std"));
     }
 
     [SkippableFact]
