@@ -16,4 +16,7 @@ internal static partial class SchedulerLog
 
     [LoggerMessage(EventId = 503, Level = LogLevel.Information, Message = "Schedule {Job}: removed (no longer configured)")]
     public static partial void Unscheduled(ILogger logger, string job);
+
+    [LoggerMessage(EventId = 504, Level = LogLevel.Warning, Message = "Nightly batch {Run}: summary.csv/summary.html not written: {Reason}")]
+    public static partial void NightlySummaryFailed(ILogger logger, string run, string reason);
 }

@@ -50,9 +50,9 @@ public sealed class HtmlReportWriter : ISeriesResultWriter
         {
             plots.AddRange(SeriesFigures.ThresholdSweeps(sweeps));
         }
-        if (context.Spread is { } spread && SeriesFigures.UncertaintyHistogram(context.Labels, classes, spread) is { } histogram)
+        if (context.Spread is { } spread)
         {
-            plots.Add(histogram);
+            plots.AddRange(SeriesFigures.UncertaintyHistograms(context.Labels, classes, spread));
         }
         var weights = context.Model.Files.Where(f => f.Role == "weights").Select(f => f.Sha256).ToList();
         return new SeriesPageInput(context.Report, SeriesFigures.Overlays(scene), plots, SeriesFigures.SliceRanges(context.Labels, classes),

@@ -62,18 +62,14 @@ public static class SeriesFigures
     }
 
     /// <summary>
-    /// Histogram of the per-voxel uncertainty (std of the class probability over the passes) inside each predicted
-    /// segment, counted from the byte maps; null when no segment has a voxel.
+    /// Per predicted segment with voxels, a histogram of its per-voxel uncertainty (std of the class probability over the
+    /// passes), counted from the byte maps; one plot each, so a small segment is not flattened by a large one.
     /// </summary>
-    public static ReportFigure? UncertaintyHistogram(Volume<byte> labels, IReadOnlyList<SegmentClass> classes,
-        IReadOnlyList<(SegmentClass Class, Volume<byte> Map)> spread)
-    {
-        var counts = UncertaintyCountsOf(labels, classes, spread);
-        return counts.All(c => c.Total == 0)
-            ? null
-            : new ReportFigure(UncertaintyHistogramPlot.Png(counts, "uncertainty inside each segment", "std of the class probability over the passes"),
-                "uncertainty histogram: per voxel of each predicted segment, the std of its class probability over the passes (uncertainty.dcm)");
-    }
+    public static IReadOnlyList<ReportFigure> UncertaintyHistograms(Volume<byte> labels, IReadOnlyList<SegmentClass> classes,
+        IReadOnlyList<(SegmentClass Class, Volume<byte> Map)> spread) =>
+        [.. UncertaintyCountsOf(labels, classes, spread).Where(c => c.Total > 0).Select(c => new ReportFigure(
+            UncertaintyHistogramPlot.Png([c], $"uncertainty inside {c.Segment}", "std of the class probability over the passes"),
+            $"uncertainty histogram of {c.Segment}: per voxel of the predicted segment, the std of its class probability over the passes (uncertainty.dcm)"))];
 
     /// <summary>
     /// Per class with a spread map, its predicted segment's voxels (its class plus the classes it contains, as in

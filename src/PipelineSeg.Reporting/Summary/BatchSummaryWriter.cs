@@ -19,6 +19,20 @@ public static class BatchSummaryWriter
     /// <summary>The folder that keeps one summary per run.</summary>
     public const string RunsFolder = "runs";
 
+    /// <summary>
+    /// Writes summary.csv and summary.html into the output folder of a run that has a folder of its own (the nightly
+    /// batch's run-&lt;UTC&gt;/), without a runs/ copy; returns the page's path.
+    /// </summary>
+    public static async Task<string> WriteRunFolderAsync(BatchSummary summary, DateTimeOffset runUtc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var rows = await SummaryReader.ReadAsync(summary, summary.Output, cancellationToken).ConfigureAwait(false);
+        await WriteTextAsync(Path.Combine(summary.Output, CsvFileName), SummaryCsv.Format(rows), cancellationToken).ConfigureAwait(false);
+        var page = Path.Combine(summary.Output, HtmlFileName);
+        await SummaryPage.Build(summary, rows, runUtc, string.Empty).WriteAsync(page, cancellationToken).ConfigureAwait(false);
+        return page;
+    }
+
     /// <summary>Writes the four files; returns the paths of the latest summary.html and of the run's copy.</summary>
     public static async Task<(string Latest, string Run)> WriteAsync(BatchSummary summary, DateTimeOffset runUtc, CancellationToken cancellationToken)
     {

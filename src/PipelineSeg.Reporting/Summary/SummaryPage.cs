@@ -19,6 +19,10 @@ public static class SummaryPage
         ArgumentNullException.ThrowIfNull(rows);
         var page = new HtmlPage($"Batch summary — {runUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC");
         page.Paragraph("Not for diagnosis.", "banner");
+        if (summary.Message is not null)
+        {
+            page.Paragraph(summary.Message, "banner"); // e.g. nothing found: a nightly run still says so
+        }
         var segments = SummaryCsv.SegmentNames(rows);
         page.Heading("Totals").Facts(
         [

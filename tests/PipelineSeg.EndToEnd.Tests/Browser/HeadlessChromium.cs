@@ -15,7 +15,10 @@ internal static class HeadlessChromium
     /// <summary>The screenshot folder: TestResults/screenshots in the repository.</summary>
     public static string ScreenshotFolder => TestPaths.Repo("TestResults", "screenshots");
 
-    public static async Task<PageCheck> OpenAsync(string htmlFile, string screenshotName)
+    public static Task<PageCheck> OpenAsync(string htmlFile, string screenshotName) => OpenUrlAsync(new Uri(htmlFile).AbsoluteUri, screenshotName);
+
+    /// <summary>Opens <paramref name="url"/> (a page the service serves over loopback, or a file: URL).</summary>
+    public static async Task<PageCheck> OpenUrlAsync(string url, string screenshotName)
     {
         Prerequisites.Chromium.Require();
         using var playwright = await Playwright.CreateAsync();
@@ -34,7 +37,7 @@ internal static class HeadlessChromium
                 requests.Add(request.Url);
             }
         };
-        await page.GotoAsync(new Uri(htmlFile).AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
         var imageJson = await page.EvaluateAsync<JsonElement>(
             "() => Array.from(document.images).map(i => ({ src: i.getAttribute('src').substring(0, 40), naturalWidth: i.naturalWidth, naturalHeight: i.naturalHeight, alt: i.alt }))");
         var images = imageJson.EnumerateArray().Select(i => new ImageState(i.GetProperty("src").GetString()!,
@@ -46,9 +49,10 @@ internal static class HeadlessChromium
         Directory.CreateDirectory(ScreenshotFolder);
         var screenshot = Path.Combine(ScreenshotFolder, screenshotName);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+        var content = await page.ContentAsync();
         lock (requests)
         {
-            return new PageCheck(images, [.. requests], external, csp, screenshot);
+            return new PageCheck(images, [.. requests], external, csp, screenshot, content);
         }
     }
 }

@@ -21,8 +21,12 @@ public sealed class ReportPagesInBrowserTests(SampleBatchFixture batch) : IClass
             Assert.True(File.Exists(html), $"{html} was not written");
             var check = await HeadlessChromium.OpenAsync(html, $"report-phantom-{++n}.png");
             AssertLocal(check);
-            // 3 axial key slices + coronal + sagittal, and (ground truth present) the per-slice Dice plot
-            Assert.Equal(SeriesFigures.AxialKeySlices + 2 + 1, check.Images.Count);
+            // 3 axial key slices + coronal + sagittal, and (ground truth present) the per-slice Dice plot and one
+            // threshold-sweep plot per swept segment of report.json
+            var sweeps = batch.Reports[folder].GetProperty("groundTruth").GetProperty("thresholdSweep").GetArrayLength();
+            Assert.True(sweeps > 0, $"{folder}: no threshold sweep in report.json");
+            Assert.Equal(SeriesFigures.AxialKeySlices + 2 + 1 + sweeps, check.Images.Count);
+            Assert.Equal(sweeps, check.Images.Count(i => i.Alt.StartsWith("threshold sweep of ", StringComparison.Ordinal)));
             Assert.All(check.Images, i => Assert.True(i.NaturalWidth > 0 && i.NaturalHeight > 0, $"{html}: image '{i.Alt}' did not load"));
             Assert.Contains(check.Images, i => i.Alt.StartsWith("coronal", StringComparison.Ordinal));
             Assert.Contains(check.Images, i => i.Alt.StartsWith("sagittal", StringComparison.Ordinal));

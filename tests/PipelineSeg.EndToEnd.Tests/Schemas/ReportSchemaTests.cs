@@ -20,6 +20,31 @@ public sealed class ReportSchemaTests(SampleBatchFixture batch) : IClassFixture<
     }
 
     [SkippableFact]
+    public void Every_scored_segment_has_a_threshold_sweep_close_to_its_labels_at_one_half()
+    {
+        foreach (var (folder, report) in batch.Reports)
+        {
+            var truth = report.GetProperty("groundTruth");
+            var scored = truth.GetProperty("segments").EnumerateArray().ToDictionary(s => s.GetProperty(MetricKeys.Label).GetInt32());
+            var sweeps = truth.GetProperty("thresholdSweep").EnumerateArray().ToList();
+            Assert.Equal(scored.Keys.Order(), sweeps.Select(s => s.GetProperty("label").GetInt32()).Order());
+            foreach (var sweep in sweeps)
+            {
+                var points = sweep.GetProperty("thresholds").EnumerateArray().ToList();
+                Assert.Equal([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9], points.Select(p => p.GetProperty("threshold").GetDouble()));
+                // fewer voxels pass a higher threshold
+                var predicted = points.Select(p => p.GetProperty("metrics").GetProperty(MetricKeys.PredictedVoxels).GetInt64()).ToList();
+                Assert.True(predicted.Zip(predicted.Skip(1)).All(p => p.First >= p.Second), $"{folder}: predicted voxels rise with the threshold");
+                // the labels are argmax + clean-up of the same probabilities: at 0.5 the Dice is close to the scored one
+                var label = sweep.GetProperty("label").GetInt32();
+                var atHalf = points[4].GetProperty("metrics").GetProperty(MetricKeys.Dice).GetDouble();
+                var labelled = scored[label].GetProperty(MetricKeys.Dice).GetDouble();
+                Assert.True(Math.Abs(atHalf - labelled) < 0.05, $"{folder} label {label}: sweep Dice {atHalf} at 0.5, labels {labelled}");
+            }
+        }
+    }
+
+    [SkippableFact]
     public void A_renamed_or_missing_metric_key_is_rejected()
     {
         var report = batch.Reports.Values.First();

@@ -71,6 +71,7 @@ public sealed partial class ServeOperationsTests
                 Assert.DoesNotContain("ZZTOPPER", html, StringComparison.OrdinalIgnoreCase);
                 Assert.Contains("default-src 'none'", dashboard.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
             }
+            await DashboardInBrowserAsync(address);
             Assert.Equal(0, serve.Stop());
 
             var lines = serve.Log.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -91,6 +92,33 @@ public sealed partial class ServeOperationsTests
             Directory.Delete(root, recursive: true);
         }
     }
+
+    /// <summary>
+    /// The dashboard and the job's report.html behind its link, in headless Chromium: every image loads, every request
+    /// goes to the service on loopback (or is inline), screenshots saved with the others.
+    /// </summary>
+    private static async Task DashboardInBrowserAsync(string address)
+    {
+        static void AssertLoopback(Browser.PageCheck check, string address)
+        {
+            Assert.NotEmpty(check.Requests);
+            Assert.All(check.Requests, url => Assert.True(url.StartsWith(address + "/", StringComparison.Ordinal) || url.StartsWith("data:", StringComparison.Ordinal),
+                $"request off the machine: {url}"));
+            Assert.Empty(check.ExternalReferences);
+            Assert.All(check.Images, i => Assert.True(i.NaturalWidth > 0 && i.NaturalHeight > 0, $"image '{i.Alt}' did not load"));
+        }
+        var dashboard = await Browser.HeadlessChromium.OpenUrlAsync(address + "/", "dashboard.png");
+        AssertLoopback(dashboard, address);
+        Assert.True(new FileInfo(dashboard.Screenshot).Length > 5_000, "the dashboard screenshot is empty");
+        var link = ReportLink().Match(dashboard.Content).Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(link), "the dashboard links no report.html");
+        var report = await Browser.HeadlessChromium.OpenUrlAsync(address + link, "dashboard-report.png");
+        AssertLoopback(report, address);
+        Assert.True(report.Images.Count >= Reporting.Html.SeriesFigures.AxialKeySlices + 2, $"report.html behind the dashboard shows {report.Images.Count} images");
+    }
+
+    [GeneratedRegex("href=\"(/jobs/[0-9]+/results/report\\.html)\"")]
+    private static partial Regex ReportLink();
 
     /// <summary>The value of an unlabelled sample in the Prometheus text exposition.</summary>
     private static async Task<double> MetricAsync(HttpClient http, string name)

@@ -50,6 +50,9 @@ public sealed class NightlyScheduleTests
             }
             var run = Assert.Single(Directory.GetDirectories(runs));
             Assert.Matches("^run-[0-9]{8}-[0-9]{6}$", Path.GetFileName(run));
+            // like batch, the run has its summary for people, here saying that the input held no series
+            Assert.True(File.Exists(Path.Combine(run, "summary.csv")), "the nightly run wrote no summary.csv");
+            Assert.Contains("no DICOM series found", File.ReadAllText(Path.Combine(run, "summary.html")), StringComparison.Ordinal);
             var next = new DateTimeOffset((long)Scalar(journal, NextFireTime)!, TimeSpan.Zero);
             Assert.InRange(next, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(1).AddHours(1));
 

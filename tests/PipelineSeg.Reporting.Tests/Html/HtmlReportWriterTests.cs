@@ -37,9 +37,10 @@ public sealed partial class HtmlReportWriterTests : IDisposable
         };
         var html = await WriteAsync(withPlots);
         var images = Images(html);
-        Assert.Equal(SeriesFigures.AxialKeySlices + 2 + 2, images.Count);
+        Assert.Equal(SeriesFigures.AxialKeySlices + 2 + 1 + 2, images.Count);
         Assert.Contains(images, alt => alt.StartsWith("threshold sweep of liver: its class probability binarised at 0.1…0.9", StringComparison.Ordinal));
-        Assert.Contains(images, alt => alt.StartsWith("uncertainty histogram", StringComparison.Ordinal));
+        Assert.Contains(images, alt => alt.StartsWith("uncertainty histogram of liver", StringComparison.Ordinal));
+        Assert.Contains(images, alt => alt.StartsWith("uncertainty histogram of lesion", StringComparison.Ordinal));
     }
 
     [SkippableFact]
@@ -57,7 +58,7 @@ public sealed partial class HtmlReportWriterTests : IDisposable
             Assert.Equal(voxels, c.PerByte[cls.Index * 30]);
             Assert.Equal(voxels, c.Total);
         }
-        Assert.Null(SeriesFigures.UncertaintyHistogram(context.Labels.CreateLike<byte>(), classes, spread));
+        Assert.Empty(SeriesFigures.UncertaintyHistograms(context.Labels.CreateLike<byte>(), classes, spread));
     }
 
     // a map whose byte is `inside` on every voxel of any segment and 255 elsewhere (never counted)
