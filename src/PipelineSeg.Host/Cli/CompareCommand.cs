@@ -27,10 +27,11 @@ internal sealed class CompareCommand : ICliCommand
         var output = CliOptions.Output("Folder for comparison.csv, comparison-cases.csv, comparison.md, comparison.html and the charts");
         var maps = new Option<bool>("--save-maps") { Description = "Also write each case's probability map per model and its ground truth as NIfTI under <output>/maps (for evaluate)" };
         var plugins = CliOptions.Plugins();
+        var json = CliOptions.Json();
         var command = new Command("compare", "Compare models on a labelled dataset (DICOM, NIfTI, npy or HDF5) across thresholds: accuracy, sensitivity, specificity, "
             + "IoU, Dice, generalized Jaccard, HD, HD95 as mean ± SD over cases")
         {
-            data, models, thresholds, split, output, maps, plugins,
+            data, models, thresholds, split, output, maps, plugins, json,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -84,8 +85,10 @@ internal sealed class CompareCommand : ICliCommand
                     return await Fail(context, e.Message, ExitCodes.InputsFailed).ConfigureAwait(false);
                 }
                 var written = await ComparisonWriter.WriteAsync(result, outputPath, ct).ConfigureAwait(false);
-                await context.Out.WriteAsync(ComparisonMarkdown.Format(result)).ConfigureAwait(false);
-                await context.Out.WriteLineAsync($"{Environment.NewLine}wrote {string.Join(", ", written.Select(Path.GetFileName))} to {outputPath}").ConfigureAwait(false);
+                var asJson = parse.GetValue(json);
+                await context.Out.WriteAsync(asJson ? ComparisonJson.Serialize(result) + Environment.NewLine : ComparisonMarkdown.Format(result)).ConfigureAwait(false);
+                var console = asJson ? context.Error : context.Out;
+                await console.WriteLineAsync($"{Environment.NewLine}wrote {string.Join(", ", written.Select(Path.GetFileName))} to {outputPath}").ConfigureAwait(false);
                 return ExitCodes.Ok;
             }, cancellationToken);
         });

@@ -89,8 +89,17 @@ public sealed class CompareCommandTests : IDisposable
         var models = "unet=unet-liver-phantom,segnet-liver-phantom";
         var npy = PipelineSegCli.Run("compare", "--data", Path("npy"), "--models", models, "--output", Path("out-npy"), "--quiet");
         Assert.True(npy.ExitCode == 0, npy.Combined);
-        var h5 = PipelineSegCli.Run("compare", "--data", Path("h5", "dataset.json"), "--models", models, "--output", Path("out-h5"), "--quiet");
+        var h5 = PipelineSegCli.Run("compare", "--data", Path("h5", "dataset.json"), "--models", models, "--output", Path("out-h5"), "--quiet", "--json");
         Assert.True(h5.ExitCode == 0, h5.Combined);
+        using (var json = JsonDocument.Parse(h5.StandardOutput))
+        {
+            var rows = json.RootElement.GetProperty("rows").EnumerateArray().ToList();
+            Assert.Equal(10, rows.Count);
+            var unet = rows.Single(r => r.GetProperty("model").GetString() == "unet" && r.GetProperty("threshold").GetDouble() == 0.5);
+            var csv = CompareRun.Csv(Path("out-npy", "comparison.csv")).Single(r => r["model"] == "unet" && r["threshold"] == "0.5");
+            Assert.Equal(CompareRun.Number(csv["diceMean"]), unet.GetProperty("metrics").GetProperty("dice").GetProperty("mean").GetDouble());
+            Assert.Equal(4, unet.GetProperty("cases").GetInt32());
+        }
         Assert.Equal(File.ReadAllText(Path("out-npy", "comparison.csv")), File.ReadAllText(Path("out-h5", "comparison.csv")));
         Assert.Equal(2 * 5 + 1, File.ReadAllLines(Path("out-npy", "comparison.csv")).Length); // 2 models × 5 default thresholds
         Assert.Contains("| unet | 4 |", npy.StandardOutput, StringComparison.Ordinal);
