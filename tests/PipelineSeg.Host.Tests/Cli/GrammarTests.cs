@@ -48,6 +48,7 @@ public sealed class GrammarTests
 
     [SkippableTheory]
     [InlineData("batch")]
+    [InlineData("compare")]
     [InlineData("convert")]
     [InlineData("evaluate")]
     [InlineData("inspect")]
