@@ -1,6 +1,7 @@
 using PipelineSeg.Imaging;
 using PipelineSeg.Pipeline.Preprocessing;
 using PipelineSeg.Pipeline.Slabs;
+using PipelineSeg.Pipeline.Stages;
 
 namespace PipelineSeg.Comparison.Running;
 
@@ -9,7 +10,7 @@ namespace PipelineSeg.Comparison.Running;
 /// are decided from): the segment's class planes summed at model size, resampled in-plane onto the source grid exactly
 /// as the labeller resamples them (bilinear, 0 outside the model's field of view).
 /// </summary>
-internal sealed class CaseProbability
+internal sealed class CaseProbability : ISlabObserver
 {
     private readonly SlabGrid _grid;
     private readonly IReadOnlyList<int> _classes;
@@ -25,7 +26,7 @@ internal sealed class CaseProbability
     public Volume<float> Map { get; }
 
     /// <summary>Adds the slices of <paramref name="slab"/>.</summary>
-    public void Add(ProbabilitySlab slab)
+    public void Add(ProbabilitySlab slab, CancellationToken cancellationToken)
     {
         var sameSize = slab.Width == _grid.Width && slab.Height == _grid.Height && _spacing is null;
         for (var s = 0; s < slab.Count; s++)
