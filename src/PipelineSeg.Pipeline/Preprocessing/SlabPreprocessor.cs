@@ -64,6 +64,7 @@ public sealed class SlabPreprocessor
             _planes.Add(plane);
         }
         _spec.Intensity.Apply(input);
+        ChannelNormalization.Apply(_spec, input, slab.Count);
         return new ModelInputSlab(slab.First, slab.Count, input) { Release = () => _releasedInputs.Add(input) };
     }
 
