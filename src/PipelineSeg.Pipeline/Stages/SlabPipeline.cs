@@ -14,8 +14,8 @@ namespace PipelineSeg.Pipeline.Stages;
 
 /// <summary>
 /// One pipeline's stages over slabs of slices: volume source → pre-processing (both on their own task, ahead of
-/// inference) → inference runner → smoothing along z → labelling on the source grid (on its own task, overlapping the
-/// next slab's inference) → 3-D clean-up. Class
+/// inference) → inference runner → smoothing along z → labelling on the source grid (both on their own task, overlapping
+/// the next slab's inference) → 3-D clean-up. The inference thread runs nothing but the model. Class
 /// probabilities exist per slab only; the label volume is bytes.
 /// Built by <see cref="SlabPipelineFactory"/>; one series at a time (models are not thread-safe).
 /// </summary>
@@ -56,6 +56,14 @@ public sealed class SlabPipeline
         var (uncertaintySum, uncertaintyCount) = (0.0, 0L);
         SpreadVolumes? spread = null;
         var probabilities = _definition.WriteProbabilities ? new ProbabilityVolumes(source.Grid, _classes, _preprocessor.PixelSpacingMm) : null;
+        IReadOnlyList<ProbabilitySlab> Smooth(Func<IReadOnlyList<ProbabilitySlab>> step)
+        {
+            postClock.Start();
+            var smoothed = step();
+            postClock.Stop();
+            return smoothed;
+        }
+
         void Label(IReadOnlyList<ProbabilitySlab> slabs)
         {
             postClock.Start();
@@ -76,17 +84,18 @@ public sealed class SlabPipeline
             postClock.Stop();
         }
 
-        // Labelling of slab k runs on its own task while slab k + 1 is inferred; a bounded channel keeps at most two
-        // smoothed slabs waiting, so memory stays per slab.
-        var toLabel = Channel.CreateBounded<IReadOnlyList<ProbabilitySlab>>(new BoundedChannelOptions(2) { SingleReader = true });
+        // Smoothing and labelling of slab k run on their own task while slab k + 1 is inferred; a bounded channel keeps
+        // at most two inferred slabs waiting, so memory stays per slab.
+        var toLabel = Channel.CreateBounded<ProbabilitySlab>(new BoundedChannelOptions(2) { SingleReader = true });
         var labelling = Task.Run(async () =>
         {
             try
             {
-                await foreach (var smoothed in toLabel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                await foreach (var inferred in toLabel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    Label(smoothed);
+                    Label(Smooth(() => smoother.Push(inferred)));
                 }
+                Label(Smooth(smoother.Complete));
             }
             catch (Exception e)
             {
@@ -102,11 +111,9 @@ public sealed class SlabPipeline
                 inferenceClock.Start();
                 var inferred = _runner.Run(input, cancellationToken);
                 input.Release?.Invoke();
-                var smoothed = smoother.Push(inferred);
                 inferenceClock.Stop();
-                await toLabel.Writer.WriteAsync(smoothed, cancellationToken).ConfigureAwait(false);
+                await toLabel.Writer.WriteAsync(inferred, cancellationToken).ConfigureAwait(false);
             }
-            await toLabel.Writer.WriteAsync(smoother.Complete(), cancellationToken).ConfigureAwait(false);
             toLabel.Writer.Complete();
         }
         catch (Exception e)
