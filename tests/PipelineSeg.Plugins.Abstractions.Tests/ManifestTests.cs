@@ -114,6 +114,26 @@ public sealed class ManifestTests
     }
 
     [SkippableFact]
+    public void An_rgb_input_with_imagenet_normalisation_parses_and_is_checked_against_the_channels()
+    {
+        var rgb = Valid.Replace("\"layout\": \"adjacentSlices\", \"pixelSpacingMm\": 0.8,",
+            "\"layout\": \"singleSlice\", \"color\": \"rgb\", \"channelMean\": [0.485, 0.456, 0.406], \"channelStd\": [0.229, 0.224, 0.225],",
+            StringComparison.Ordinal);
+        var input = Assert.Single(PluginManifestSerializer.Parse(rgb, "plugin.json").Models).Input;
+        Assert.Equal(InputColor.Rgb, input.Color);
+        Assert.Equal([0.485, 0.456, 0.406], input.ChannelMean);
+        Assert.Equal([0.229, 0.224, 0.225], input.ChannelStd);
+
+        var broken = rgb.Replace("\"channels\": 3,", "\"channels\": 1,", StringComparison.Ordinal)
+            .Replace("[0.229, 0.224, 0.225]", "[0.229, 0]", StringComparison.Ordinal);
+        var ex = Assert.Throws<PluginManifestException>(() => PluginManifestSerializer.Parse(broken, "plugin.json"));
+        Assert.Contains("color rgb needs 3 channels and layout singleSlice", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("channelMean and channelStd need one value per input channel (1)", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("channelStd values must be positive", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(InputColor.Grey, Assert.Single(PluginManifestSerializer.Parse(Valid, "plugin.json").Models).Input.Color);
+    }
+
+    [SkippableFact]
     public void A_model_runs_on_the_builtin_engine_unless_it_names_a_backend()
     {
         var manifest = PluginManifestSerializer.Parse(Valid.Replace("\"backend\": \"onnxruntime\",", "", StringComparison.Ordinal), "plugin.json");

@@ -41,8 +41,17 @@ public static class DicomPixelLoader
     /// Loads slices <paramref name="first"/> … <paramref name="first"/> + <paramref name="count"/> − 1 into
     /// <paramref name="destination"/> (count × Rows × Columns values), so a pipeline can stream a series slab by slab.
     /// </summary>
-    public static void LoadSlices(DicomSeries series, int first, int count, Memory<float> destination, CancellationToken cancellationToken = default)
+    public static void LoadSlices(DicomSeries series, int first, int count, Memory<float> destination, CancellationToken cancellationToken = default) =>
+        LoadSlices(series, first, count, destination, Environment.ProcessorCount, cancellationToken);
+
+    /// <summary>
+    /// As above with at most <paramref name="maxDegreeOfParallelism"/> files at once; 1 reads them in turn on the calling
+    /// thread (a streaming pipeline decodes beside inference, which already keeps the cores busy).
+    /// </summary>
+    public static void LoadSlices(DicomSeries series, int first, int count, Memory<float> destination, int maxDegreeOfParallelism,
+        CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxDegreeOfParallelism, 1);
         ArgumentNullException.ThrowIfNull(series);
         ArgumentOutOfRangeException.ThrowIfNegative(first);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
@@ -57,10 +66,19 @@ public static class DicomPixelLoader
         {
             return;
         }
-        var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        if (maxDegreeOfParallelism == 1)
+        {
+            foreach (var file in byFile)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                LoadFile(series, file, destination.Span, plane, cancellationToken);
+            }
+            return;
+        }
+        var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = maxDegreeOfParallelism };
         // Contiguous ranges of files, the calling thread taking part: few hand-offs, and on a busy machine the caller
         // carries on alone when the pool's workers are scheduled late instead of waiting for them.
-        var rangeSize = Math.Clamp(byFile.Count / (4 * Environment.ProcessorCount), 1, 16);
+        var rangeSize = Math.Clamp(byFile.Count / (4 * maxDegreeOfParallelism), 1, 16);
         ParallelFailure.Unwrap(() => Parallel.ForEach(Partitioner.Create(0, byFile.Count, rangeSize), options, range =>
         {
             for (var f = range.Item1; f < range.Item2; f++)

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Numerics.Tensors;
 using PipelineSeg.Imaging.Resampling;
 
 namespace PipelineSeg.Pipeline.Postprocessing;
@@ -40,31 +42,52 @@ internal sealed class PlaneLabeler
         {
             throw new ArgumentOutOfRangeException(nameof(offset), offset, "the class planes lie outside the probabilities");
         }
-        var cells = DecideCells(map, probabilities, offset);
-        var segments = Segments(ax);
         var width = ax.Length;
-        Span<float> values = stackalloc float[classes];
-        for (var y = 0; y < ay.Length; y++)
+        var cells = ArrayPool<byte>.Shared.Rent(plane);
+        var template = ArrayPool<byte>.Shared.Rent(width);
+        var cellOf = ArrayPool<int>.Shared.Rent(width);
+        try
         {
-            var row = labels.Slice(y * width, width);
-            if (!map.InsideSlice || !ay.Inside[y])
+            DecideCells(map, probabilities, offset, cells);
+            for (var x = 0; x < width; x++)
             {
-                row.Fill(_outside);
-                continue;
+                cellOf[x] = ax.Inside[x] ? ax.Lower[x] : -1;
             }
-            var (r0, r1) = (offset + (ay.Lower[y] * w), offset + (ay.Upper[y] * w));
-            double fy = ay.Weight[y], gy = ay.Complement[y];
-            var cellRow = ay.Lower[y] * w;
-            foreach (var (start, end, cell) in segments)
+            Span<float> values = stackalloc float[classes];
+            var (templateRow, undecided) = (-1, false);
+            for (var y = 0; y < ay.Length; y++)
             {
-                var label = cell < 0 ? _outside : cells[cellRow + cell];
-                if (label != Undecided)
+                var row = labels.Slice(y * width, width);
+                if (!map.InsideSlice || !ay.Inside[y])
                 {
-                    row[start..end].Fill(label); // a whole decided cell (or the outside) at once
+                    row.Fill(_outside);
                     continue;
                 }
-                for (var x = start; x < end; x++)
+                var cellRow = ay.Lower[y] * w;
+                if (cellRow != templateRow)
                 {
+                    // the labels of every decided cell along this row of cells, once for the target rows it spans
+                    (templateRow, undecided) = (cellRow, false);
+                    for (var x = 0; x < width; x++)
+                    {
+                        var label = cellOf[x] < 0 ? _outside : cells[cellRow + cellOf[x]];
+                        template[x] = label;
+                        undecided |= label == Undecided;
+                    }
+                }
+                template.AsSpan(0, width).CopyTo(row);
+                if (!undecided)
+                {
+                    continue;
+                }
+                var (r0, r1) = (offset + (ay.Lower[y] * w), offset + (ay.Upper[y] * w));
+                double fy = ay.Weight[y], gy = ay.Complement[y];
+                for (var x = 0; x < width; x++)
+                {
+                    if (template[x] != Undecided)
+                    {
+                        continue;
+                    }
                     int x0 = ax.Lower[x], x1 = ax.Upper[x];
                     double fx = ax.Weight[x], gx = ax.Complement[x];
                     for (var k = 0; k < classes; k++)
@@ -79,52 +102,81 @@ internal sealed class PlaneLabeler
                 }
             }
         }
-    }
-
-    /// <summary>Stretches of target x with the same cell column (its lower source x), or −1 for stretches outside the source.</summary>
-    private static List<(int Start, int End, int Cell)> Segments(AxisTable ax)
-    {
-        var segments = new List<(int, int, int)>();
-        var start = 0;
-        for (var x = 1; x <= ax.Length; x++)
+        finally
         {
-            var cell = ax.Inside[start] ? ax.Lower[start] : -1;
-            if (x == ax.Length || (ax.Inside[x] ? ax.Lower[x] : -1) != cell)
-            {
-                segments.Add((start, x, cell));
-                start = x;
-            }
+            ArrayPool<int>.Shared.Return(cellOf);
+            ArrayPool<byte>.Shared.Return(template);
+            ArrayPool<byte>.Shared.Return(cells);
         }
-        return segments;
     }
 
-    /// <summary>Per model pixel (as the lower-left corner of a cell): the label every point of the cell takes, or <see cref="Undecided"/>.</summary>
-    private byte[] DecideCells(PlaneMap map, float[] probabilities, int offset)
+    /// <summary>
+    /// Per model pixel (as the lower-left corner of a cell): the label every point of the cell takes, or
+    /// <see cref="Undecided"/>. Each class's smallest and largest corner along a row of cells come from vectorised
+    /// minima and maxima of the two rows and their one-pixel shift.
+    /// </summary>
+    private void DecideCells(PlaneMap map, float[] probabilities, int offset, byte[] cells)
     {
         var (w, h) = (map.SourceWidth, map.SourceHeight);
         var plane = w * h;
         var classes = _thresholds.Length;
-        var cells = new byte[plane];
-        Span<float> low = stackalloc float[classes];
-        Span<float> high = stackalloc float[classes];
-        for (var y0 = 0; y0 < h; y0++)
+        var lows = ArrayPool<float>.Shared.Rent(classes * w);
+        var highs = ArrayPool<float>.Shared.Rent(classes * w);
+        var column = ArrayPool<float>.Shared.Rent(2 * w);
+        var reach = ArrayPool<float>.Shared.Rent(w);
+        try
         {
-            var y1 = Math.Min(y0 + 1, h - 1);
-            for (var x0 = 0; x0 < w; x0++)
+            Span<float> low = stackalloc float[classes];
+            Span<float> high = stackalloc float[classes];
+            for (var y0 = 0; y0 < h; y0++)
             {
-                var x1 = Math.Min(x0 + 1, w - 1);
+                var y1 = Math.Min(y0 + 1, h - 1);
                 for (var k = 0; k < classes; k++)
                 {
                     var o = offset + (k * plane);
-                    float a = probabilities[o + (y0 * w) + x0], b = probabilities[o + (y0 * w) + x1];
-                    float c = probabilities[o + (y1 * w) + x0], d = probabilities[o + (y1 * w) + x1];
-                    low[k] = MathF.Min(MathF.Min(a, b), MathF.Min(c, d));
-                    high[k] = MathF.Max(MathF.Max(a, b), MathF.Max(c, d));
+                    ReadOnlySpan<float> a = probabilities.AsSpan(o + (y0 * w), w), c = probabilities.AsSpan(o + (y1 * w), w);
+                    Span<float> vMin = column.AsSpan(0, w), vMax = column.AsSpan(w, w);
+                    TensorPrimitives.Min(a, c, vMin);
+                    TensorPrimitives.Max(a, c, vMax);
+                    Span<float> lo = lows.AsSpan(k * w, w), hi = highs.AsSpan(k * w, w);
+                    TensorPrimitives.Min(vMin[..^1], vMin[1..], lo[..^1]);
+                    TensorPrimitives.Max(vMax[..^1], vMax[1..], hi[..^1]);
+                    (lo[^1], hi[^1]) = (vMin[^1], vMax[^1]); // the last column's cell has x1 = x0
                 }
-                cells[(y0 * w) + x0] = DecideCell(low, high);
+                // Most cells are background for sure (no foreground class reaches its threshold at any corner): found for
+                // the whole row at once as max over classes of (largest corner − threshold) < 0; NaN falls through.
+                var reaches = reach.AsSpan(0, w);
+                reaches.Fill(float.NegativeInfinity);
+                for (var k = 0; k < classes; k++)
+                {
+                    if (k != _background)
+                    {
+                        TensorPrimitives.Subtract(highs.AsSpan(k * w, w), _thresholds[k], column.AsSpan(0, w));
+                        TensorPrimitives.Max(reaches, column.AsSpan(0, w), reaches);
+                    }
+                }
+                for (var x0 = 0; x0 < w; x0++)
+                {
+                    if (reaches[x0] < 0)
+                    {
+                        cells[(y0 * w) + x0] = (byte)_background;
+                        continue;
+                    }
+                    for (var k = 0; k < classes; k++)
+                    {
+                        (low[k], high[k]) = (lows[(k * w) + x0], highs[(k * w) + x0]);
+                    }
+                    cells[(y0 * w) + x0] = DecideCell(low, high);
+                }
             }
         }
-        return cells;
+        finally
+        {
+            ArrayPool<float>.Shared.Return(reach);
+            ArrayPool<float>.Shared.Return(column);
+            ArrayPool<float>.Shared.Return(highs);
+            ArrayPool<float>.Shared.Return(lows);
+        }
     }
 
     private byte DecideCell(ReadOnlySpan<float> low, ReadOnlySpan<float> high)

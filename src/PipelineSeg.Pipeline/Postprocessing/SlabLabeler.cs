@@ -61,13 +61,15 @@ public sealed class SlabLabeler
             throw new ArgumentException($"slab has {slab.Classes} classes, the model {_classes.Count}", nameof(slab));
         }
         var sameSize = slab.Width == _grid.Width && slab.Height == _grid.Height && _spacing is null;
-        Parallel.For(0, slab.Count, new ParallelOptions { CancellationToken = cancellationToken }, s =>
+        // Slice after slice on the caller: the pipeline labels on its own task beside inference, which keeps the cores busy.
+        for (var s = 0; s < slab.Count; s++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var z = slab.First + s;
             if (!sameSize && InPlaneResampler.Map(_grid, z, slab.Width, slab.Height, toModel: false, _spacing) is { } map)
             {
                 _planeLabeler.Label(map, slab.Probabilities, s * slab.Classes * slab.Plane, Labels.Slice(z));
-                return;
+                continue;
             }
             var planes = new float[_classes.Count][];
             for (var k = 0; k < planes.Length; k++)
@@ -78,6 +80,6 @@ public sealed class SlabLabeler
                     : InPlaneResampler.ToSource(plane, slab.Width, slab.Height, _grid, z, _classes[k].IsBackground ? 1f : 0f, _spacing);
             }
             LabelDecision.ArgmaxWithThresholds(planes, _background, _thresholds, Labels.Slice(z));
-        });
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using PipelineSeg.Pipeline.Slabs;
 using PipelineSeg.Plugins.Abstractions;
 
@@ -13,6 +14,8 @@ public sealed class SlabPreprocessor
     public const float AirHu = -1024f;
 
     private readonly ModelInputSpec _spec;
+    private readonly ConcurrentBag<float[]> _releasedInputs = [];
+    private readonly ConcurrentBag<float[]> _planes = [];
 
     /// <summary>Prepares input for models with <paramref name="spec"/>.</summary>
     public SlabPreprocessor(ModelInputSpec spec, string modelId)
@@ -28,33 +31,54 @@ public sealed class SlabPreprocessor
     /// <summary>Neighbour slices the source must load either side of each slab.</summary>
     public int Halo => ChannelStacker.Halo(_spec);
 
-    /// <summary>The model input for the core slices of <paramref name="slab"/>.</summary>
+    /// <summary>The model input for the core slices of <paramref name="slab"/>; its <see cref="ModelInputSlab.Release"/> lends the tensor back.</summary>
     public ModelInputSlab Prepare(HounsfieldSlab slab, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(slab);
         var grid = slab.Grid;
+        var size = _spec.Width * _spec.Height;
         var resized = new float[slab.LoadedCount][];
         var sameSize = grid.Width == _spec.Width && grid.Height == _spec.Height && _spec.PixelSpacingMm is null;
-        Parallel.For(0, slab.LoadedCount, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        for (var i = 0; i < slab.LoadedCount; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var z = slab.LoadedFirst + i;
+            var plane = resized[i] = Rent(_planes, size);
             if (sameSize)
             {
-                resized[i] = slab.Slice(z).ToArray();
+                slab.Slice(z).CopyTo(plane);
             }
             else if (InPlaneResampler.Map(grid, z, _spec.Width, _spec.Height, toModel: true, _spec.PixelSpacingMm) is { } map)
             {
-                resized[i] = new float[_spec.Width * _spec.Height];
-                map.Apply(slab.Slice(z), resized[i], AirHu);
+                map.Apply(slab.Slice(z), plane, AirHu);
             }
             else
             {
-                resized[i] = InPlaneResampler.ToModel(slab.Slice(z), grid, z, _spec.Width, _spec.Height, AirHu, _spec.PixelSpacingMm);
+                InPlaneResampler.ToModel(slab.Slice(z), grid, z, _spec.Width, _spec.Height, AirHu, _spec.PixelSpacingMm).CopyTo(plane, 0);
             }
-        });
-        var input = new float[slab.Count * _spec.Channels * _spec.Width * _spec.Height];
+        }
+        var input = Rent(_releasedInputs, slab.Count * _spec.Channels * size);
         ChannelStacker.Fill(_spec, slab.First, slab.Count, grid.Depth, z => resized[z - slab.LoadedFirst], input);
+        foreach (var plane in resized)
+        {
+            _planes.Add(plane);
+        }
         _spec.Intensity.Apply(input);
-        return new ModelInputSlab(slab.First, slab.Count, input);
+        ChannelNormalization.Apply(_spec, input, slab.Count);
+        return new ModelInputSlab(slab.First, slab.Count, input) { Release = () => _releasedInputs.Add(input) };
+    }
+
+    /// <summary>A handed-back array of <paramref name="length"/> values, or a new one (every value is written before use).</summary>
+    private static float[] Rent(ConcurrentBag<float[]> pool, int length)
+    {
+        // Arrays of another length (the last, shorter slab) are dropped: the pool holds a few of one size.
+        while (pool.TryTake(out var array))
+        {
+            if (array.Length == length)
+            {
+                return array;
+            }
+        }
+        return GC.AllocateUninitializedArray<float>(length);
     }
 }

@@ -76,13 +76,13 @@ public sealed class SlidingWindowSmoother : ISlabSmoother
         var uncertainty = withUncertainty ? new float[count * width * height] : null;
         var spread = _window[_next].Spread is not null ? new float[count * perSlice] : null;
         var first = _next;
-        // slices are independent: smooth them in parallel (the window is only read here)
-        Parallel.For(first, last + 1, z =>
+        // one slice after another: the pipeline smooths on its labelling task, beside inference, which keeps the cores busy
+        for (var z = first; z <= last; z++)
         {
             Smooth(z, probabilities.AsSpan((z - first) * perSlice, perSlice));
             _window[z].Uncertainty?.CopyTo(uncertainty.AsSpan((z - first) * width * height));
             _window[z].Spread?.CopyTo(spread.AsSpan((z - first) * perSlice));
-        });
+        }
         var slab = new ProbabilitySlab(_next, count, classes, width, height, probabilities, uncertainty, spread);
         _next = last + 1;
         foreach (var old in _window.Keys.Where(k => k < _next - _radius).ToList())

@@ -8,7 +8,8 @@ namespace PipelineSeg.Pipeline.Sources;
 
 /// <summary>
 /// Reads a DICOM series slab by slab (modality LUT / rescale applied), decoding only the slices of each slab, so the
-/// series is never held as a float volume. Halo slices are decoded again by the next slab (2.5-D models only).
+/// series is never held as a float volume. Halo slices are decoded again by the next slab (2.5-D models only). Files are
+/// read one after another: the pipeline decodes ahead on its own task while inference keeps the cores busy.
 /// </summary>
 public sealed class DicomVolumeSource : IVolumeSource
 {
@@ -45,7 +46,7 @@ public sealed class DicomVolumeSource : IVolumeSource
             {
                 voxels = GC.AllocateUninitializedArray<float>(length);
             }
-            await Task.Run(() => DicomPixelLoader.LoadSlices(_series, range.LoadedFirst, range.LoadedCount, voxels, cancellationToken), cancellationToken)
+            await Task.Run(() => DicomPixelLoader.LoadSlices(_series, range.LoadedFirst, range.LoadedCount, voxels, maxDegreeOfParallelism: 1, cancellationToken), cancellationToken)
                 .ConfigureAwait(false);
             var lent = voxels;
             yield return new HounsfieldSlab(Grid, range.First, range.Count, range.HaloBefore, range.HaloAfter, voxels) { Release = () => _released.Add(lent) };

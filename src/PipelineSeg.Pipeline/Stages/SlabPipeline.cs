@@ -13,8 +13,9 @@ using PipelineSeg.Plugins.Abstractions;
 namespace PipelineSeg.Pipeline.Stages;
 
 /// <summary>
-/// One pipeline's stages over slabs of slices: volume source → pre-processing → inference runner → smoothing along z →
-/// labelling on the source grid (on its own task, overlapping the next slab's inference) → 3-D clean-up. Class
+/// One pipeline's stages over slabs of slices: volume source → pre-processing (both on their own task, ahead of
+/// inference) → inference runner → smoothing along z → labelling on the source grid (both on their own task, overlapping
+/// the next slab's inference) → 3-D clean-up. The inference thread runs nothing but the model. Class
 /// probabilities exist per slab only; the label volume is bytes.
 /// Built by <see cref="SlabPipelineFactory"/>; one series at a time (models are not thread-safe).
 /// </summary>
@@ -29,7 +30,7 @@ public sealed class SlabPipeline
     private readonly double[] _thresholds;
     private readonly int _prefetchSlabs;
 
-    /// <summary>Composes the stages; thresholds per class follow <see cref="PipelineDefinition.ThresholdFor"/> with <paramref name="manifestThreshold"/> (the model's output.defaultThreshold); <paramref name="prefetchSlabs"/> slabs are decoded ahead while a slab is inferred (0: decode and infer in turn); <paramref name="smootherFor"/> makes a smoother for a series on the given grid (depth, slice spacing).</summary>
+    /// <summary>Composes the stages; thresholds per class follow <see cref="PipelineDefinition.ThresholdFor"/> with <paramref name="manifestThreshold"/> (the model's output.defaultThreshold); <paramref name="prefetchSlabs"/> slabs are decoded and pre-processed ahead while a slab is inferred (0: in turn); <paramref name="smootherFor"/> makes a smoother for a series on the given grid (depth, slice spacing).</summary>
     public SlabPipeline(SlabPreprocessor preprocessor, IInferenceRunner runner, Func<SlabGrid, ISlabSmoother> smootherFor,
         IReadOnlyList<SegmentClass> classes, PipelineDefinition definition, int slabSlices, double? manifestThreshold = null, int prefetchSlabs = 1)
     {
@@ -63,6 +64,14 @@ public sealed class SlabPipeline
         var (uncertaintySum, uncertaintyCount) = (0.0, 0L);
         SpreadVolumes? spread = null;
         var probabilities = _definition.WriteProbabilities ? new ProbabilityVolumes(source.Grid, _classes, _preprocessor.PixelSpacingMm) : null;
+        IReadOnlyList<ProbabilitySlab> Smooth(Func<IReadOnlyList<ProbabilitySlab>> step)
+        {
+            postClock.Start();
+            var smoothed = step();
+            postClock.Stop();
+            return smoothed;
+        }
+
         void Label(IReadOnlyList<ProbabilitySlab> slabs)
         {
             postClock.Start();
@@ -87,17 +96,18 @@ public sealed class SlabPipeline
             postClock.Stop();
         }
 
-        // Labelling of slab k runs on its own task while slab k + 1 is inferred; a bounded channel keeps at most two
-        // smoothed slabs waiting, so memory stays per slab.
-        var toLabel = Channel.CreateBounded<IReadOnlyList<ProbabilitySlab>>(new BoundedChannelOptions(2) { SingleReader = true });
+        // Smoothing and labelling of slab k run on their own task while slab k + 1 is inferred; a bounded channel keeps
+        // at most two inferred slabs waiting, so memory stays per slab.
+        var toLabel = Channel.CreateBounded<ProbabilitySlab>(new BoundedChannelOptions(2) { SingleReader = true });
         var labelling = Task.Run(async () =>
         {
             try
             {
-                await foreach (var smoothed in toLabel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                await foreach (var inferred in toLabel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    Label(smoothed);
+                    Label(Smooth(() => smoother.Push(inferred)));
                 }
+                Label(Smooth(smoother.Complete));
             }
             catch (Exception e)
             {
@@ -107,21 +117,15 @@ public sealed class SlabPipeline
         }, CancellationToken.None);
         try
         {
-            sourceClock.Start();
-            var slabs = _prefetchSlabs > 0 ? new PrefetchingVolumeSource(source, _prefetchSlabs) : source;
-            await foreach (var slab in slabs.ReadAsync(_slabSlices, _preprocessor.Halo, cancellationToken).ConfigureAwait(false))
+            // Decoding and pre-processing run ahead on their own task (PreparedInputs): this thread only runs the model.
+            await foreach (var input in PreparedInputs.ReadAsync(source, _preprocessor, _slabSlices, _prefetchSlabs, sourceClock, cancellationToken).ConfigureAwait(false))
             {
-                sourceClock.Stop();
                 inferenceClock.Start();
-                var input = _preprocessor.Prepare(slab, cancellationToken);
-                slab.Release?.Invoke();
-                var smoothed = smoother.Push(_runner.Run(input, cancellationToken));
+                var inferred = _runner.Run(input, cancellationToken);
+                input.Release?.Invoke();
                 inferenceClock.Stop();
-                await toLabel.Writer.WriteAsync(smoothed, cancellationToken).ConfigureAwait(false);
-                sourceClock.Start();
+                await toLabel.Writer.WriteAsync(inferred, cancellationToken).ConfigureAwait(false);
             }
-            sourceClock.Stop();
-            await toLabel.Writer.WriteAsync(smoother.Complete(), cancellationToken).ConfigureAwait(false);
             toLabel.Writer.Complete();
         }
         catch (Exception e)

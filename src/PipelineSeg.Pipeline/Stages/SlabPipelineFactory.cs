@@ -90,6 +90,7 @@ public static class SlabPipelineFactory
     {
         var (i, j) = (a.Intensity, b.Intensity);
         return a.Channels == b.Channels && a.Height == b.Height && a.Width == b.Width && a.Layout == b.Layout && a.PixelSpacingMm == b.PixelSpacingMm
+            && a.Color == b.Color && a.ChannelMean.SequenceEqual(b.ChannelMean) && a.ChannelStd.SequenceEqual(b.ChannelStd)
             && i.Kind == j.Kind && i.Center == j.Center && i.Width == j.Width && i.OutputMin == j.OutputMin && i.OutputMax == j.OutputMax
             && i.Mean == j.Mean && i.Std == j.Std;
     }

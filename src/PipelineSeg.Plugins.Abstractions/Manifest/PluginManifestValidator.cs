@@ -48,6 +48,13 @@ public static class PluginManifestValidator
         Require(problems, model.Input.Layout != ChannelLayout.AdjacentSlices || model.Input.Channels % 2 == 1,
             $"{at}: adjacentSlices needs an odd channel count");
         Require(problems, model.Input.PixelSpacingMm is null or > 0, $"{at}: pixelSpacingMm must be positive");
+        var input = model.Input;
+        Require(problems, input.Color != InputColor.Rgb || (input.Channels == 3 && input.Layout == ChannelLayout.SingleSlice),
+            $"{at}: color rgb needs 3 channels and layout singleSlice");
+        var (means, stds) = (input.ChannelMean ?? [], input.ChannelStd ?? []);
+        Require(problems, means.Count == stds.Count && (means.Count == 0 || means.Count == input.Channels),
+            $"{at}: channelMean and channelStd need one value per input channel ({input.Channels}), or both none");
+        Require(problems, stds.All(v => v > 0), $"{at}: channelStd values must be positive");
         var intensity = model.Input.Intensity;
         Require(problems, intensity.Kind != IntensityKind.Window || intensity.Width > 0, $"{at}: window width must be positive");
         Require(problems, intensity.Kind != IntensityKind.ZScore || intensity.Std > 0, $"{at}: std must be positive");

@@ -30,7 +30,11 @@ public sealed class PixelLoaderTests
         var part = new float[count * plane];
         DicomPixelLoader.LoadSlices(series, first, count, part);
         Assert.True(whole.AsSpan(first * plane, count * plane).SequenceEqual(part), "slice range differs from the whole volume");
+        var inTurn = new float[count * plane];
+        DicomPixelLoader.LoadSlices(series, first, count, inTurn, maxDegreeOfParallelism: 1);
+        Assert.True(part.AsSpan().SequenceEqual(inTurn), "files read in turn differ from files read in parallel");
         Assert.Throws<ArgumentOutOfRangeException>(() => DicomPixelLoader.LoadSlices(series, series.Slices.Count, 1, part));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DicomPixelLoader.LoadSlices(series, first, count, part, maxDegreeOfParallelism: 0));
     }
 
     [SkippableTheory]
