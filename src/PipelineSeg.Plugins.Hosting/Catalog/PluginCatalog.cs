@@ -57,7 +57,7 @@ public sealed class PluginCatalog : IDisposable
             PluginFailure? failure;
             try
             {
-                (plugin, failure) = await PluginLoader.LoadAsync(dir, options, cancellationToken).ConfigureAwait(false);
+                (plugin, failure) = await PluginFolderLoader.LoadAsync(dir, options, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
