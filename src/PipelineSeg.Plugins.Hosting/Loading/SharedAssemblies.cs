@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Reflection;
+using System.Runtime.Loader;
 using Microsoft.Extensions.Logging;
 using PipelineSeg.Plugins.Abstractions;
 
@@ -12,6 +14,8 @@ namespace PipelineSeg.Plugins.Hosting;
 /// </summary>
 public static class SharedAssemblies
 {
+    private static readonly ConcurrentDictionary<string, bool> HostHas = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>
     /// The default shared set: the contract, the builtin engine (Nn on Tensors and System.Numerics.Tensors: one copy and
     /// one thread budget for every family that runs on it; the contract does not reference it, so it is named here), and
@@ -37,11 +41,28 @@ public static class SharedAssemblies
     /// <summary>Simple name of the contract assembly.</summary>
     public static string ContractAssemblyName { get; } = typeof(ISegmentationModelPlugin).Assembly.GetName().Name!;
 
-    /// <summary>Splits <paramref name="names"/> into McMaster's shared types and the remaining assembly names.</summary>
+    /// <summary>
+    /// Splits <paramref name="names"/> into McMaster's shared types and the remaining assembly names, leaving out names
+    /// the host cannot load (McMaster loads every shared assembly from the host up front and would refuse every plugin;
+    /// a plugin then uses its own copy, as when nothing is shared).
+    /// </summary>
     internal static (Type[] Types, List<AssemblyName> Names) Split(IReadOnlySet<string> names)
     {
         var types = KnownTypes.Where(t => names.Contains(t.Assembly.GetName().Name!)).ToArray();
         var byType = types.Select(t => t.Assembly.GetName().Name!).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return (types, [.. names.Where(n => !byType.Contains(n)).Order(StringComparer.Ordinal).Select(n => new AssemblyName(n))]);
+        return (types, [.. names.Where(n => !byType.Contains(n) && HostHas.GetOrAdd(n, InHost)).Order(StringComparer.Ordinal).Select(n => new AssemblyName(n))]);
+    }
+
+    private static bool InHost(string name)
+    {
+        try
+        {
+            AssemblyLoadContext.Default.LoadFromAssemblyName(new AssemblyName(name));
+            return true;
+        }
+        catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException)
+        {
+            return false;
+        }
     }
 }

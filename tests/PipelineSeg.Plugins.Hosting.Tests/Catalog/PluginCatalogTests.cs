@@ -72,6 +72,18 @@ public sealed class PluginCatalogTests
     }
 
     [SkippableFact]
+    public async Task A_shared_assembly_the_host_lacks_does_not_refuse_plugins()
+    {
+        using var folder = new TestPluginFolder();
+        folder.Add("Good");
+        var shared = new HashSet<string>(SharedAssemblies.Default, StringComparer.OrdinalIgnoreCase) { "PipelineSeg.NotInThisHost" };
+        using var catalog = await PluginCatalog.LoadAsync(folder.Root, new PluginCatalogOptions { SharedAssemblyNames = shared });
+
+        Assert.Empty(catalog.Failures);
+        Assert.Equal("test.good", Assert.Single(catalog.Plugins).Manifest.Id);
+    }
+
+    [SkippableFact]
     public async Task Bad_manifest_is_refused_with_its_path_and_cause_while_good_plugins_still_load()
     {
         using var folder = new TestPluginFolder();
