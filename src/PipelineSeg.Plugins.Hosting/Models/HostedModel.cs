@@ -16,6 +16,7 @@ internal sealed class HostedModel(ISegmentationModel inner, LoadedPlugin plugin,
 {
     private bool _abandoned;
     private bool _disposed;
+    private ForwardThread? _worker;
 
     public ModelManifest Manifest => inner.Manifest;
 
@@ -54,7 +55,8 @@ internal sealed class HostedModel(ISegmentationModel inner, LoadedPlugin plugin,
         _disposed = true;
         if (!_abandoned)
         {
-            // An abandoned forward may still be running in it: leave the model to its thread.
+            // An abandoned forward may still be running in it: leave the model and its thread alone.
+            _worker?.Stop();
             inner.Dispose();
         }
         leases.Dispose();
@@ -66,23 +68,10 @@ internal sealed class HostedModel(ISegmentationModel inner, LoadedPlugin plugin,
         var inBuffer = ArrayPool<float>.Shared.Rent(inLength);
         var outBuffer = ArrayPool<float>.Shared.Rent(outLength);
         input.CopyTo(inBuffer);
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var worker = new Thread(() =>
-        {
-            try
-            {
-                inner.Predict(inBuffer.AsSpan(0, inLength), sliceCount, outBuffer.AsSpan(0, outLength), cancellationToken);
-                done.SetResult();
-            }
-            catch (Exception e)
-            {
-                done.SetException(e);
-            }
-        })
-        { IsBackground = true, Name = $"forward {plugin.Manifest.Id}/{inner.Manifest.Id}" };
         var clock = Stopwatch.StartNew();
-        worker.Start();
-        if (!Wait(done.Task, cancellationToken))
+        _worker ??= new ForwardThread($"forward {plugin.Manifest.Id}/{inner.Manifest.Id}");
+        var done = _worker.Run(() => inner.Predict(inBuffer.AsSpan(0, inLength), sliceCount, outBuffer.AsSpan(0, outLength), cancellationToken));
+        if (!Wait(done, cancellationToken))
         {
             _abandoned = true;
             leases.Dispose();
@@ -91,7 +80,7 @@ internal sealed class HostedModel(ISegmentationModel inner, LoadedPlugin plugin,
         }
         try
         {
-            if (done.Task.Exception?.InnerException is { } error)
+            if (done.Exception?.InnerException is { } error)
             {
                 throw error is OperationCanceledException
                     ? new OperationCanceledException($"forward of model '{inner.Manifest.Id}' (plugin '{plugin.Manifest.Id}') cancelled after {clock.Elapsed.TotalSeconds:0.#} s", error, cancellationToken)
