@@ -127,9 +127,9 @@ public sealed class ManifestTests
         var broken = rgb.Replace("\"channels\": 3,", "\"channels\": 1,", StringComparison.Ordinal)
             .Replace("[0.229, 0.224, 0.225]", "[0.229, 0]", StringComparison.Ordinal);
         var ex = Assert.Throws<PluginManifestException>(() => PluginManifestSerializer.Parse(broken, "plugin.json"));
-        Assert.Contains("color rgb needs 3 channels and layout singleSlice", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("channelMean and channelStd need one value per input channel (1)", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("channelStd values must be positive", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("'input.color' rgb needs 3 'input.channels' and 'input.layout' singleSlice", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("'input.channelMean' and 'input.channelStd' need one value per input channel (1)", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("'input.channelStd' values must be positive", ex.Message, StringComparison.Ordinal);
         Assert.Equal(InputColor.Grey, Assert.Single(PluginManifestSerializer.Parse(Valid, "plugin.json").Models).Input.Color);
     }
 

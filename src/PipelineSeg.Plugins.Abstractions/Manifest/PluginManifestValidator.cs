@@ -44,43 +44,44 @@ public static class PluginManifestValidator
         Require(problems, !string.IsNullOrWhiteSpace(model.Id), "a model has an empty 'id'");
         Require(problems, !string.IsNullOrWhiteSpace(model.Backend), $"{at}: 'backend' is empty (omit it for '{ExecutionBackends.Builtin}')");
         Require(problems, model.Input.Channels > 0 && model.Input.Height > 0 && model.Input.Width > 0,
-            $"{at}: input channels/height/width must be positive");
+            $"{at}: 'input.channels', 'input.height' and 'input.width' must be positive (got {model.Input.Channels}, {model.Input.Height}, {model.Input.Width})");
         Require(problems, model.Input.Layout != ChannelLayout.AdjacentSlices || model.Input.Channels % 2 == 1,
-            $"{at}: adjacentSlices needs an odd channel count");
-        Require(problems, model.Input.PixelSpacingMm is null or > 0, $"{at}: pixelSpacingMm must be positive");
+            $"{at}: 'input.layout' adjacentSlices needs an odd channel count ('input.channels' {model.Input.Channels})");
+        Require(problems, model.Input.PixelSpacingMm is null or > 0, $"{at}: 'input.pixelSpacingMm' must be positive");
         var input = model.Input;
         Require(problems, input.Color != InputColor.Rgb || (input.Channels == 3 && input.Layout == ChannelLayout.SingleSlice),
-            $"{at}: color rgb needs 3 channels and layout singleSlice");
+            $"{at}: 'input.color' rgb needs 3 'input.channels' and 'input.layout' singleSlice");
         var (means, stds) = (input.ChannelMean ?? [], input.ChannelStd ?? []);
         Require(problems, means.Count == stds.Count && (means.Count == 0 || means.Count == input.Channels),
-            $"{at}: channelMean and channelStd need one value per input channel ({input.Channels}), or both none");
-        Require(problems, stds.All(v => v > 0), $"{at}: channelStd values must be positive");
+            $"{at}: 'input.channelMean' and 'input.channelStd' need one value per input channel ({input.Channels}), or both none");
+        Require(problems, stds.All(v => v > 0), $"{at}: 'input.channelStd' values must be positive");
         var intensity = model.Input.Intensity;
-        Require(problems, intensity.Kind != IntensityKind.Window || intensity.Width > 0, $"{at}: window width must be positive");
-        Require(problems, intensity.Kind != IntensityKind.ZScore || intensity.Std > 0, $"{at}: std must be positive");
-        Require(problems, model.Output.Classes is { Count: > 0 }, $"{at}: output has no classes");
+        Require(problems, intensity.Kind != IntensityKind.Window || intensity.Width > 0, $"{at}: 'input.intensity.width': window width must be positive");
+        Require(problems, intensity.Kind != IntensityKind.ZScore || intensity.Std > 0, $"{at}: 'input.intensity.std': std must be positive");
+        Require(problems, model.Output.Classes is { Count: > 0 }, $"{at}: 'output.classes' is empty");
         Require(problems, model.Output.DefaultThreshold is null or (> 0 and < 1),
             $"{at}: output.defaultThreshold must be between 0 and 1 (exclusive), got {model.Output.DefaultThreshold}");
         for (var i = 0; i < (model.Output.Classes?.Count ?? 0); i++)
         {
             var c = model.Output.Classes![i];
-            Require(problems, c.Index == i, $"{at}: class '{c.Label}' has index {c.Index}, expected {i} (classes are listed in channel order)");
+            Require(problems, c.Index == i, $"{at}: 'output.classes[{i}].index': class '{c.Label}' has index {c.Index}, expected {i} (classes are listed in channel order)");
             var isSegmentation = model.Output.Kind is OutputKind.Probabilities or OutputKind.Logits;
             Require(problems, !isSegmentation || c.IsBackground || (c.Category is not null && c.Type is not null),
-                $"{at}: class '{c.Label}' needs a category and a type code (DICOM-SEG requires them)");
+                $"{at}: 'output.classes[{i}].category' and '.type': class '{c.Label}' needs a category and a type code (DICOM-SEG requires them)");
             Require(problems, c.Color is null || (c.Color.Count == 3 && c.Color.All(v => v is >= 0 and <= 255)),
-                $"{at}: class '{c.Label}' colour must be three values 0-255");
+                $"{at}: 'output.classes[{i}].color': class '{c.Label}' colour must be three values 0-255");
             foreach (var inner in c.Contains ?? [])
             {
                 var target = model.Output.Classes.FirstOrDefault(o => string.Equals(o.Label, inner, StringComparison.OrdinalIgnoreCase));
                 Require(problems, target is not null && !target.IsBackground && target != c && !c.IsBackground,
-                    $"{at}: class '{c.Label}': 'contains' names '{inner}', which is not another non-background class of this model");
+                    $"{at}: 'output.classes[{i}].contains': class '{c.Label}': 'contains' names '{inner}', which is not another non-background class of this model");
             }
         }
-        foreach (var file in model.Files)
+        for (var j = 0; j < model.Files.Count; j++)
         {
-            Require(problems, IsPlainRelativePath(file.Path), $"{at}: file '{file.Path}' must be a relative path inside the plugin folder");
-            Require(problems, file.Sha256 is { Length: 64 } && file.Sha256.All(Uri.IsHexDigit), $"{at}: file '{file.Path}' needs a 64-digit hex sha256");
+            var file = model.Files[j];
+            Require(problems, IsPlainRelativePath(file.Path), $"{at}: 'files[{j}].path': file '{file.Path}' must be a relative path inside the plugin folder");
+            Require(problems, file.Sha256 is { Length: 64 } && file.Sha256.All(Uri.IsHexDigit), $"{at}: 'files[{j}].sha256': file '{file.Path}' needs a 64-digit hex sha256");
         }
     }
 

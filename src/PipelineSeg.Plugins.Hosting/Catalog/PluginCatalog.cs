@@ -34,8 +34,17 @@ public sealed class PluginCatalog : IDisposable
     public IReadOnlyList<ModelRegistration> Models { get; }
 
     /// <summary>Scans <paramref name="pluginsDirectory"/>; a missing folder gives an empty catalog with one failure.</summary>
-    public static async Task<PluginCatalog> LoadAsync(string pluginsDirectory, PluginCatalogOptions? options = null,
-        ILogger<PluginCatalog>? logger = null, CancellationToken cancellationToken = default)
+    public static Task<PluginCatalog> LoadAsync(string pluginsDirectory, PluginCatalogOptions? options = null,
+        ILogger<PluginCatalog>? logger = null, CancellationToken cancellationToken = default) =>
+        LoadAsync(pluginsDirectory, options, logger, reuse: null, cancellationToken);
+
+    /// <summary>
+    /// Scans like <see cref="LoadAsync(string, PluginCatalogOptions?, ILogger{PluginCatalog}?, CancellationToken)"/>, taking
+    /// the already loaded plugin <paramref name="reuse"/> gives for a folder instead of loading it again (hot reload keeps
+    /// unchanged and leased plugins). A reused plugin that is refused now is left to the caller to retire, never unloaded here.
+    /// </summary>
+    internal static async Task<PluginCatalog> LoadAsync(string pluginsDirectory, PluginCatalogOptions? options,
+        ILogger<PluginCatalog>? logger, Func<string, LoadedPlugin?>? reuse, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(pluginsDirectory);
         options ??= new PluginCatalogOptions();
@@ -53,29 +62,28 @@ public sealed class PluginCatalog : IDisposable
         }
         foreach (var dir in System.IO.Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal))
         {
-            LoadedPlugin? plugin;
-            PluginFailure? failure;
-            try
-            {
-                (plugin, failure) = await PluginLoader.LoadAsync(dir, options, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // An unreadable file or folder refuses this plugin only.
-                (plugin, failure) = (null, new PluginFailure(dir, $"{dir}: cannot read plugin files: {ex.Message}"));
-            }
+            var kept = reuse?.Invoke(dir);
+            var (plugin, failure) = kept is not null ? (kept, null) : await LoadFolderAsync(dir, options, cancellationToken).ConfigureAwait(false);
             if (plugin is not null)
             {
                 failure = RegisterBackend(plugin, backends) ?? Register(plugin, models);
             }
             if (failure is not null)
             {
-                plugin?.Unload();
+                if (kept is null)
+                {
+                    plugin?.Unload();
+                }
                 failures.Add(failure);
                 PluginLog.Refused(log, dir, failure.Reason);
                 continue;
             }
             plugins.Add(plugin!);
+            failures.AddRange(CheckModels(plugin!, models, options, log));
+            if (kept is not null)
+            {
+                continue;
+            }
             PluginLog.Loaded(log, plugin!.Manifest.Id, plugin.Manifest.Version, plugin.Manifest.Models.Count, dir);
             foreach (var warning in plugin.Warnings)
             {
@@ -107,6 +115,39 @@ public sealed class PluginCatalog : IDisposable
         {
             plugin.Unload();
         }
+    }
+
+    private static async Task<(LoadedPlugin?, PluginFailure?)> LoadFolderAsync(string dir, PluginCatalogOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await PluginFolderLoader.LoadAsync(dir, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // An unreadable file or folder refuses this plugin only.
+            return (null, new PluginFailure(dir, $"{dir}: cannot read plugin files: {ex.Message}"));
+        }
+    }
+
+    /// <summary>Runs <see cref="PluginCatalogOptions.CheckModel"/> on each model of a registered plugin; a model it refuses leaves the catalog, the plugin's others stay.</summary>
+    private static List<PluginFailure> CheckModels(LoadedPlugin plugin, Dictionary<string, ModelRegistration> models, PluginCatalogOptions options, ILogger log)
+    {
+        var refused = new List<PluginFailure>();
+        if (options.CheckModel is not { } check)
+        {
+            return refused;
+        }
+        foreach (var model in plugin.Manifest.Models)
+        {
+            if (check(plugin, model) is { } problem)
+            {
+                models.Remove(model.Id);
+                refused.Add(new PluginFailure(plugin.Directory, $"{Path.Combine(plugin.Directory, PluginContract.ManifestFileName)}: model '{model.Id}' refused: {problem}"));
+                PluginLog.Refused(log, plugin.Directory, refused[^1].Reason);
+            }
+        }
+        return refused;
     }
 
     private static PluginFailure? RegisterBackend(LoadedPlugin plugin, Dictionary<string, LoadedPlugin> backends)

@@ -21,7 +21,7 @@ public sealed class PluginCatalogTests
 
         using var model = catalog.GetModel("threshold-good").Create();
         var context = AssemblyLoadContext.GetLoadContext(model.GetType().Assembly);
-        Assert.IsType<PluginLoadContext>(context);
+        Assert.Same(catalog.Plugins[0].LoadContext, context);
         Assert.True(context!.IsCollectible);
         // The contract type is the host's: the cast above and this identity hold only if it was shared.
         Assert.Same(typeof(ISegmentationModel).Assembly, model.GetType().GetInterfaces().Single(i => i.Name == nameof(ISegmentationModel)).Assembly);
@@ -69,6 +69,18 @@ public sealed class PluginCatalogTests
         var failure = Assert.Single(catalog.Failures);
         Assert.Contains("entry type 'TestPlugins.StrayContract.StrayContractPlugin' implements ISegmentationModelPlugin from another copy of the contract", failure.Reason, StringComparison.Ordinal);
         Assert.Contains("PipelineSeg.Plugins.Abstractions.dll", failure.Reason, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task A_shared_assembly_the_host_lacks_does_not_refuse_plugins()
+    {
+        using var folder = new TestPluginFolder();
+        folder.Add("Good");
+        var shared = new HashSet<string>(SharedAssemblies.Default, StringComparer.OrdinalIgnoreCase) { "PipelineSeg.NotInThisHost" };
+        using var catalog = await PluginCatalog.LoadAsync(folder.Root, new PluginCatalogOptions { SharedAssemblyNames = shared });
+
+        Assert.Empty(catalog.Failures);
+        Assert.Equal("test.good", Assert.Single(catalog.Plugins).Manifest.Id);
     }
 
     [SkippableFact]
