@@ -4,7 +4,8 @@
 `models verify --params '{"preset":"torchvision","backbone":"resnet50","num_classes":2}'` is checked against a
 checkpoint that our reference definition never produced.
 
-Usage: /usr/bin/python3 tools/reference/make_torchvision_checkpoint.py 'PARAMS_JSON' OUT_DIR [make_checkpoint options]
+Usage: /usr/bin/python3 tools/reference/make_torchvision_checkpoint.py deeplabv3 'PARAMS_JSON' OUT_DIR [make_checkpoint options]
+(make_checkpoint.py's arguments; the family must be deeplabv3)
 PARAMS_JSON: backbone (resnet50 | resnet101) and num_classes (the torchvision class takes 3 input channels, output stride 8).
 """
 import json
@@ -29,7 +30,8 @@ def torchvision_deeplabv3(family, params):
 
 
 if __name__ == "__main__":
-    json.loads(sys.argv[1])  # fail early on bad JSON
+    if len(sys.argv) < 4 or sys.argv[1] != "deeplabv3":
+        sys.exit("usage: make_torchvision_checkpoint.py deeplabv3 'PARAMS_JSON' OUT_DIR [options]")
+    json.loads(sys.argv[2])  # fail early on bad JSON
     families.build = torchvision_deeplabv3
-    sys.argv = [sys.argv[0], "deeplabv3", *sys.argv[1:]]
     make_checkpoint.main()
