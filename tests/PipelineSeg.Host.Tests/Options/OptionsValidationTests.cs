@@ -22,7 +22,7 @@ public sealed class OptionsValidationTests
     [InlineData("{\"Intake\":{\"WatchFolders\":[{\"Path\":\"/tmp/in\",\"Output\":\"/tmp/in/results\"}]}}", "Intake:WatchFolders:0:Output '/tmp/in/results' is inside")]
     [InlineData("{\"Output\":{\"QuarantineFolder\":\"a/b\"}}", "QuarantineFolder")]
     [InlineData("{\"Plugins\":{\"Directory\":\"\"}}", "Directory")]
-    [InlineData("{\"Output\":{\"SegCompression\":\"rle\"}}", "Output:SegCompression rle needs 8-bit LABELMAP SEGs, but pipeline(s) liver")]
+    [InlineData("{\"Output\":{\"SegCompression\":\"rle\"}}", "Output:SegCompression rle needs 8-bit LABELMAP SEGs, but pipeline(s) deeplab, liver")]
     [InlineData("{\"Output\":{\"SegCompression\":\"zip\"}}", "SegCompression")]
     [InlineData("{\"Pipelines\":{\"liver\":{\"Outputs\":[\"seg\",\"stl\"]}}}", "Pipelines:liver:Outputs: unknown output 'stl'")]
     [InlineData("{\"Operations\":{\"Port\":70000}}", "Operations:Port 70000")]
