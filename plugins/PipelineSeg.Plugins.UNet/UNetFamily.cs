@@ -5,7 +5,7 @@ namespace PipelineSeg.Plugins.UNet;
 /// <summary>
 /// The U-Net presets, each with its reference constructor's argument names:
 /// <c>pipelineseg</c> (tools/training/unet.py: in_channels, num_classes, base, depth, dropout),
-/// <c>milesial</c> (milesial/Pytorch-UNet: n_channels, n_classes, bilinear) and
+/// <c>milesial</c> (milesial/Pytorch-UNet: n_channels, n_classes, bilinear; plus width, 64 upstream, for small models) and
 /// <c>variant</c> (tools/reference/unet_variants.py: in_channels, out_channels, depth, base_width, batch_norm, padding,
 /// skip, upsampling). LGAN generators are U-Nets served by these presets with their own weights.
 /// </summary>
@@ -47,8 +47,12 @@ public static class UNetFamily
 
     private static Builder Milesial(NetworkParameters p)
     {
-        var (n, classes, bilinear) = (p.Int("n_channels"), p.Int("n_classes"), p.Bool("bilinear", false));
-        return new Builder(n, classes, 4, () => new MilesialUNet(n, classes, bilinear));
+        var (n, classes, bilinear, width) = (p.Int("n_channels"), p.Int("n_classes"), p.Bool("bilinear", false), p.Int("width", 64));
+        if (width < 1)
+        {
+            throw new ArgumentException($"parameter 'width' = {width}: must be at least 1");
+        }
+        return new Builder(n, classes, 4, () => new MilesialUNet(n, classes, bilinear, width));
     }
 
     private static Builder Variant(NetworkParameters p)

@@ -22,7 +22,7 @@ internal static partial class Prerequisites
     private static readonly Dictionary<string, Prerequisite> PythonModules = new[]
     {
         ("pydicom", "python3-pydicom"), ("numpy", "python3-numpy"), ("scipy", "python3-scipy"), ("nibabel", "python3-nibabel"),
-        ("torch", "python3-torch"), ("h5py", "python3-h5py"), ("PIL", "python3-pil"),
+        ("torch", "python3-torch"), ("torchvision", "python3-torchvision"), ("h5py", "python3-h5py"), ("PIL", "python3-pil"),
     }.ToDictionary(m => m.Item1, m => new Prerequisite(m.Item2,
         $"'import {m.Item1}' in Debian's {ExternalTool.Python}: {Install}", () => PrerequisiteProbes.PythonImports(m.Item1)), StringComparer.Ordinal);
 

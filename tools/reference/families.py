@@ -1,6 +1,7 @@
 """Builds a family's PyTorch reference network from `models verify --params` JSON (preset + constructor arguments),
 the same mapping the plugins use."""
 import cyclegan_reference
+import deeplabv3_reference
 import segnet_reference
 import unet_reference
 
@@ -26,6 +27,8 @@ def build(family, params):
             return segnet_reference.SegNet(**params)
         if preset == "naive-symmetric":
             return segnet_reference.NaiveSymmetricNet(**params)
+    if family == "deeplabv3" and preset in (None, "torchvision"):
+        return deeplabv3_reference.DeepLabV3(**params)
     raise ValueError(f"no reference for family {family!r} preset {preset!r}")
 
 

@@ -14,29 +14,32 @@ public sealed class MilesialUNet : Module
     private readonly MilesialUp[] ups;
     private readonly Conv2d outc;
 
-    /// <summary>Builds the network with fresh weights.</summary>
-    public MilesialUNet(int nChannels, int nClasses, bool bilinear)
+    /// <summary>Builds the network with fresh weights; <paramref name="width"/> is the first level's channels (upstream's fixed
+    /// 64; the reference's <c>width</c> argument shrinks small sample models, same keys).</summary>
+    public MilesialUNet(int nChannels, int nClasses, bool bilinear, int width = 64)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(nChannels, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(nClasses, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
         var factor = bilinear ? 2 : 1;
-        inc = RegisterModule("inc", new MilesialDoubleConv(nChannels, 64));
+        var w = width;
+        inc = RegisterModule("inc", new MilesialDoubleConv(nChannels, w));
         downs =
         [
-            RegisterModule("down1", new MilesialDown(64, 128)),
-            RegisterModule("down2", new MilesialDown(128, 256)),
-            RegisterModule("down3", new MilesialDown(256, 512)),
-            RegisterModule("down4", new MilesialDown(512, 1024 / factor)),
+            RegisterModule("down1", new MilesialDown(w, 2 * w)),
+            RegisterModule("down2", new MilesialDown(2 * w, 4 * w)),
+            RegisterModule("down3", new MilesialDown(4 * w, 8 * w)),
+            RegisterModule("down4", new MilesialDown(8 * w, 16 * w / factor)),
         ];
         ups =
         [
-            RegisterModule("up1", new MilesialUp(1024, 512 / factor, bilinear)),
-            RegisterModule("up2", new MilesialUp(512, 256 / factor, bilinear)),
-            RegisterModule("up3", new MilesialUp(256, 128 / factor, bilinear)),
-            RegisterModule("up4", new MilesialUp(128, 64, bilinear)),
+            RegisterModule("up1", new MilesialUp(16 * w, 8 * w / factor, bilinear)),
+            RegisterModule("up2", new MilesialUp(8 * w, 4 * w / factor, bilinear)),
+            RegisterModule("up3", new MilesialUp(4 * w, 2 * w / factor, bilinear)),
+            RegisterModule("up4", new MilesialUp(2 * w, w, bilinear)),
         ];
         // OutConv wraps its 1×1 convolution as "conv".
-        outc = RegisterModule("outc", new OutConv(64, nClasses)).Conv;
+        outc = RegisterModule("outc", new OutConv(w, nClasses)).Conv;
     }
 
     /// <inheritdoc />

@@ -93,7 +93,12 @@ public static class SeriesProcessor
         if (placement is not null)
         {
             score = GroundTruthScorer.Score(placement, labels, manifest.Output.Classes, cancellationToken);
-            truth = new ReportGroundTruth(score.File, score.Segments, score.Unmatched, sweep?.Result());
+            truth = new ReportGroundTruth(score.File, score.Segments, score.Unmatched, sweep?.Result())
+            {
+                CriticDistance = models[0].Critic is { } critic && score.Pairs is { } pairs
+                    ? await CriticScorer.ScoreAsync(critic, new DicomVolumeSource(series), manifest, pairs, cancellationToken).ConfigureAwait(false)
+                    : null,
+            };
         }
         var evaluateMs = placeMs + Lap(stage);
 

@@ -69,4 +69,8 @@ public sealed record ReportTimings(double Load, double Inference, double Postpro
 /// scores each matched class's probability at 0.1…0.9 (absent when the pipeline did not see the ground truth while inferring).
 /// </summary>
 public sealed record ReportGroundTruth(string File, IReadOnlyList<SegmentEvaluation> Segments, IReadOnlyList<string> Unmatched,
-    IReadOnlyList<ReportThresholdSweep>? ThresholdSweep = null);
+    IReadOnlyList<ReportThresholdSweep>? ThresholdSweep = null)
+{
+    /// <summary>The model's critic distance between prediction and ground truth (docs/metrics.md), when the model has a critic.</summary>
+    public double? CriticDistance { get; init; }
+}

@@ -84,6 +84,9 @@ public sealed class BadInputTests
         Assert.Equal("pipelineseg.unet", plugins["unet-liver-phantom"]);
         Assert.Equal("pipelineseg.cyclegan", plugins["cyclegan-liver-phantom"]);
         Assert.Equal("pipelineseg.segnet", plugins["segnet-liver-phantom"]);
-        Assert.Equal(3, plugins.Count);
+        Assert.Equal("pipelineseg.deeplabv3", plugins["deeplabv3-liver-phantom"]);
+        Assert.Equal("pipelineseg.unet", plugins["unet-milesial-liver-phantom"]);
+        Assert.Equal("pipelineseg.unet", plugins["lgan-liver-phantom"]);
+        Assert.Equal(6, plugins.Count);
     }
 }

@@ -18,16 +18,19 @@ internal sealed class ReferenceCheckpoint : IDisposable
 
     public string Expected => Path.Combine(Directory, "expected.npy");
 
-    public static ReferenceCheckpoint Write(string family, string parameters, string shape, string format = "pth", int seed = 0, string prefix = "")
+    /// <param name="script">The writer in tools/reference: make_checkpoint.py (our reference definitions) or
+    /// make_torchvision_checkpoint.py (deeplabv3 from torchvision's own class).</param>
+    public static ReferenceCheckpoint Write(string family, string parameters, string shape, string format = "pth", int seed = 0, string prefix = "",
+        string script = "make_checkpoint.py")
     {
         var dir = TestPaths.NewTempDirectory($"ref-{family}");
         var result = ExternalTool.Run(ExternalTool.Python,
-            [TestPaths.Repo("tools", "reference", "make_checkpoint.py"), family, parameters, dir, "--shape", shape, "--format", format,
+            [TestPaths.Repo("tools", "reference", script), family, parameters, dir, "--shape", shape, "--format", format,
              "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--prefix", prefix], TimeSpan.FromMinutes(5));
         if (result.ExitCode != 0)
         {
             System.IO.Directory.Delete(dir, recursive: true);
-            throw new InvalidOperationException($"make_checkpoint.py failed: {result.StandardError}");
+            throw new InvalidOperationException($"{script} failed: {result.StandardError}");
         }
         return new ReferenceCheckpoint(dir, Path.Combine(dir, format == "safetensors" ? "model.safetensors" : "model.pth"));
     }

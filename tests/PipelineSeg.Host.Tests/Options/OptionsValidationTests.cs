@@ -24,7 +24,7 @@ public sealed class OptionsValidationTests
     [InlineData("{\"Plugins\":{\"Directory\":\"\"}}", "Directory")]
     [InlineData("{\"Plugins\":{\"ForwardCancellationGrace\":\"00:00:00\"}}", "ForwardCancellationGrace")]
     [InlineData("{\"Jobs\":{\"Timeout\":\"00:00:00\"}}", "Timeout")]
-    [InlineData("{\"Output\":{\"SegCompression\":\"rle\"}}", "Output:SegCompression rle needs 8-bit LABELMAP SEGs, but pipeline(s) liver")]
+    [InlineData("{\"Output\":{\"SegCompression\":\"rle\"}}", "Output:SegCompression rle needs 8-bit LABELMAP SEGs, but pipeline(s) deeplab, liver")]
     [InlineData("{\"Output\":{\"SegCompression\":\"zip\"}}", "SegCompression")]
     [InlineData("{\"Pipelines\":{\"liver\":{\"Outputs\":[\"seg\",\"stl\"]}}}", "Pipelines:liver:Outputs: unknown output 'stl'")]
     [InlineData("{\"Operations\":{\"Port\":70000}}", "Operations:Port 70000")]

@@ -30,7 +30,7 @@ public sealed class UNetPluginTests(ITestOutputHelper output)
         var dir = folder.Add("UNet");
         File.Copy(Fixture("unet-tiny", "weights.safetensors"), Path.Combine(dir, "tiny.safetensors"));
         var shipped = PluginManifestSerializer.Parse(await File.ReadAllTextAsync(Path.Combine(dir, "plugin.json")), "plugin.json");
-        var liver = shipped.Models.Single();
+        var liver = shipped.Models.Single(m => m.Id == "unet-liver-phantom");
         var tiny = new ModelManifest
         {
             Id = "unet-tiny", Name = "tiny", Version = "0.0.1", Family = "unet",
