@@ -15,11 +15,15 @@ WINDOW = {"lungct": "0.5,1", "lesion": "0.5,1", "liver": "50,400"}
 LABEL = {"lungct": "lung", "lesion": "tumor", "liver": "liver"}
 
 
-def main():
-    family, params, dataset = recipes.RECIPES[sys.argv[1]][:3]
+def arguments(recipe):
+    family, params, dataset = recipes.RECIPES[recipe][:3]
     args = ["--preset", params["preset"], "--params", json.dumps({k: v for k, v in params.items() if k != "preset"}, separators=(",", ":")),
             "--size", str(SIZE[dataset]), "--window", WINDOW[dataset], "--labels", f"background,{LABEL[dataset]}"]
-    print(" ".join(shlex.quote(a) for a in args))
+    return " ".join(shlex.quote(a) for a in args)
+
+
+def main():
+    print(arguments(sys.argv[1]))
 
 
 if __name__ == "__main__":

@@ -33,3 +33,12 @@ ENSEMBLE_LESION = ["lesion-unet", "lesion-unet-s1", "lesion-unet-s2", "lesion-un
 # What may be committed (samples/models): MSD is CC BY-SA 4.0. Kaggle lung CT (source licence unchecked) and
 # 3D-IRCADb (CC BY-NC-ND 4.0) weights stay in the ignored cache.
 COMMITTABLE_DATASETS = {"lesion"}
+
+# Committed copies (samples/models/<folder>) of the MSD-trained recipes; bench/studies/run.sh uses them instead of training.
+SAMPLES = {
+    "lesion-unet": "unet-lung-tumour-msd",
+    "lesion-unet-s1": "unet-lung-tumour-msd-s1",
+    "lesion-unet-s2": "unet-lung-tumour-msd-s2",
+    "lesion-unet-s3": "unet-lung-tumour-msd-s3",
+    "lesion-deeplab": "deeplabv3-resnet18-lung-tumour-msd",
+}
