@@ -46,7 +46,15 @@ public sealed class SlabPipeline
     }
 
     /// <summary>Segments the series <paramref name="source"/> reads.</summary>
-    public async Task<SegmentationResult> RunAsync(IVolumeSource source, CancellationToken cancellationToken = default)
+    public Task<SegmentationResult> RunAsync(IVolumeSource source, CancellationToken cancellationToken = default) =>
+        RunAsync(source, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RunAsync(IVolumeSource, CancellationToken)"/>, handing every smoothed slab of probabilities (model size,
+    /// the ones the labels are decided from) to <paramref name="observe"/> before it is labelled: <c>compare</c> thresholds
+    /// them at each sweep value without a second inference. Called on the labelling task, one slab at a time, in order.
+    /// </summary>
+    public async Task<SegmentationResult> RunAsync(IVolumeSource source, Action<ProbabilitySlab>? observe, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         var labeler = new SlabLabeler(source.Grid, _classes, _thresholds, _preprocessor.PixelSpacingMm);
@@ -60,6 +68,7 @@ public sealed class SlabPipeline
             postClock.Start();
             foreach (var slab in slabs)
             {
+                observe?.Invoke(slab);
                 labeler.Add(slab, cancellationToken);
                 probabilities?.Add(slab);
                 if (slab.Uncertainty is { } u)

@@ -4,7 +4,8 @@ namespace PipelineSeg.Architecture.Tests.Dependencies;
 /// The dependency rule between our src projects: Tensors ← Nn (the engine); Dicom, Imaging and Plugins.Abstractions are
 /// leaves (the plugin contract names no engine); Phantoms → Imaging, Dicom, Tensors (its .npy writer); Pipeline → Plugins.Abstractions, Dicom,
 /// Imaging; Plugins.Hosting → Plugins.Abstractions, Pipeline (it implements Pipeline's IModelProvider); Reporting (overlays,
-/// plots, reports) → Pipeline, Imaging, Dicom, Plugins.Abstractions; Jobs (the job journal) is a leaf; Host composes
+/// plots, reports) → Pipeline, Imaging, Dicom, Plugins.Abstractions; Comparison (labelled datasets, `compare`) → Pipeline,
+/// Reporting, Imaging, Dicom, Plugins.Abstractions, Tensors (its .npy reader); Jobs (the job journal) is a leaf; Host composes
 /// every src project. Nothing in src/ uses plugins/. What a project may use is closed under this relation (Host using
 /// Dicom through Pipeline is the same layering as using it directly).
 /// </summary>
@@ -23,6 +24,7 @@ internal static class DependencyRule
         ["PipelineSeg.Pipeline"] = ["PipelineSeg.Plugins.Abstractions", "PipelineSeg.Dicom", "PipelineSeg.Imaging"],
         ["PipelineSeg.Plugins.Hosting"] = ["PipelineSeg.Plugins.Abstractions", "PipelineSeg.Pipeline"],
         ["PipelineSeg.Reporting"] = ["PipelineSeg.Pipeline", "PipelineSeg.Imaging", "PipelineSeg.Dicom", "PipelineSeg.Plugins.Abstractions"],
+        ["PipelineSeg.Comparison"] = ["PipelineSeg.Pipeline", "PipelineSeg.Reporting", "PipelineSeg.Imaging", "PipelineSeg.Dicom", "PipelineSeg.Plugins.Abstractions", "PipelineSeg.Tensors"],
         ["PipelineSeg.Jobs"] = [], // the journal stores hashes and versions: it needs no DICOM or pipeline type
     };
 
