@@ -137,6 +137,10 @@ def train(recipe, x, y):
             pa, pb = d_a(fake_m), d_b(fake_x)
             loss = F.mse_loss(pa, torch.ones_like(pa)) + F.mse_loss(pb, torch.ones_like(pb)) \
                 + 10 * (F.l1_loss(rec_x, xb * 2 - 1) + F.l1_loss(rec_m, ma))
+            # Generators first (as junyanz), then the discriminators on the detached fakes.
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
             opt_d.zero_grad()
             ra, fa = d_a(ma), d_a(fake_m.detach())
             rb, fb = d_b(xb * 2 - 1), d_b(fake_x.detach())
@@ -144,6 +148,8 @@ def train(recipe, x, y):
                             + F.mse_loss(rb, torch.ones_like(rb)) + F.mse_loss(fb, torch.zeros_like(fb)))
             d_loss.backward()
             opt_d.step()
+            losses.append(float(loss))
+            continue
         elif trainer == "segan":
             out = model(xb)
             p = foreground(family, params, out)[:, None]
