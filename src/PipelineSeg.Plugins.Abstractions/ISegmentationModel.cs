@@ -36,4 +36,10 @@ public interface ISegmentationModel : IDisposable
     void DisableStochasticMode()
     {
     }
+
+    /// <summary>
+    /// The critic shipped with this model, if any (contract 2.1): the pipeline reports its distance between prediction and
+    /// ground truth. Owned by the model (disposed with it).
+    /// </summary>
+    ISegmentationCritic? Critic => null;
 }

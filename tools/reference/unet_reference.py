@@ -59,20 +59,22 @@ class OutConv(nn.Module):
 
 
 class MilesialUNet(nn.Module):
-    def __init__(self, n_channels, n_classes, bilinear=False):
+    def __init__(self, n_channels, n_classes, bilinear=False, width=64):
+        """width: the first level's channels (upstream's fixed 64); smaller only for small sample models, same keys."""
         super().__init__()
         self.n_channels, self.n_classes, self.bilinear = n_channels, n_classes, bilinear
         factor = 2 if bilinear else 1
-        self.inc = DoubleConv(n_channels, 64)
-        self.down1 = Down(64, 128)
-        self.down2 = Down(128, 256)
-        self.down3 = Down(256, 512)
-        self.down4 = Down(512, 1024 // factor)
-        self.up1 = Up(1024, 512 // factor, bilinear)
-        self.up2 = Up(512, 256 // factor, bilinear)
-        self.up3 = Up(256, 128 // factor, bilinear)
-        self.up4 = Up(128, 64, bilinear)
-        self.outc = OutConv(64, n_classes)
+        w = width
+        self.inc = DoubleConv(n_channels, w)
+        self.down1 = Down(w, 2 * w)
+        self.down2 = Down(2 * w, 4 * w)
+        self.down3 = Down(4 * w, 8 * w)
+        self.down4 = Down(8 * w, 16 * w // factor)
+        self.up1 = Up(16 * w, 8 * w // factor, bilinear)
+        self.up2 = Up(8 * w, 4 * w // factor, bilinear)
+        self.up3 = Up(4 * w, 2 * w // factor, bilinear)
+        self.up4 = Up(2 * w, w, bilinear)
+        self.outc = OutConv(w, n_classes)
 
     def forward(self, x):
         x1 = self.inc(x)

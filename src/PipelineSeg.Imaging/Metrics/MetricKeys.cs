@@ -56,6 +56,8 @@ public static class MetricKeys
     public const string UncertainFraction = "uncertainFraction";
     /// <summary>Labels an average is taken over.</summary>
     public const string Labels = "labels";
+    /// <summary>The model's critic distance between image ⊙ prediction and image ⊙ ground truth (report.json groundTruth; models with a critic).</summary>
+    public const string CriticDistance = "criticDistance";
 
     /// <summary>The metric keys of one segment, in the order writers emit them.</summary>
     public static IReadOnlyList<string> SegmentMetrics { get; } =

@@ -83,7 +83,12 @@ public static class SeriesProcessor
         if (groundTruth.For(series.SeriesInstanceUid) is { } annotation)
         {
             score = GroundTruthScorer.Score(annotation, series, labels, manifest.Output.Classes, cancellationToken);
-            truth = new ReportGroundTruth(score.File, score.Segments, score.Unmatched);
+            truth = new ReportGroundTruth(score.File, score.Segments, score.Unmatched)
+            {
+                CriticDistance = models[0].Critic is { } critic && score.Pairs is { } pairs
+                    ? await CriticScorer.ScoreAsync(critic, new DicomVolumeSource(series), manifest, pairs, cancellationToken).ConfigureAwait(false)
+                    : null,
+            };
         }
         var evaluateMs = Lap(stage);
 

@@ -67,4 +67,8 @@ public sealed record ReportTimings(double Load, double Inference, double Postpro
 /// Metrics against the ground-truth SEG found in the input, one per model class (including the classes it contains),
 /// written in the vocabulary of <see cref="MetricKeys"/> like <c>evaluate --json</c>.
 /// </summary>
-public sealed record ReportGroundTruth(string File, IReadOnlyList<SegmentEvaluation> Segments, IReadOnlyList<string> Unmatched);
+public sealed record ReportGroundTruth(string File, IReadOnlyList<SegmentEvaluation> Segments, IReadOnlyList<string> Unmatched)
+{
+    /// <summary>The model's critic distance between prediction and ground truth (docs/metrics.md), when the model has a critic.</summary>
+    public double? CriticDistance { get; init; }
+}

@@ -59,6 +59,9 @@ internal sealed class ThresholdModel : ISegmentationModel
 
     public bool IsStochastic => _noise is not null;
 
+    /// <summary>The critic the pipeline asks for (none unless a test gives one).</summary>
+    public ISegmentationCritic? Critic { get; init; }
+
     public void EnableStochasticMode(int seed)
     {
         if (!Manifest.Capabilities.MonteCarloDropout)

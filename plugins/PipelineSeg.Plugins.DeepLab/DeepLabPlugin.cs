@@ -1,0 +1,87 @@
+using PipelineSeg.Nn;
+using PipelineSeg.Plugins.Abstractions;
+using PipelineSeg.Tensors.Kernels;
+
+namespace PipelineSeg.Plugins.DeepLab;
+
+/// <summary>
+/// Plugin entry type for DeepLabV3: builds the <see cref="DeepLabFamily"/> network from the manifest's parameters, loads
+/// its "weights" file (safetensors or torch.save) and, when the entry lists a file with role "critic", the SegAN critic
+/// it was trained against (parameters <c>critic_base_width</c>, <c>critic_depth</c>; its input channels are the model's),
+/// which the pipeline uses for <c>groundTruth.criticDistance</c>. Softmax class probabilities.
+/// </summary>
+public sealed class DeepLabPlugin : ISegmentationModelPlugin, INetworkFactory
+{
+    /// <summary>Prefix of the manifest parameters that describe the critic rather than the network.</summary>
+    public const string CriticPrefix = "critic_";
+
+    /// <inheritdoc />
+    public string Family => DeepLabFamily.Name;
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Presets => DeepLabFamily.Presets;
+
+    /// <inheritdoc />
+    public NetworkDescription Describe(NetworkParameters parameters) => DeepLabFamily.Describe(parameters);
+
+    /// <inheritdoc />
+    public Module CreateNetwork(NetworkParameters parameters) => DeepLabFamily.Create(parameters);
+
+    /// <inheritdoc />
+    public ISegmentationModel CreateModel(ModelManifest model, ModelCreationContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(context);
+        if (!ExecutionBackends.IsBuiltin(model.Backend) || model.Output.Kind != OutputKind.Probabilities)
+        {
+            throw new NotSupportedException($"model '{model.Id}': the DeepLabV3 plugin runs on the builtin engine and gives class probabilities");
+        }
+        var network = model.Parameters.Where(p => !p.Key.StartsWith(CriticPrefix, StringComparison.Ordinal)).ToDictionary();
+        var options = DeepLabFamily.Read(new NetworkParameters(network));
+        if (options.InChannels != model.Input.Channels || options.NumClasses != model.Output.Channels)
+        {
+            throw new ArgumentException($"model '{model.Id}': the network takes {options.InChannels} channel(s) and gives {options.NumClasses} class(es); "
+                + $"the manifest says {model.Input.Channels} and {model.Output.Channels}");
+        }
+        if (context.MaxThreads > 0)
+        {
+            KernelThreading.MaxThreads = context.MaxThreads;
+        }
+        var weights = model.FindFile("weights") ?? throw new InvalidOperationException($"model '{model.Id}' lists no file with role 'weights'");
+        cancellationToken.ThrowIfCancellationRequested();
+        var deeplab = new DeepLabV3(options);
+        SegAnCriticDistance? critic = null;
+        try
+        {
+            deeplab.LoadWeights(context.ResolveFile(weights.Path));
+            deeplab.Eval();
+            if (model.FindFile("critic") is { } criticFile)
+            {
+                critic = LoadCritic(model, context.ResolveFile(criticFile.Path));
+            }
+            return new DeepLabSegmentationModel(model, deeplab, critic);
+        }
+        catch
+        {
+            deeplab.Dispose();
+            critic?.Dispose();
+            throw;
+        }
+    }
+
+    private static SegAnCriticDistance LoadCritic(ModelManifest model, string path)
+    {
+        var critic = new SegAnCritic(model.Input.Channels, model.GetInt32(CriticPrefix + "base_width", 16), model.GetInt32(CriticPrefix + "depth", 3));
+        try
+        {
+            critic.LoadWeights(path);
+            critic.Eval();
+            return new SegAnCriticDistance(critic, model.Input.Height, model.Input.Width);
+        }
+        catch
+        {
+            critic.Dispose();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using PipelineSeg.Nn;
+
+namespace PipelineSeg.Plugins.DeepLab.Tests.Plugin;
+
+/// <summary>The family reads the reference constructor's arguments and refuses what the reference refuses, naming it.</summary>
+public sealed class DeepLabFamilyTests
+{
+    [SkippableTheory]
+    [InlineData("backbone", "resnet152", "'backbone'")]
+    [InlineData("output_stride", "32", "'output_stride'")]
+    [InlineData("aux_loss", "true", "'aux_loss'")]
+    [InlineData("preset", "deeplabv3plus", "no preset 'deeplabv3plus'")]
+    [InlineData("num_classes", "0", "'num_classes'")]
+    public void Refuses_a_bad_parameter_by_name(string name, string value, string expected)
+    {
+        var parameters = new NetworkParameters(new Dictionary<string, string> { [name] = value });
+        var e = Assert.Throws<ArgumentException>(() => DeepLabFamily.Describe(parameters));
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void Defaults_are_torchvisions_deeplabv3_resnet50()
+    {
+        var options = DeepLabFamily.Read(new NetworkParameters(new Dictionary<string, string>()));
+        Assert.Equal(new DeepLabOptions("resnet50", 21, 3, 8, 64, 256), options);
+        Assert.Equal([12, 24, 36], options.AtrousRates);
+        Assert.Equal([false, true, true], options.DilatedLayers);
+    }
+
+    [SkippableFact]
+    public void State_dict_names_follow_torchvision()
+    {
+        using var network = DeepLabFamily.Create(new NetworkParameters(new Dictionary<string, string> { ["backbone"] = "resnet18", ["base_width"] = "2", ["aspp_channels"] = "4" }));
+        var keys = network.StateDict().Keys.ToHashSet(StringComparer.Ordinal);
+        foreach (var key in new[]
+        {
+            "backbone.conv1.weight", "backbone.bn1.running_var", "backbone.layer1.1.conv2.weight", "backbone.layer2.0.downsample.0.weight",
+            "backbone.layer4.0.downsample.1.bias", "classifier.0.convs.0.0.weight", "classifier.0.convs.3.1.running_mean",
+            "classifier.0.convs.4.1.weight", "classifier.0.convs.4.2.bias", "classifier.0.project.0.weight", "classifier.0.project.1.weight",
+            "classifier.1.weight", "classifier.2.running_mean", "classifier.4.weight", "classifier.4.bias",
+        })
+        {
+            Assert.Contains(key, keys);
+        }
+        Assert.DoesNotContain(keys, k => k.StartsWith("aux_classifier", StringComparison.Ordinal) || k.StartsWith("backbone.fc", StringComparison.Ordinal));
+    }
+}
