@@ -5,6 +5,7 @@
 # prints our figures beside the studies' published ones (bench/studies/published.json).
 # Usage: bash bench/studies/run.sh [--no-train] [CACHE_DIR]      (default .cache/studies; ignored by git)
 #   --no-train: compare only the models already trained (the others are left out of the tables and named).
+#   PIPELINESEG_CLI=path/to/pipelineseg skips the host build.
 # A benchmark, not a CI test. Training runs under nice -n 10 on one thread per job.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -17,9 +18,11 @@ mkdir -p "$CACHE"/{models,data,plugins,results}
 start=$(date +%s)
 log() { echo "[$(( $(date +%s) - start ))s] $*" >&2; }
 
-log "building the host"
-dotnet build "$ROOT/src/PipelineSeg.Host" -c Release -v q -nologo >"$CACHE/build.log" 2>&1 || { cat "$CACHE/build.log"; exit 2; }
-CLI="$ROOT/src/PipelineSeg.Host/bin/Release/net10.0/pipelineseg"
+CLI="${PIPELINESEG_CLI:-$ROOT/src/PipelineSeg.Host/bin/Release/net10.0/pipelineseg}"
+if [ -z "${PIPELINESEG_CLI:-}" ]; then  # PIPELINESEG_CLI=path: use a host already built from this tree
+  log "building the host"
+  dotnet build "$ROOT/src/PipelineSeg.Host" -c Release -v q -nologo >"$CACHE/build.log" 2>&1 || { cat "$CACHE/build.log"; exit 2; }
+fi
 
 # recipe -> its committed sample folder (MSD, CC BY-SA 4.0) when there is one, else the cache.
 weights_dir() {

@@ -48,7 +48,7 @@ def main():
     if os.path.getsize(weights) > LIMIT:
         sys.exit(f"{recipe}: {os.path.getsize(weights) / 2**20:.1f} MB is over the 25 MB limit for samples")
     folder = recipes.SAMPLES[recipe]
-    out = os.path.join(HERE, "..", "..", "..", "samples", "models", folder)
+    out = os.path.normpath(os.path.join(HERE, "..", "..", "..", "samples", "models", folder))
     os.makedirs(out, exist_ok=True)
     for name in ("model.safetensors", "critic.safetensors", "training.json", "metrics.json"):
         if os.path.exists(os.path.join(trained, name)):
