@@ -81,5 +81,5 @@ compare lungct lungct-unet,lungct-lgan,lungct-cyclegan
 compare lesion "lesion-segnet,lesion-unet,lesion-unet-w8,lesion-deeplab,lesion-ensemble=$($PY -c "import sys; sys.path.insert(0, '$STUDIES'); import recipes; print('+'.join(recipes.ENSEMBLE_LESION))")"
 compare liver liver-naive,liver-unet
 
-$PY "$ROOT/bench/studies/tables.py" "$CACHE/results" "$ROOT/bench/studies/published.json"
+$PY "$ROOT/bench/studies/tables.py" "$CACHE/results" "$ROOT/bench/studies/published.json" | tee "$CACHE/results/tables.md"
 log "done in $(( $(date +%s) - start )) s"

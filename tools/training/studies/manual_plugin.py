@@ -34,7 +34,7 @@ def main():
     family_dir = os.path.join(plugins_dir, FAMILY_PLUGIN[family])
     label = plugin_args.LABEL[dataset]
     center, width = (float(v) for v in plugin_args.WINDOW[dataset].split(","))
-    size = plugin_args.SIZE[dataset]
+    size = plugin_args.size(recipe)
     family_manifest = json.load(open(os.path.join(family_dir, "plugin.json")))
     shutil.rmtree(out, ignore_errors=True)
     os.makedirs(os.path.join(out, "models", recipe))
