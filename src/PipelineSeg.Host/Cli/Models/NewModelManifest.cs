@@ -7,7 +7,7 @@ namespace PipelineSeg.Host.Cli.Models;
 /// network's parameters, a CT window input and the classes its output gives.</summary>
 internal static class NewModelManifest
 {
-    /// <summary>The network gives as many classes as the labels name (a tanh generator: background and one).</summary>
+    /// <summary>The network gives as many classes as the labels name (one foreground output channel: background and one).</summary>
     /// <exception cref="ArgumentException">It does not.</exception>
     public static void CheckClasses(NetworkDescription network, int labelCount)
     {
@@ -16,11 +16,14 @@ internal static class NewModelManifest
         {
             throw new ArgumentException($"a generator with {network.OutChannels} output channels is not a mask generator (output_nc must be 1)");
         }
-        var classCount = tanh ? 2 : Math.Max(2, network.OutChannels);
-        if (!tanh && network.OutChannels < 2)
+        // One output channel read as a foreground value (tanh generator, sigmoid, the naive net's regression head):
+        // the plugin gives it as background and one class.
+        var single = network.OutChannels == 1 && network.Activation != OutputActivation.Softmax;
+        if (!single && network.OutChannels < 2)
         {
             throw new ArgumentException("a softmax segmentation network needs at least 2 output channels (background and one class)");
         }
+        var classCount = single ? 2 : network.OutChannels;
         if (labelCount != classCount)
         {
             throw new ArgumentException($"--labels gives {labelCount} label(s), the network gives {classCount} classes (background included)");
