@@ -10,8 +10,10 @@ public static class PluginContract
     /// The contract version implemented by this assembly. 2.0: the contract references no engine; models name their
     /// execution backend (<see cref="ModelManifest.Backend"/>, <see cref="IExecutionBackend"/>); Monte-Carlo sampling left
     /// the model for the pipeline (<see cref="ISegmentationModel.EnableStochasticMode"/> replaces PredictMonteCarlo).
+    /// 2.1: <see cref="ModelCreationContext.Device"/>, <see cref="IModelPlacement"/>, model packages without an assembly
+    /// (<see cref="PluginManifest.IsModelPackage"/>).
     /// </summary>
-    public static Version Version { get; } = new(2, 0);
+    public static Version Version { get; } = new(2, 1);
 
     /// <summary>The manifest every plugin folder carries next to its assembly.</summary>
     public const string ManifestFileName = "plugin.json";

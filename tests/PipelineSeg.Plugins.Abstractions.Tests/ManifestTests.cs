@@ -104,7 +104,7 @@ public sealed class ManifestTests
             .Replace("{ \"index\": 1, \"label\": \"liver\", \"category\": { \"code\": \"123037004\", \"scheme\": \"SCT\", \"meaning\": \"Anatomical Structure\" },", "{ \"index\": 2, \"label\": \"liver\",", StringComparison.Ordinal)
             .Replace("\"AB00", "\"XY00", StringComparison.Ordinal);
         var ex = Assert.Throws<PluginManifestException>(() => PluginManifestSerializer.Parse(broken, "plugin.json"));
-        Assert.Contains("built against contract 3.0, host implements 2.0", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("built against contract 3.0, host implements 2.1", ex.Message, StringComparison.Ordinal);
         Assert.Contains("model 'm': 'backend' is empty", ex.Message, StringComparison.Ordinal);
         Assert.Contains("'assembly' '../P.dll' must be a .dll inside the plugin folder", ex.Message, StringComparison.Ordinal);
         Assert.Contains("adjacentSlices needs an odd channel count", ex.Message, StringComparison.Ordinal);

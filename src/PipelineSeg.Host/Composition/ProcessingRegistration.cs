@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using PipelineSeg.Host.Options;
 using PipelineSeg.Pipeline.Batch;
 using PipelineSeg.Pipeline.Models;
+using PipelineSeg.Plugins.Abstractions;
 using PipelineSeg.Plugins.Hosting;
 
 namespace PipelineSeg.Host.Composition;
@@ -19,8 +20,9 @@ internal static class ProcessingRegistration
         {
             var plugins = sp.GetRequiredService<IOptions<PluginsOptions>>().Value;
             var inference = sp.GetRequiredService<IOptions<InferenceOptions>>().Value;
+            var target = new ExecutionTarget(string.IsNullOrWhiteSpace(inference.Backend) ? null : inference.Backend, ExecutionDevice.Parse(inference.Device));
             return new PluginCatalogModelProvider(AppPaths.Resolve(plugins.Directory), plugins.VerifyHashes, inference.MaxThreads,
-                sp.GetRequiredService<ILogger<PluginCatalog>>());
+                sp.GetRequiredService<ILogger<PluginCatalog>>(), target);
         });
         builder.Services.AddSingleton<BatchProcessor>();
         builder.Services.AddSingleton<BatchRequestFactory>();

@@ -13,4 +13,10 @@ internal static partial class PluginLog
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Plugin {PluginId}: {Warning}")]
     public static partial void Warning(ILogger logger, string pluginId, string warning);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Model {ModelId} runs on backend {Backend}, device {Device}")]
+    public static partial void Placed(ILogger logger, string modelId, string backend, string device);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Model {ModelId} runs on backend {Backend}, device {Device}: {Note}")]
+    public static partial void PlacedWithNote(ILogger logger, string modelId, string backend, string device, string note);
 }

@@ -16,13 +16,16 @@ public sealed class PluginCatalogModelProvider : IModelProvider, IDisposable
     private readonly ILogger<PluginCatalog> _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly int _maxThreads;
+    private readonly ExecutionTarget _target;
     private PluginCatalog? _catalog;
 
-    /// <summary>Creates a provider for <paramref name="pluginsDirectory"/> (absolute).</summary>
-    public PluginCatalogModelProvider(string pluginsDirectory, bool verifyHashes, int maxThreads, ILogger<PluginCatalog> logger)
+    /// <summary>Creates a provider for <paramref name="pluginsDirectory"/> (absolute); models run on <paramref name="target"/>
+    /// (default: each model's own backend, CPU).</summary>
+    public PluginCatalogModelProvider(string pluginsDirectory, bool verifyHashes, int maxThreads, ILogger<PluginCatalog> logger, ExecutionTarget? target = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(pluginsDirectory);
         _directory = pluginsDirectory;
+        _target = target ?? ExecutionTarget.Default;
         _options = new PluginCatalogOptions { SkipFileHashes = !verifyHashes };
         _maxThreads = maxThreads;
         _logger = logger;
@@ -46,7 +49,21 @@ public sealed class PluginCatalogModelProvider : IModelProvider, IDisposable
     public async Task<ISegmentationModel> CreateAsync(string modelId, CancellationToken cancellationToken = default)
     {
         var catalog = await CatalogAsync(cancellationToken).ConfigureAwait(false);
-        return catalog.GetModel(modelId).Create(_maxThreads, cancellationToken);
+        var model = catalog.CreateModel(modelId, _target, _maxThreads, cancellationToken);
+        var backend = _target.Backend ?? model.Manifest.Backend;
+        switch (model)
+        {
+            case IModelPlacement { Note: { } note } placed:
+                PluginLog.PlacedWithNote(_logger, modelId, backend, placed.Device.ToString(), note);
+                break;
+            case IModelPlacement placed:
+                PluginLog.Placed(_logger, modelId, backend, placed.Device.ToString());
+                break;
+            default:
+                PluginLog.Placed(_logger, modelId, backend, ExecutionDevice.Cpu.ToString());
+                break;
+        }
+        return model;
     }
 
     /// <inheritdoc />

@@ -83,7 +83,7 @@ public sealed class PluginCatalogTests
         var failure = Assert.Single(catalog.Failures);
         Assert.Equal(bad, failure.Directory);
         Assert.Contains(Path.Combine(bad, "plugin.json"), failure.Reason, StringComparison.Ordinal);
-        Assert.Contains("built against contract 9.0, host implements 2.0", failure.Reason, StringComparison.Ordinal);
+        Assert.Contains("built against contract 9.0, host implements 2.1", failure.Reason, StringComparison.Ordinal);
     }
 
     [SkippableFact]
