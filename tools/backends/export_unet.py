@@ -123,10 +123,14 @@ def main():
     p.add_argument("--size", type=int, default=128)
     p.add_argument("--random-weights", action="store_true")
     p.add_argument("--name", default="unet-liver-phantom")
+    p.add_argument("--safetensors", help="also write the network's state dict here (for the builtin engine and the torch rebuild)")
     args = p.parse_args()
     torch.set_num_threads(1)
     model = build(args)
     example = torch.zeros(1, 1, args.size, args.size)
+    if args.safetensors:
+        state = {k: v for k, v in model.net.state_dict().items() if not k.endswith("num_batches_tracked")}
+        safetensors_io.save(args.safetensors, state)
     write_package(args.out, f"{args.name}-onnx", "onnx", "model.onnx", export_onnx, model, example, args.size)
     write_package(args.out, f"{args.name}-torchscript", "torch", "model.pt", export_torchscript, model, example, args.size)
     if args.name == "unet-liver-phantom" and not args.random_weights:

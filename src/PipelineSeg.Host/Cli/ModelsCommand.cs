@@ -3,12 +3,13 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using PipelineSeg.Host.Cli.Models;
 using PipelineSeg.Host.Composition;
-using PipelineSeg.Pipeline.Models;
+using PipelineSeg.Plugins.Hosting;
 using PipelineSeg.Pipeline.Outputs;
 
 namespace PipelineSeg.Host.Cli;
 
-/// <summary><c>pipelineseg models [--json]</c>: the models the plugins folder serves, and plugins that were refused;
+/// <summary><c>pipelineseg models [--json]</c>: the models the plugins folder serves, each plugin folder's state (loaded /
+/// refused + reason / reloaded at), and plugins that were refused;
 /// subcommands <c>verify</c> (parity of a family's network with a reference output) and <c>new</c> (checkpoint to plugin folder).</summary>
 internal sealed class ModelsCommand : ICliCommand
 {
@@ -28,9 +29,10 @@ internal sealed class ModelsCommand : ICliCommand
             }
             return CommandHost.RunAsync(context, parse, overrides, b => b.AddPipelineSegProcessing(), async (host, ct) =>
             {
-                var provider = host.Services.GetRequiredService<IModelProvider>();
+                var provider = host.Services.GetRequiredService<PluginCatalogModelProvider>();
                 var models = await provider.ListAsync(ct).ConfigureAwait(false);
                 var failures = await provider.FailuresAsync(ct).ConfigureAwait(false);
+                var states = await provider.Catalog.StatesAsync(ct).ConfigureAwait(false);
                 if (parse.GetValue(json))
                 {
                     var payload = new
@@ -43,6 +45,7 @@ internal sealed class ModelsCommand : ICliCommand
                             Output = new { m.Model.Output.Kind, Classes = m.Model.Output.Classes.Select(c => c.Label) },
                             m.Model.Capabilities,
                         }),
+                        Plugins = states.Select(PluginStateView.Json),
                         Failures = failures,
                     };
                     await context.Out.WriteLineAsync(JsonSerializer.Serialize(payload, ReportJson.Options)).ConfigureAwait(false);
@@ -54,6 +57,10 @@ internal sealed class ModelsCommand : ICliCommand
                         await context.Out.WriteLineAsync($"{m.Model.Id} {m.Model.Version}  {m.Model.Name}").ConfigureAwait(false);
                         await context.Out.WriteLineAsync($"    plugin {m.PluginId} {m.PluginVersion}; {m.Model.Family}; input {m.Model.Input.Channels}x{m.Model.Input.Height}x{m.Model.Input.Width}; classes {string.Join(", ", m.Model.Output.Classes.Select(c => c.Label))}").ConfigureAwait(false);
                         await context.Out.WriteLineAsync(m.Model.IntendedUse is { } card ? $"    intended use: {card.Summary}{(card.ResearchOnly ? " (research only)" : string.Empty)}" : "    intended use: not stated (no model card)").ConfigureAwait(false);
+                    }
+                    foreach (var state in states)
+                    {
+                        await context.Out.WriteLineAsync(PluginStateView.Line(state)).ConfigureAwait(false);
                     }
                     foreach (var f in failures)
                     {

@@ -23,6 +23,7 @@ internal static class OptionsRegistration
         Add<ServiceOptions>(services, ServiceOptions.Section);
         Add<JournalOptions>(services, JournalOptions.Section);
         Add<RetryOptions>(services, RetryOptions.Section);
+        Add<JobsOptions>(services, JobsOptions.Section);
         Add<OperationsOptions>(services, OperationsOptions.Section);
         Add<RoutingOptions>(services, RoutingOptions.Section);
         // Pipelines:<name> maps straight onto the dictionary (no extra "Definitions" level in the JSON).

@@ -13,17 +13,23 @@ namespace PipelineSeg.Host.Composition;
 /// <summary>Registers the processing services shared by <c>batch</c>, <c>models</c> and <c>serve</c>.</summary>
 internal static class ProcessingRegistration
 {
-    /// <summary>Plugin model provider (one catalog per process), the batch processor and the result writers.</summary>
+    /// <summary>Plugin model provider (one live catalog per process, hot-reloaded), the batch processor and the result writers.</summary>
     public static IHostApplicationBuilder AddPipelineSegProcessing(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<IModelProvider>(sp =>
+        builder.Services.AddSingleton(sp =>
         {
             var plugins = sp.GetRequiredService<IOptions<PluginsOptions>>().Value;
             var inference = sp.GetRequiredService<IOptions<InferenceOptions>>().Value;
-            var target = new ExecutionTarget(string.IsNullOrWhiteSpace(inference.Backend) ? null : inference.Backend, ExecutionDevice.Parse(inference.Device));
-            return new PluginCatalogModelProvider(AppPaths.Resolve(plugins.Directory), plugins.VerifyHashes, inference.MaxThreads,
-                sp.GetRequiredService<ILogger<PluginCatalog>>(), target);
+            var options = new PluginCatalogOptions
+            {
+                SkipFileHashes = !plugins.VerifyHashes,
+                CheckModel = NetworkParametersCheck.Check,
+                ForwardCancellationGrace = plugins.ForwardCancellationGrace,
+                Target = new ExecutionTarget(string.IsNullOrWhiteSpace(inference.Backend) ? null : inference.Backend, ExecutionDevice.Parse(inference.Device)),
+            };
+            return new PluginCatalogModelProvider(AppPaths.Resolve(plugins.Directory), options, inference.MaxThreads, sp.GetRequiredService<ILogger<PluginCatalog>>());
         });
+        builder.Services.AddSingleton<IModelProvider>(sp => sp.GetRequiredService<PluginCatalogModelProvider>());
         builder.Services.AddSingleton<BatchProcessor>();
         builder.Services.AddSingleton<BatchRequestFactory>();
         builder.Services.AddResultWriters();

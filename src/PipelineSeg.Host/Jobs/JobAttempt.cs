@@ -1,17 +1,21 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using PipelineSeg.Host.Composition;
 using PipelineSeg.Host.Intake.Storage;
+using PipelineSeg.Host.Options;
 using PipelineSeg.Jobs;
 using PipelineSeg.Pipeline.Batch;
+using PipelineSeg.Plugins.Hosting;
 
 namespace PipelineSeg.Host.Jobs;
 
 /// <summary>
 /// One attempt at a job: the batch reads work/&lt;name&gt; and writes into the hidden temporary folder
 /// <c>&lt;Output&gt;/.tmp-&lt;name&gt;</c>; only a complete result is flushed to disk and renamed into
-/// <c>&lt;Output&gt;/&lt;SeriesInstanceUID&gt;</c>. Faults are thrown as <see cref="JobFault"/>.
+/// <c>&lt;Output&gt;/&lt;SeriesInstanceUID&gt;</c>. Faults are thrown as <see cref="JobFault"/>; an attempt running past
+/// <c>Jobs:Timeout</c> is cancelled and fails (not retried) naming the cause, e.g. the plugin whose forward never returned.
 /// </summary>
-internal sealed class JobAttempt(IServiceScopeFactory scopes)
+internal sealed class JobAttempt(IServiceScopeFactory scopes, IOptions<JobsOptions> jobs)
 {
     /// <summary>Runs the attempt; returns the batch result of a job whose results are in place.</summary>
     public async Task<BatchResult> RunAsync(JobRecord job, WatchLayout layout, CancellationToken cancellationToken)
@@ -19,6 +23,9 @@ internal sealed class JobAttempt(IServiceScopeFactory scopes)
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(layout);
         var temp = layout.TempOf(job.Request.WorkName);
+        var limit = jobs.Value.Timeout;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(limit);
         BatchResult result;
         try
         {
@@ -32,7 +39,16 @@ internal sealed class JobAttempt(IServiceScopeFactory scopes)
                     CopyQuarantinedFiles = false,
                     SeriesLogName = key => ids.ForSeriesUids([key]),
                 };
-            result = await scope.ServiceProvider.GetRequiredService<BatchProcessor>().RunAsync(request, cancellationToken).ConfigureAwait(false);
+            result = await scope.ServiceProvider.GetRequiredService<BatchProcessor>().RunAsync(request, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new JobFault("segment", $"timed out after {limit} (Jobs:Timeout): {e.Message}", e is PluginFaultException ? "PluginTimeout" : "JobTimeout", transient: false, e);
+        }
+        catch (PluginFaultException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: a forward abandoned because the service stops leaves the job to be re-queued, not failed.
+            throw new OperationCanceledException(cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

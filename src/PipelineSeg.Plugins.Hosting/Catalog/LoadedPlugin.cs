@@ -1,20 +1,29 @@
+using System.Runtime.Loader;
+using McMaster.NETCore.Plugins;
 using PipelineSeg.Plugins.Abstractions;
 
 namespace PipelineSeg.Plugins.Hosting;
 
-/// <summary>A plugin whose manifest, files and entry type checked out, loaded into its own collectible context.</summary>
+/// <summary>
+/// A plugin whose manifest, files and entry type checked out, loaded by McMaster's <see cref="PluginLoader"/> into its
+/// own collectible context. Jobs hold leases on it (<see cref="Lease"/>); a retired plugin unloads once the last drops.
+/// </summary>
 public sealed class LoadedPlugin
 {
-    private PluginLoadContext? _context;
+    private readonly Lock _gate = new();
+    private PluginLoader? _loader;
+    private AssemblyLoadContext? _context;
+    private int _leases;
+    private bool _retired;
     private ISegmentationModelPlugin? _instance;
     private IExecutionBackend? _backend;
-
     private bool _unloaded;
 
-    internal LoadedPlugin(string directory, PluginManifest manifest, PluginLoadContext? context, object? instance, IReadOnlyList<string> warnings)
+    internal LoadedPlugin(string directory, PluginManifest manifest, PluginLoader? loader, AssemblyLoadContext? context, object? instance, IReadOnlyList<string> warnings)
     {
         Directory = directory;
         Manifest = manifest;
+        _loader = loader;
         _context = context;
         _instance = instance as ISegmentationModelPlugin;
         _backend = instance as IExecutionBackend;
@@ -22,7 +31,7 @@ public sealed class LoadedPlugin
     }
 
     /// <summary>A model package (<see cref="PluginManifest.IsModelPackage"/>): no code, its models run on backend plugins.</summary>
-    internal static LoadedPlugin Package(string directory, PluginManifest manifest) => new(directory, manifest, null, null, []);
+    internal static LoadedPlugin Package(string directory, PluginManifest manifest) => new(directory, manifest, null, null, null, []);
 
     /// <summary>The plugin folder.</summary>
     public string Directory { get; }
@@ -34,7 +43,10 @@ public sealed class LoadedPlugin
     public IReadOnlyList<string> Warnings { get; }
 
     /// <summary>The plugin's load context until <see cref="Unload"/> (tests watch it being collected).</summary>
-    internal PluginLoadContext? LoadContext => _context;
+    internal AssemblyLoadContext? LoadContext => _context;
+
+    /// <summary>Leases held now: models created from this plugin (or run on its backend) and not yet disposed.</summary>
+    public int Leases => Volatile.Read(ref _leases);
 
     /// <summary>True once <see cref="Unload"/> ran.</summary>
     public bool IsUnloaded => _unloaded;
@@ -94,6 +106,47 @@ public sealed class LoadedPlugin
         }
     }
 
+    /// <summary>Takes a lease (a job uses this plugin); dispose it to release. A reload of the folder waits for leases to drop.</summary>
+    /// <exception cref="InvalidOperationException">The plugin was unloaded or retired.</exception>
+    public IDisposable Lease()
+    {
+        lock (_gate)
+        {
+            if (_retired || _unloaded)
+            {
+                throw new InvalidOperationException($"plugin '{Manifest.Id}' ({Directory}) has been unloaded or replaced");
+            }
+            _leases++;
+        }
+        return new PluginLease(this);
+    }
+
+    /// <summary>Unloads now when no lease is held, else when the last one is released.</summary>
+    public void Retire()
+    {
+        lock (_gate)
+        {
+            _retired = true;
+            if (_leases > 0)
+            {
+                return;
+            }
+        }
+        Unload();
+    }
+
+    internal void ReleaseLease()
+    {
+        lock (_gate)
+        {
+            if (--_leases > 0 || !_retired)
+            {
+                return;
+            }
+        }
+        Unload();
+    }
+
     /// <summary>
     /// Starts unloading the plugin's context. It completes once no one holds plugin objects (models must be disposed and dropped).
     /// </summary>
@@ -101,7 +154,8 @@ public sealed class LoadedPlugin
     {
         _instance = null;
         _backend = null;
-        _context?.Unload();
+        _loader?.Dispose();
+        _loader = null;
         _context = null;
         _unloaded = true;
     }

@@ -37,8 +37,17 @@ public sealed class PluginCatalog : IDisposable
     public IReadOnlyList<ModelRegistration> Models { get; }
 
     /// <summary>Scans <paramref name="pluginsDirectory"/>; a missing folder gives an empty catalog with one failure.</summary>
-    public static async Task<PluginCatalog> LoadAsync(string pluginsDirectory, PluginCatalogOptions? options = null,
-        ILogger<PluginCatalog>? logger = null, CancellationToken cancellationToken = default)
+    public static Task<PluginCatalog> LoadAsync(string pluginsDirectory, PluginCatalogOptions? options = null,
+        ILogger<PluginCatalog>? logger = null, CancellationToken cancellationToken = default) =>
+        LoadAsync(pluginsDirectory, options, logger, reuse: null, cancellationToken);
+
+    /// <summary>
+    /// Scans like <see cref="LoadAsync(string, PluginCatalogOptions?, ILogger{PluginCatalog}?, CancellationToken)"/>, taking
+    /// the already loaded plugin <paramref name="reuse"/> gives for a folder instead of loading it again (hot reload keeps
+    /// unchanged and leased plugins). A reused plugin that is refused now is left to the caller to retire, never unloaded here.
+    /// </summary>
+    internal static async Task<PluginCatalog> LoadAsync(string pluginsDirectory, PluginCatalogOptions? options,
+        ILogger<PluginCatalog>? logger, Func<string, LoadedPlugin?>? reuse, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(pluginsDirectory);
         options ??= new PluginCatalogOptions();
@@ -56,29 +65,28 @@ public sealed class PluginCatalog : IDisposable
         }
         foreach (var dir in System.IO.Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal))
         {
-            LoadedPlugin? plugin;
-            PluginFailure? failure;
-            try
-            {
-                (plugin, failure) = await PluginLoader.LoadAsync(dir, options, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // An unreadable file or folder refuses this plugin only.
-                (plugin, failure) = (null, new PluginFailure(dir, $"{dir}: cannot read plugin files: {ex.Message}"));
-            }
+            var kept = reuse?.Invoke(dir);
+            var (plugin, failure) = kept is not null ? (kept, null) : await LoadFolderAsync(dir, options, cancellationToken).ConfigureAwait(false);
             if (plugin is not null)
             {
                 failure = RegisterBackend(plugin, backends) ?? Register(plugin, models);
             }
             if (failure is not null)
             {
-                plugin?.Unload();
+                if (kept is null)
+                {
+                    plugin?.Unload();
+                }
                 failures.Add(failure);
                 PluginLog.Refused(log, dir, failure.Reason);
                 continue;
             }
             plugins.Add(plugin!);
+            failures.AddRange(CheckModels(plugin!, models, options, log));
+            if (kept is not null)
+            {
+                continue;
+            }
             PluginLog.Loaded(log, plugin!.Manifest.Id, plugin.Manifest.Version, plugin.Manifest.Models.Count, dir);
             foreach (var warning in plugin.Warnings)
             {
@@ -107,14 +115,14 @@ public sealed class PluginCatalog : IDisposable
     public IReadOnlyList<string> Backends => [.. _backends.Keys.Order(StringComparer.Ordinal)];
 
     /// <summary>
-    /// Creates model <paramref name="modelId"/> on <paramref name="target"/>'s backend (its own when the target names none)
-    /// and device. A native family model runs on another backend when that backend can rebuild it (e.g. torch from the
-    /// state dict) or finds its graph file (role <c>onnx</c>/<c>torchscript</c>); a package model only on its own backend.
+    /// Model <paramref name="modelId"/> placed on <paramref name="target"/>'s backend (its own when the target names none)
+    /// and device: <see cref="ModelRegistration.Backend"/> is the plugin that will run it. A native family model runs on
+    /// another backend when that backend can rebuild it (torch from the state dict) or finds its graph file (role
+    /// <c>onnx</c>/<c>torchscript</c>); a package model only on its own backend.
     /// </summary>
     /// <exception cref="KeyNotFoundException">No plugin serves the model.</exception>
-    /// <exception cref="InvalidOperationException">The backend is not installed, cannot run the model, or the device is
-    /// unavailable; the message names the plugin and the cause.</exception>
-    public ISegmentationModel CreateModel(string modelId, ExecutionTarget target, int maxThreads = 0, CancellationToken cancellationToken = default)
+    /// <exception cref="InvalidOperationException">The backend is not installed or cannot take the device (message names the cause).</exception>
+    public ModelRegistration Place(string modelId, ExecutionTarget target)
     {
         ArgumentNullException.ThrowIfNull(target);
         var registration = GetModel(modelId);
@@ -131,16 +139,22 @@ public sealed class PluginCatalog : IDisposable
                 throw new InvalidOperationException($"model '{modelId}': the builtin engine runs on the CPU only, device '{target.Device}' needs "
                     + $"backend '{ExecutionBackends.Torch}' or '{ExecutionBackends.Onnx}'");
             }
-            return registration.Plugin.CreateModel(registration.Model, maxThreads, cancellationToken);
+            return registration with { Backend = null, Device = ExecutionDevice.Cpu };
         }
         if (!_backends.TryGetValue(backend, out var provider))
         {
             var installed = _backends.Count == 0 ? "none installed" : string.Join(", ", Backends);
             throw new InvalidOperationException($"model '{modelId}': execution backend '{backend}' is not installed in {Directory} (builtin; {installed})");
         }
-        return provider.CreateModelOnBackend(registration.Model, registration.Plugin,
-            new ModelCreationContext(registration.Plugin.Directory, maxThreads) { Device = target.Device }, cancellationToken);
+        return registration with { Backend = provider, Device = target.Device };
     }
+
+    /// <summary>Creates model <paramref name="modelId"/> on <paramref name="target"/> (<see cref="Place"/>); the caller disposes it.</summary>
+    /// <exception cref="KeyNotFoundException">No plugin serves the model.</exception>
+    /// <exception cref="InvalidOperationException">The backend is not installed, cannot run the model, or the device is
+    /// unavailable; the message names the plugin and the cause.</exception>
+    public ISegmentationModel CreateModel(string modelId, ExecutionTarget target, int maxThreads = 0, CancellationToken cancellationToken = default) =>
+        Place(modelId, target).Create(maxThreads, cancellationToken);
 
     /// <summary>Unloads every plugin (models created from them must already be disposed).</summary>
     public void Dispose()
@@ -149,6 +163,39 @@ public sealed class PluginCatalog : IDisposable
         {
             plugin.Unload();
         }
+    }
+
+    private static async Task<(LoadedPlugin?, PluginFailure?)> LoadFolderAsync(string dir, PluginCatalogOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await PluginFolderLoader.LoadAsync(dir, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // An unreadable file or folder refuses this plugin only.
+            return (null, new PluginFailure(dir, $"{dir}: cannot read plugin files: {ex.Message}"));
+        }
+    }
+
+    /// <summary>Runs <see cref="PluginCatalogOptions.CheckModel"/> on each model of a registered plugin; a model it refuses leaves the catalog, the plugin's others stay.</summary>
+    private static List<PluginFailure> CheckModels(LoadedPlugin plugin, Dictionary<string, ModelRegistration> models, PluginCatalogOptions options, ILogger log)
+    {
+        var refused = new List<PluginFailure>();
+        if (options.CheckModel is not { } check)
+        {
+            return refused;
+        }
+        foreach (var model in plugin.Manifest.Models)
+        {
+            if (check(plugin, model) is { } problem)
+            {
+                models.Remove(model.Id);
+                refused.Add(new PluginFailure(plugin.Directory, $"{Path.Combine(plugin.Directory, PluginContract.ManifestFileName)}: model '{model.Id}' refused: {problem}"));
+                PluginLog.Refused(log, plugin.Directory, refused[^1].Reason);
+            }
+        }
+        return refused;
     }
 
     private static PluginFailure? RegisterBackend(LoadedPlugin plugin, Dictionary<string, LoadedPlugin> backends)

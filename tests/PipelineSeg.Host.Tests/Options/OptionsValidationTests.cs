@@ -22,6 +22,8 @@ public sealed class OptionsValidationTests
     [InlineData("{\"Intake\":{\"WatchFolders\":[{\"Path\":\"/tmp/in\",\"Output\":\"/tmp/in/results\"}]}}", "Intake:WatchFolders:0:Output '/tmp/in/results' is inside")]
     [InlineData("{\"Output\":{\"QuarantineFolder\":\"a/b\"}}", "QuarantineFolder")]
     [InlineData("{\"Plugins\":{\"Directory\":\"\"}}", "Directory")]
+    [InlineData("{\"Plugins\":{\"ForwardCancellationGrace\":\"00:00:00\"}}", "ForwardCancellationGrace")]
+    [InlineData("{\"Jobs\":{\"Timeout\":\"00:00:00\"}}", "Timeout")]
     [InlineData("{\"Output\":{\"SegCompression\":\"rle\"}}", "Output:SegCompression rle needs 8-bit LABELMAP SEGs, but pipeline(s) liver")]
     [InlineData("{\"Output\":{\"SegCompression\":\"zip\"}}", "SegCompression")]
     [InlineData("{\"Pipelines\":{\"liver\":{\"Outputs\":[\"seg\",\"stl\"]}}}", "Pipelines:liver:Outputs: unknown output 'stl'")]

@@ -1,10 +1,12 @@
-using System.Reflection;
 using PipelineSeg.Plugins.Abstractions;
 
 namespace PipelineSeg.Plugins.Hosting;
 
-/// <summary>Loads one plugin folder: manifest, files, contract reference, then code. Every refusal has a readable reason.</summary>
-internal static class PluginLoader
+/// <summary>
+/// Loads one plugin folder: manifest, file hashes and the contract reference are checked before any plugin code runs,
+/// then <see cref="PluginCodeLoader"/> loads the code. Every refusal has a readable reason.
+/// </summary>
+internal static class PluginFolderLoader
 {
     public static async Task<(LoadedPlugin? Plugin, PluginFailure? Failure)> LoadAsync(string directory, PluginCatalogOptions options, CancellationToken cancellationToken)
     {
@@ -45,7 +47,7 @@ internal static class PluginLoader
             return Fail(directory, contractProblem);
         }
         var warnings = FindSharedCopies(directory, assemblyPath, options.SharedAssemblyNames);
-        return Instantiate(directory, manifest, assemblyPath, warnings, options);
+        return PluginCodeLoader.Load(directory, manifest, assemblyPath, warnings, options);
     }
 
     /// <summary>A model package has no code to load: its files are checked, a backend plugin runs its models.</summary>
@@ -96,68 +98,6 @@ internal static class PluginLoader
             }
         }
         return warnings;
-    }
-
-    private static (LoadedPlugin?, PluginFailure?) Instantiate(string directory, PluginManifest manifest, string assemblyPath, List<string> warnings, PluginCatalogOptions options)
-    {
-        var context = new PluginLoadContext(assemblyPath, options.SharedAssemblyNames);
-        try
-        {
-            var assembly = context.LoadMainAssembly();
-            var type = assembly.GetType(manifest.EntryType!, throwOnError: false);
-            if (type is null)
-            {
-                return FailAndUnload(context, directory, $"{assemblyPath}: entry type '{manifest.EntryType}' not found");
-            }
-            var missing = MissingInterface(type, manifest);
-            if (missing is not null)
-            {
-                return FailAndUnload(context, directory, $"{assemblyPath}: entry type '{manifest.EntryType}' {missing}");
-            }
-            if (type.IsAbstract || type.GetConstructor(Type.EmptyTypes) is null)
-            {
-                return FailAndUnload(context, directory, $"{assemblyPath}: entry type '{manifest.EntryType}' needs a public parameterless constructor");
-            }
-            var instance = Activator.CreateInstance(type)!;
-            if (instance is IExecutionBackend backend && !string.Equals(backend.Name, manifest.ExecutionBackend, StringComparison.OrdinalIgnoreCase))
-            {
-                return FailAndUnload(context, directory, $"{assemblyPath}: backend calls itself '{backend.Name}' but plugin.json says '{manifest.ExecutionBackend}'");
-            }
-            return (new LoadedPlugin(directory, manifest, context, instance, warnings), null);
-        }
-        catch (Exception ex) when (ex is BadImageFormatException or FileLoadException or FileNotFoundException or TypeLoadException
-            or ReflectionTypeLoadException or TargetInvocationException or MissingMethodException)
-        {
-            return FailAndUnload(context, directory, $"{assemblyPath}: cannot load plugin code: {(ex.InnerException ?? ex).Message}");
-        }
-    }
-
-    /// <summary>Why the entry type cannot play the roles its manifest gives it (models: family; executionBackend: backend), or null.</summary>
-    private static string? MissingInterface(Type type, PluginManifest manifest)
-    {
-        var needed = new List<Type>();
-        if (manifest.Models.Count > 0)
-        {
-            needed.Add(typeof(ISegmentationModelPlugin));
-        }
-        if (manifest.ExecutionBackend is not null)
-        {
-            needed.Add(typeof(IExecutionBackend));
-        }
-        foreach (var contract in needed.Where(c => !c.IsAssignableFrom(type)))
-        {
-            var foreign = type.GetInterfaces().FirstOrDefault(i => i.FullName == contract.FullName);
-            return foreign is null
-                ? $"does not implement {contract.FullName}"
-                : $"implements {contract.Name} from another copy of the contract ({foreign.Assembly.Location}), not the host's";
-        }
-        return null;
-    }
-
-    private static (LoadedPlugin?, PluginFailure?) FailAndUnload(PluginLoadContext context, string directory, string reason)
-    {
-        context.Unload();
-        return Fail(directory, reason);
     }
 
     private static (LoadedPlugin?, PluginFailure?) Fail(string directory, string reason) => (null, new PluginFailure(directory, reason));
