@@ -6,6 +6,12 @@ namespace PipelineSeg.Plugins.Abstractions;
 /// builtin engine applies it to the engine's kernel threading; a backend with its own runtime passes it to that runtime.</param>
 public sealed record ModelCreationContext(string PluginDirectory, int MaxThreads = 0)
 {
+    /// <summary>
+    /// Where an execution backend runs the model (<c>Inference:Device</c>; contract 2.1). The builtin engine is CPU-only.
+    /// A backend that cannot honour an explicit CUDA request throws at creation, naming the cause.
+    /// </summary>
+    public ExecutionDevice Device { get; init; } = ExecutionDevice.Cpu;
+
     /// <summary>Absolute path of a file listed in the manifest, relative to <see cref="PluginDirectory"/>.</summary>
     public string ResolveFile(string relativePath)
     {

@@ -10,8 +10,9 @@ public static class PluginContract
     /// The contract version implemented by this assembly. 2.0: the contract references no engine; models name their
     /// execution backend (<see cref="ModelManifest.Backend"/>, <see cref="IExecutionBackend"/>); Monte-Carlo sampling left
     /// the model for the pipeline (<see cref="ISegmentationModel.EnableStochasticMode"/> replaces PredictMonteCarlo).
-    /// 2.1 adds <see cref="ISegmentationCritic"/> (<see cref="ISegmentationModel.Critic"/>, default none) and the family
-    /// wrappers' shared base <see cref="BatchedSegmentationModel"/>.
+    /// 2.1 adds <see cref="ISegmentationCritic"/> (<see cref="ISegmentationModel.Critic"/>, default none), the family
+    /// wrappers' shared base <see cref="BatchedSegmentationModel"/>, <see cref="ModelCreationContext.Device"/>,
+    /// <see cref="IModelPlacement"/> and model packages without an assembly (<see cref="PluginManifest.IsModelPackage"/>).
     /// </summary>
     public static Version Version { get; } = new(2, 1);
 

@@ -20,6 +20,8 @@ internal sealed class BatchCommand : ICliCommand
         var pipeline = CliOptions.Pipeline();
         var plugins = CliOptions.Plugins();
         var json = CliOptions.Json();
+        var backend = CliOptions.Backend();
+        var device = CliOptions.Device();
         var outputs = new Option<string?>("--outputs")
         {
             Description = "Result objects per series, comma-separated: seg, rtstruct, overlay, nifti, html (default: the pipeline's Outputs, else seg)",
@@ -28,7 +30,7 @@ internal sealed class BatchCommand : ICliCommand
         var command = new Command("batch", "Segment every series under a folder once and write DICOM-SEG (and the other --outputs) + report.json per series. "
             + "A folder without DICOM series is reported (\"no DICOM series found\") with exit code 1.")
         {
-            input, output, pipeline, plugins, outputs, json,
+            input, output, pipeline, plugins, outputs, backend, device, json,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -37,6 +39,7 @@ internal sealed class BatchCommand : ICliCommand
             {
                 overrides["Plugins:Directory"] = dir.FullName;
             }
+            CliOptions.AddExecutionOverrides(parse, backend, device, overrides);
             return CommandHost.RunAsync(context, parse, overrides, b => b.AddPipelineSegProcessing(), async (host, ct) =>
             {
                 var outputPath = Path.GetFullPath(parse.GetRequiredValue(output));

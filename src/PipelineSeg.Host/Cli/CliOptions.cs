@@ -46,6 +46,49 @@ internal static class CliOptions
     public static Option<DirectoryInfo?> Plugins() =>
         new("--plugins") { Description = "Plugins folder (default: Plugins:Directory, next to the binary)", HelpName = "dir" };
 
+    /// <summary><c>--backend</c>: the execution backend of every model (Inference:Backend).</summary>
+    public static Option<string?> Backend()
+    {
+        var option = new Option<string?>("--backend")
+        {
+            Description = "Execution backend for every model: builtin, torch or onnx (default: Inference:Backend, else each model's own)",
+            HelpName = "builtin|torch|onnx",
+        };
+        option.AcceptOnlyFromAmong("builtin", "torch", "onnx");
+        return option;
+    }
+
+    /// <summary><c>--device</c>: where the torch and onnx backends run (Inference:Device).</summary>
+    public static Option<string?> Device()
+    {
+        var option = new Option<string?>("--device")
+        {
+            Description = "Device of the torch/onnx backends: cpu, cuda, cuda:N or auto (CUDA when present, else CPU; default: Inference:Device)",
+            HelpName = "cpu|cuda|cuda:N|auto",
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } value && global::PipelineSeg.Plugins.Abstractions.ExecutionDevice.TryParse(value) is null)
+            {
+                result.AddError($"--device '{value}' is not cpu, cuda, cuda:N or auto");
+            }
+        });
+        return option;
+    }
+
+    /// <summary>Adds <c>--backend</c>/<c>--device</c> values to configuration overrides.</summary>
+    public static void AddExecutionOverrides(System.CommandLine.ParseResult parse, Option<string?> backend, Option<string?> device, Dictionary<string, string?> overrides)
+    {
+        if (parse.GetValue(backend) is { } b)
+        {
+            overrides["Inference:Backend"] = b;
+        }
+        if (parse.GetValue(device) is { } d)
+        {
+            overrides["Inference:Device"] = d;
+        }
+    }
+
     /// <summary><c>--json</c>: the result as JSON on standard output (diagnostics stay on standard error).</summary>
     public static Option<bool> Json() =>
         new("--json") { Description = "Write the result as JSON on standard output" };

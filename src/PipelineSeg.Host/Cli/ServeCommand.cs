@@ -27,11 +27,13 @@ internal sealed class ServeCommand : ICliCommand
         var pipeline = new Option<string?>("--pipeline", "-p") { Description = "Pipeline for the --inbox folder (default: Inference:DefaultPipeline)" };
         var dicomPort = new Option<int?>("--dicom-port") { Description = "Quick start: receive series with DICOM C-STORE on this port (sets DicomListener:Port; bound to 127.0.0.1 unless DicomListener:BindAddress says otherwise)" };
         var aeTitle = new Option<string?>("--ae-title") { Description = "Quick start: AE title of the DICOM listener (sets DicomListener:AeTitle; default PIPELINESEG)" };
+        var backend = CliOptions.Backend();
+        var device = CliOptions.Device();
         var sendTo = new Option<string[]>("--send-to") { Description = "Quick start: send each result with C-STORE to AE@host:port (repeatable; adds a Delivery:Destinations entry)", AllowMultipleArgumentsPerToken = false };
         var command = new Command("serve", "Run the service: watch Intake:WatchFolders (or --inbox), segment each export folder or series of dropped files "
             + "once it settles, write health to Service:DataDirectory; Ctrl+C/SIGTERM stop gracefully. See docs/service.md")
         {
-            inbox, output, quiet, pipeline, dicomPort, aeTitle, sendTo,
+            inbox, output, quiet, pipeline, dicomPort, aeTitle, sendTo, backend, device,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -42,6 +44,7 @@ internal sealed class ServeCommand : ICliCommand
                 await context.Error.WriteLineAsync($"usage error: {usage}").ConfigureAwait(false);
                 return ExitCodes.UsageOrConfiguration;
             }
+            CliOptions.AddExecutionOverrides(parse, backend, device, overrides);
             return await CommandHost.RunAsync(context, parse, overrides,
                 b => b.AddPipelineSegProcessing().AddPipelineSegService().AddPipelineSegNetwork().AddPipelineSegOperations(),
                 (host, ct) => ServeAsync(context, host, ct),

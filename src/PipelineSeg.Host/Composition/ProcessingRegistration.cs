@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using PipelineSeg.Host.Options;
 using PipelineSeg.Pipeline.Batch;
 using PipelineSeg.Pipeline.Models;
+using PipelineSeg.Plugins.Abstractions;
 using PipelineSeg.Plugins.Hosting;
 
 namespace PipelineSeg.Host.Composition;
@@ -24,6 +25,7 @@ internal static class ProcessingRegistration
                 SkipFileHashes = !plugins.VerifyHashes,
                 CheckModel = NetworkParametersCheck.Check,
                 ForwardCancellationGrace = plugins.ForwardCancellationGrace,
+                Target = new ExecutionTarget(string.IsNullOrWhiteSpace(inference.Backend) ? null : inference.Backend, ExecutionDevice.Parse(inference.Device)),
             };
             return new PluginCatalogModelProvider(AppPaths.Resolve(plugins.Directory), options, inference.MaxThreads, sp.GetRequiredService<ILogger<PluginCatalog>>());
         });

@@ -19,4 +19,23 @@ public sealed class InferenceOptions
     /// <summary>Slices sent to the model per call (memory versus per-call overhead).</summary>
     [Range(1, 256)]
     public int SlicesPerBatch { get; set; } = 4;
+
+    /// <summary>
+    /// Execution backend for every model (<c>builtin</c>, <c>torch</c>, <c>onnx</c>; <c>--backend</c>); empty: each model's own
+    /// manifest backend. torch and onnx are plugins (docs/backends.md).
+    /// </summary>
+    public string? Backend { get; set; }
+
+    /// <summary>Device of the torch and onnx backends: <c>cpu</c>, <c>cuda</c>, <c>cuda:N</c> or <c>auto</c> (<c>--device</c>).</summary>
+    public string Device { get; set; } = "cpu";
+
+    /// <summary>
+    /// <see cref="SlicesPerBatch"/> per backend name (e.g. <c>{ "torch": 16 }</c>: a GPU wants larger batches than the
+    /// builtin engine); the backend is <see cref="Backend"/>, else builtin.
+    /// </summary>
+    public Dictionary<string, int> SlicesPerBatchByBackend { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The slice batch of the backend in effect.</summary>
+    public int EffectiveSlicesPerBatch =>
+        SlicesPerBatchByBackend.TryGetValue(string.IsNullOrWhiteSpace(Backend) ? "builtin" : Backend, out var own) ? own : SlicesPerBatch;
 }

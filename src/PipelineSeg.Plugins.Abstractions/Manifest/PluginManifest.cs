@@ -20,12 +20,22 @@ public sealed class PluginManifest
     /// <summary>Contract version the plugin was built against, "major.minor" (see <see cref="PluginContract.IsCompatible"/>).</summary>
     public required string ContractVersion { get; init; }
 
-    /// <summary>Assembly file name relative to the plugin folder, e.g. <c>PipelineSeg.Plugins.UNet.dll</c>.</summary>
-    public required string Assembly { get; init; }
+    /// <summary>
+    /// Assembly file name relative to the plugin folder, e.g. <c>PipelineSeg.Plugins.UNet.dll</c>; null for a model
+    /// package (<see cref="IsModelPackage"/>).
+    /// </summary>
+    public string? Assembly { get; init; }
 
     /// <summary>Full name of the entry type: it implements <see cref="ISegmentationModelPlugin"/> when <see cref="Models"/>
-    /// is not empty, and <see cref="IExecutionBackend"/> when <see cref="ExecutionBackend"/> is set.</summary>
-    public required string EntryType { get; init; }
+    /// is not empty, and <see cref="IExecutionBackend"/> when <see cref="ExecutionBackend"/> is set; null for a model package.</summary>
+    public string? EntryType { get; init; }
+
+    /// <summary>
+    /// A model package: no code, only <c>plugin.json</c> and the model files (e.g. model.onnx, model.pt), every model
+    /// naming an execution backend plugin that runs it. Bring-your-own-model without C#.
+    /// </summary>
+    [JsonIgnore]
+    public bool IsModelPackage => Assembly is null && EntryType is null;
 
     /// <summary>Name of the execution backend this plugin provides (e.g. <c>onnxruntime</c>), or null for a model family plugin.</summary>
     public string? ExecutionBackend { get; init; }

@@ -18,10 +18,17 @@ public static class PluginManifestValidator
         {
             problems.Add($"built against contract {contract}, host implements {PluginContract.Version} (needs the same major version and a minor version ≤ {PluginContract.Version.Minor})");
         }
-        Require(problems, IsPlainRelativePath(manifest.Assembly) && manifest.Assembly.EndsWith(".dll", StringComparison.OrdinalIgnoreCase),
-            $"'assembly' '{manifest.Assembly}' must be a .dll inside the plugin folder");
-        Require(problems, !string.IsNullOrWhiteSpace(manifest.EntryType), "'entryType' is empty");
         var backend = manifest.ExecutionBackend;
+        if (manifest.IsModelPackage)
+        {
+            ValidatePackage(manifest, problems);
+        }
+        else
+        {
+            Require(problems, IsPlainRelativePath(manifest.Assembly) && manifest.Assembly!.EndsWith(".dll", StringComparison.OrdinalIgnoreCase),
+                $"'assembly' '{manifest.Assembly}' must be a .dll inside the plugin folder");
+            Require(problems, !string.IsNullOrWhiteSpace(manifest.EntryType), "'entryType' is empty");
+        }
         Require(problems, manifest.Models is { Count: > 0 } || !string.IsNullOrWhiteSpace(backend), "'models' is empty (and the plugin provides no 'executionBackend')");
         Require(problems, backend is null || (!string.IsNullOrWhiteSpace(backend) && !ExecutionBackends.IsBuiltin(backend)),
             $"'executionBackend' '{backend}' must be a name other than '{ExecutionBackends.Builtin}'");
@@ -36,6 +43,18 @@ public static class PluginManifestValidator
             IntendedUseValidator.Validate(manifest.Models![i], i, problems);
         }
         return problems;
+    }
+
+    /// <summary>A package without code: nothing runs it but an execution backend plugin, so every model must name one.</summary>
+    private static void ValidatePackage(PluginManifest manifest, List<string> problems)
+    {
+        Require(problems, manifest.ExecutionBackend is null, "a model package (no 'assembly') cannot provide an 'executionBackend'");
+        Require(problems, manifest.Models is { Count: > 0 }, "a model package (no 'assembly') needs at least one model");
+        foreach (var model in (manifest.Models ?? []).Where(m => ExecutionBackends.IsBuiltin(m.Backend)))
+        {
+            problems.Add($"model '{model.Id}': a model package (no 'assembly') has no code to build a network on the builtin engine; "
+                + $"name the execution backend that runs its file ('backend': '{ExecutionBackends.Onnx}' or '{ExecutionBackends.Torch}')");
+        }
     }
 
     private static void ValidateModel(ModelManifest model, List<string> problems)

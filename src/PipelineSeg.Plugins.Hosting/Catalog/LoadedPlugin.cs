@@ -17,8 +17,9 @@ public sealed class LoadedPlugin
     private bool _retired;
     private ISegmentationModelPlugin? _instance;
     private IExecutionBackend? _backend;
+    private bool _unloaded;
 
-    internal LoadedPlugin(string directory, PluginManifest manifest, PluginLoader loader, AssemblyLoadContext context, object instance, IReadOnlyList<string> warnings)
+    internal LoadedPlugin(string directory, PluginManifest manifest, PluginLoader? loader, AssemblyLoadContext? context, object? instance, IReadOnlyList<string> warnings)
     {
         Directory = directory;
         Manifest = manifest;
@@ -28,6 +29,9 @@ public sealed class LoadedPlugin
         _backend = instance as IExecutionBackend;
         Warnings = warnings;
     }
+
+    /// <summary>A model package (<see cref="PluginManifest.IsModelPackage"/>): no code, its models run on backend plugins.</summary>
+    internal static LoadedPlugin Package(string directory, PluginManifest manifest) => new(directory, manifest, null, null, null, []);
 
     /// <summary>The plugin folder.</summary>
     public string Directory { get; }
@@ -45,7 +49,7 @@ public sealed class LoadedPlugin
     public int Leases => Volatile.Read(ref _leases);
 
     /// <summary>True once <see cref="Unload"/> ran.</summary>
-    public bool IsUnloaded => _context is null;
+    public bool IsUnloaded => _unloaded;
 
     /// <summary>The execution backend this plugin provides (<see cref="PluginManifest.ExecutionBackend"/>), or null.</summary>
     public string? ExecutionBackend => Manifest.ExecutionBackend;
@@ -61,7 +65,9 @@ public sealed class LoadedPlugin
     public ISegmentationModel CreateModel(ModelManifest model, int maxThreads = 0, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var instance = _instance ?? throw new InvalidOperationException($"plugin '{Manifest.Id}' has been unloaded");
+        var instance = _instance ?? throw new InvalidOperationException(Manifest.IsModelPackage
+            ? $"plugin '{Manifest.Id}' is a model package: its model '{model.Id}' runs on execution backend '{model.Backend}', not on the builtin engine"
+            : $"plugin '{Manifest.Id}' has been unloaded");
         return Guard(model, () => instance.CreateModel(model, new ModelCreationContext(Directory, maxThreads), cancellationToken));
     }
 
@@ -69,13 +75,22 @@ public sealed class LoadedPlugin
     /// <exception cref="InvalidOperationException">The plugin was unloaded, provides no backend, or its code failed.</exception>
     public ISegmentationModel CreateModelOnBackend(ModelManifest model, LoadedPlugin owner, int maxThreads = 0, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(owner);
-        var backend = _backend ?? throw new InvalidOperationException($"plugin '{Manifest.Id}' provides no execution backend or has been unloaded");
-        return Guard(model, () => backend.CreateModel(model, new ModelCreationContext(owner.Directory, maxThreads), cancellationToken));
+        return CreateModelOnBackend(model, owner, new ModelCreationContext(owner.Directory, maxThreads), cancellationToken);
     }
 
-    private ISegmentationModel Guard(ModelManifest model, Func<ISegmentationModel> create)
+    /// <summary>Runs <paramref name="model"/>, listed by <paramref name="owner"/>, on this backend with <paramref name="context"/>'s device.</summary>
+    /// <exception cref="InvalidOperationException">The plugin was unloaded, provides no backend, or its code failed (message names both plugins).</exception>
+    public ISegmentationModel CreateModelOnBackend(ModelManifest model, LoadedPlugin owner, ModelCreationContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(owner);
+        ArgumentNullException.ThrowIfNull(context);
+        var backend = _backend ?? throw new InvalidOperationException($"plugin '{Manifest.Id}' provides no execution backend or has been unloaded");
+        return Guard(model, () => backend.CreateModel(model, context, cancellationToken), owner);
+    }
+
+    private ISegmentationModel Guard(ModelManifest model, Func<ISegmentationModel> create, LoadedPlugin? owner = null)
     {
         try
         {
@@ -83,7 +98,11 @@ public sealed class LoadedPlugin
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            throw new InvalidOperationException($"plugin '{Manifest.Id}' ({Directory}) failed to create model '{model.Id}': {ex.Message}", ex);
+            // A native library that will not load (DllNotFoundException, TypeInitializationException) is the backend's
+            // cause too: the service reports it and goes on, it never crashes on it.
+            var of = owner is null || owner == this ? string.Empty : $" of plugin '{owner.Manifest.Id}' ({owner.Directory})";
+            var cause = ex is TypeInitializationException { InnerException: { } inner } ? inner.Message : ex.Message;
+            throw new InvalidOperationException($"plugin '{Manifest.Id}' ({Directory}) failed to create model '{model.Id}'{of}: {cause}", ex);
         }
     }
 
@@ -93,7 +112,7 @@ public sealed class LoadedPlugin
     {
         lock (_gate)
         {
-            if (_retired || _context is null)
+            if (_retired || _unloaded)
             {
                 throw new InvalidOperationException($"plugin '{Manifest.Id}' ({Directory}) has been unloaded or replaced");
             }
@@ -138,5 +157,6 @@ public sealed class LoadedPlugin
         _loader?.Dispose();
         _loader = null;
         _context = null;
+        _unloaded = true;
     }
 }

@@ -11,10 +11,13 @@ namespace PipelineSeg.Plugins.Hosting;
 public sealed class PluginCatalog : IDisposable
 {
     private readonly Dictionary<string, ModelRegistration> _models;
+    private readonly Dictionary<string, LoadedPlugin> _backends;
 
-    private PluginCatalog(string directory, List<LoadedPlugin> plugins, List<PluginFailure> failures, Dictionary<string, ModelRegistration> models)
+    private PluginCatalog(string directory, List<LoadedPlugin> plugins, List<PluginFailure> failures, Dictionary<string, ModelRegistration> models,
+        Dictionary<string, LoadedPlugin> backends)
     {
         Directory = directory;
+        _backends = backends;
         Plugins = plugins;
         Failures = failures;
         _models = models;
@@ -58,7 +61,7 @@ public sealed class PluginCatalog : IDisposable
         {
             failures.Add(new PluginFailure(root, $"{root}: plugins folder does not exist"));
             PluginLog.Refused(log, root, failures[0].Reason);
-            return new PluginCatalog(root, plugins, failures, models);
+            return new PluginCatalog(root, plugins, failures, models, backends);
         }
         foreach (var dir in System.IO.Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal))
         {
@@ -95,7 +98,7 @@ public sealed class PluginCatalog : IDisposable
             failures.Add(refused);
             PluginLog.Refused(log, refused.Directory, refused.Reason);
         }
-        return new PluginCatalog(root, plugins, failures, models);
+        return new PluginCatalog(root, plugins, failures, models, backends);
     }
 
     /// <summary>Finds a model by id.</summary>
@@ -107,6 +110,51 @@ public sealed class PluginCatalog : IDisposable
     public ModelRegistration GetModel(string modelId) => TryGetModel(modelId, out var r)
         ? r
         : throw new KeyNotFoundException($"no plugin in {Directory} serves model '{modelId}' (available: {string.Join(", ", _models.Keys.Order(StringComparer.Ordinal))})");
+
+    /// <summary>Names of the execution backends installed as plugins (besides the builtin engine), in order.</summary>
+    public IReadOnlyList<string> Backends => [.. _backends.Keys.Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Model <paramref name="modelId"/> placed on <paramref name="target"/>'s backend (its own when the target names none)
+    /// and device: <see cref="ModelRegistration.Backend"/> is the plugin that will run it. A native family model runs on
+    /// another backend when that backend can rebuild it (torch from the state dict) or finds its graph file (role
+    /// <c>onnx</c>/<c>torchscript</c>); a package model only on its own backend.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No plugin serves the model.</exception>
+    /// <exception cref="InvalidOperationException">The backend is not installed or cannot take the device (message names the cause).</exception>
+    public ModelRegistration Place(string modelId, ExecutionTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var registration = GetModel(modelId);
+        var backend = target.Backend ?? registration.Model.Backend;
+        if (ExecutionBackends.IsBuiltin(backend))
+        {
+            if (!ExecutionBackends.IsBuiltin(registration.Model.Backend))
+            {
+                throw new InvalidOperationException($"plugin '{registration.Plugin.Manifest.Id}' ({registration.Plugin.Directory}): model '{modelId}' "
+                    + $"is a '{registration.Model.Backend}' model and cannot run on the builtin engine");
+            }
+            if (target.Device.Kind == ExecutionDeviceKind.Cuda)
+            {
+                throw new InvalidOperationException($"model '{modelId}': the builtin engine runs on the CPU only, device '{target.Device}' needs "
+                    + $"backend '{ExecutionBackends.Torch}' or '{ExecutionBackends.Onnx}'");
+            }
+            return registration with { Backend = null, Device = ExecutionDevice.Cpu };
+        }
+        if (!_backends.TryGetValue(backend, out var provider))
+        {
+            var installed = _backends.Count == 0 ? "none installed" : string.Join(", ", Backends);
+            throw new InvalidOperationException($"model '{modelId}': execution backend '{backend}' is not installed in {Directory} (builtin; {installed})");
+        }
+        return registration with { Backend = provider, Device = target.Device };
+    }
+
+    /// <summary>Creates model <paramref name="modelId"/> on <paramref name="target"/> (<see cref="Place"/>); the caller disposes it.</summary>
+    /// <exception cref="KeyNotFoundException">No plugin serves the model.</exception>
+    /// <exception cref="InvalidOperationException">The backend is not installed, cannot run the model, or the device is
+    /// unavailable; the message names the plugin and the cause.</exception>
+    public ISegmentationModel CreateModel(string modelId, ExecutionTarget target, int maxThreads = 0, CancellationToken cancellationToken = default) =>
+        Place(modelId, target).Create(maxThreads, cancellationToken);
 
     /// <summary>Unloads every plugin (models created from them must already be disposed).</summary>
     public void Dispose()

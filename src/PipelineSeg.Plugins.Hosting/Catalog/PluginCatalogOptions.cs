@@ -22,4 +22,7 @@ public sealed class PluginCatalogOptions
     /// the other plugins go on). Default 2 s.
     /// </summary>
     public TimeSpan ForwardCancellationGrace { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Backend and device every model is created on (<c>Inference:Backend</c>/<c>Device</c>); default: each model's own backend, CPU.</summary>
+    public ExecutionTarget Target { get; init; } = ExecutionTarget.Default;
 }

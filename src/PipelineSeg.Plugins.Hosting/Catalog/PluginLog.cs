@@ -22,4 +22,10 @@ internal static partial class PluginLog
 
     [LoggerMessage(EventId = 1006, Level = LogLevel.Error, Message = "Plugin {PluginId} model {ModelId}: {Fault}")]
     public static partial void ForwardFault(ILogger logger, string pluginId, string modelId, string fault);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Information, Message = "Model {ModelId} runs on backend {Backend}, device {Device}")]
+    public static partial void Placed(ILogger logger, string modelId, string backend, string device);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Information, Message = "Model {ModelId} runs on backend {Backend}, device {Device}: {Note}")]
+    public static partial void PlacedWithNote(ILogger logger, string modelId, string backend, string device, string note);
 }

@@ -22,7 +22,9 @@ internal static class PluginCodeLoader
                 config.SharedAssemblies.Add(name);
             }
             // Read into memory: a plugin folder replaced for a hot reload must not change code the old version still runs.
-            config.LoadInMemory = true;
+            // Not for execution backends: their native libraries are mapped from the folder anyway (replace the folder by
+            // renaming, docs/backends.md), and TorchSharp finds LibTorch through its assembly's Location, empty in memory.
+            config.LoadInMemory = manifest.ExecutionBackend is null;
         });
         try
         {
@@ -32,7 +34,7 @@ internal static class PluginCodeLoader
             {
                 return FailAndUnload(loader, directory, $"{assemblyPath}: missing dependency {missingDependency}: not in the plugin folder (its .deps.json) nor shared by the host");
             }
-            var type = assembly.GetType(manifest.EntryType, throwOnError: false);
+            var type = assembly.GetType(manifest.EntryType!, throwOnError: false);
             if (type is null)
             {
                 return FailAndUnload(loader, directory, $"{assemblyPath}: entry type '{manifest.EntryType}' not found");

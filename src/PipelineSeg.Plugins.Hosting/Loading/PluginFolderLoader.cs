@@ -24,7 +24,11 @@ internal static class PluginFolderLoader
         {
             return Fail(directory, ex.Message);
         }
-        var assemblyPath = Path.Combine(directory, manifest.Assembly);
+        if (manifest.IsModelPackage)
+        {
+            return await LoadPackageAsync(directory, manifest, manifestPath, options, cancellationToken).ConfigureAwait(false);
+        }
+        var assemblyPath = Path.Combine(directory, manifest.Assembly!);
         if (!File.Exists(assemblyPath))
         {
             return Fail(directory, $"{manifestPath}: assembly '{manifest.Assembly}' not found in the plugin folder");
@@ -44,6 +48,21 @@ internal static class PluginFolderLoader
         }
         var warnings = FindSharedCopies(directory, assemblyPath, options.SharedAssemblyNames);
         return PluginCodeLoader.Load(directory, manifest, assemblyPath, warnings, options);
+    }
+
+    /// <summary>A model package has no code to load: its files are checked, a backend plugin runs its models.</summary>
+    private static async Task<(LoadedPlugin? Plugin, PluginFailure? Failure)> LoadPackageAsync(string directory, PluginManifest manifest,
+        string manifestPath, PluginCatalogOptions options, CancellationToken cancellationToken)
+    {
+        if (!options.SkipFileHashes)
+        {
+            var fileProblems = await ModelFileVerifier.VerifyAsync(directory, manifest, cancellationToken).ConfigureAwait(false);
+            if (fileProblems.Count > 0)
+            {
+                return Fail(directory, $"{manifestPath}: {string.Join("; ", fileProblems)}");
+            }
+        }
+        return (LoadedPlugin.Package(directory, manifest), null);
     }
 
     private static string? CheckContractReference(string assemblyPath)

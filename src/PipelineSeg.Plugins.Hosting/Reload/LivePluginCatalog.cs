@@ -60,7 +60,7 @@ public sealed class LivePluginCatalog : IDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            registration = (await RefreshAsync(cancellationToken).ConfigureAwait(false)).GetModel(modelId);
+            registration = (await RefreshAsync(cancellationToken).ConfigureAwait(false)).Place(modelId, _options.Target);
             leases = PluginLeases.Take(registration);
         }
         finally
@@ -70,12 +70,26 @@ public sealed class LivePluginCatalog : IDisposable
         try
         {
             var model = registration.Create(maxThreads, cancellationToken);
+            LogPlacement(registration, model);
             return new HostedModel(model, registration.Plugin, leases, _options.ForwardCancellationGrace, RecordFault);
         }
         catch
         {
             leases.Dispose();
             throw;
+        }
+    }
+
+    private void LogPlacement(ModelRegistration registration, ISegmentationModel model)
+    {
+        var backend = registration.Backend?.ExecutionBackend ?? ExecutionBackends.Builtin;
+        if (model is IModelPlacement { Note: { } note } noted)
+        {
+            PluginLog.PlacedWithNote(_logger, registration.Model.Id, backend, noted.Device.ToString(), note);
+        }
+        else
+        {
+            PluginLog.Placed(_logger, registration.Model.Id, backend, (model as IModelPlacement)?.Device.ToString() ?? ExecutionDevice.Cpu.ToString());
         }
     }
 

@@ -34,6 +34,6 @@ public sealed class LoadRefusalTests
 
         Assert.Equal(Path.Combine(folder.Root, "a-good"), Assert.Single(catalog.Plugins).Directory);
         var failure = Assert.Single(catalog.Failures);
-        Assert.Equal($"{Path.Combine(bad, "TestPlugins.Good.dll")}: compiled against PipelineSeg.Plugins.Abstractions {major}.{minor}, host provides 2.0", failure.Reason);
+        Assert.Equal($"{Path.Combine(bad, "TestPlugins.Good.dll")}: compiled against PipelineSeg.Plugins.Abstractions {major}.{minor}, host provides {PipelineSeg.Plugins.Abstractions.PluginContract.Version}", failure.Reason);
     }
 }

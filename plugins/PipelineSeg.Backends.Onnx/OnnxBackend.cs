@@ -1,0 +1,57 @@
+using Microsoft.ML.OnnxRuntime;
+using PipelineSeg.Plugins.Abstractions;
+
+namespace PipelineSeg.Backends.Onnx;
+
+/// <summary>
+/// Entry type of the ONNX Runtime backend plugin: runs a model's ONNX graph — the <c>model.onnx</c> of a model package
+/// (role <c>model</c>) or the <c>onnx</c> file a native plugin ships beside its weights — after checking the graph's input
+/// and output shapes against the manifest.
+/// </summary>
+public sealed class OnnxBackend : IExecutionBackend
+{
+    /// <summary>File role of an ONNX graph shipped beside a native model's weights.</summary>
+    public const string GraphRole = "onnx";
+
+    /// <inheritdoc />
+    public string Name => ExecutionBackends.Onnx;
+
+    /// <inheritdoc />
+    public ISegmentationModel CreateModel(ModelManifest model, ModelCreationContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(context);
+        var file = FindGraph(model) ?? throw new NotSupportedException(
+            $"model '{model.Id}' has no ONNX graph (a file with role '{GraphRole}', or role 'model' ending in .onnx); "
+            + "tools/backends/export_unet.py shows how to export one");
+        cancellationToken.ThrowIfCancellationRequested();
+        var (options, placement) = OnnxSessionOptions.Create(context.Device, context.MaxThreads);
+        InferenceSession? session = null;
+        try
+        {
+            session = new InferenceSession(context.ResolveFile(file.Path), options);
+            var io = OnnxShapeCheck.Check(model, session);
+            var result = new OnnxSegmentationModel(model, session, options, io, placement);
+            session = null;
+            return result;
+        }
+        catch (OnnxRuntimeException e)
+        {
+            options.Dispose();
+            throw new InvalidDataException($"model '{model.Id}': ONNX Runtime cannot load {file.Path}: {e.Message}", e);
+        }
+        catch
+        {
+            options.Dispose();
+            throw;
+        }
+        finally
+        {
+            session?.Dispose();
+        }
+    }
+
+    private static ModelFile? FindGraph(ModelManifest model) =>
+        model.FindFile(GraphRole)
+        ?? model.Files.FirstOrDefault(f => f.Role == "model" && f.Path.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,50 @@
+using System.IO.Compression;
+using Xunit.Abstractions;
+
+namespace PipelineSeg.Backends.Onnx.Tests;
+
+/// <summary><c>pipelineseg batch --backend onnx</c> on the bundled samples writes the labels the builtin engine writes.</summary>
+public sealed class BatchBackendTests(ITestOutputHelper output)
+{
+    [SkippableFact]
+    public void Batch_with_backend_onnx_gives_the_builtin_labels_on_the_bundled_samples()
+    {
+        using var folder = new BackendPluginFolder().WithPlugin("UNet").WithPlugin("Onnx");
+        var builtin = TestPaths.NewTempDirectory("e2e-builtin");
+        var onnx = TestPaths.NewTempDirectory("e2e-onnx");
+        try
+        {
+            var samples = TestPaths.Repo("samples", "dicom");
+            var a = HostCli.Run("batch", "--input", samples, "--output", builtin, "--plugins", folder.Root, "--outputs", "nifti", "--backend", "builtin");
+            var b = HostCli.Run("batch", "--input", samples, "--output", onnx, "--plugins", folder.Root, "--outputs", "nifti", "--backend", "onnx");
+            Assert.True(a.ExitCode == 0, a.Combined);
+            Assert.True(b.ExitCode == 0, b.Combined);
+            var labels = Directory.GetFiles(builtin, "labels.nii.gz", SearchOption.AllDirectories);
+            Assert.Equal(3, labels.Length);
+            foreach (var path in labels)
+            {
+                var twin = Path.Combine(onnx, Path.GetRelativePath(builtin, path));
+                var (expected, actual) = (Voxels(path), Voxels(twin));
+                output.WriteLine($"{Path.GetFileName(Path.GetDirectoryName(path))}: {expected.Length} voxels, {expected.Count(v => v != 0)} labelled");
+                Assert.True(expected.Count(v => v != 0) > 1000, "the sample should have liver voxels");
+                Assert.Equal(expected, actual);
+            }
+        }
+        finally
+        {
+            Directory.Delete(builtin, recursive: true);
+            Directory.Delete(onnx, recursive: true);
+        }
+    }
+
+    /// <summary>The voxel bytes of a NIfTI-1 file (after vox_offset), so header text cannot hide or fake a difference.</summary>
+    private static byte[] Voxels(string path)
+    {
+        using var gz = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
+        using var memory = new MemoryStream();
+        gz.CopyTo(memory);
+        var bytes = memory.ToArray();
+        var offset = (int)BitConverter.ToSingle(bytes, 108);
+        return bytes[offset..];
+    }
+}
