@@ -72,6 +72,11 @@ public static class SeriesReportPage
             {
                 page.Paragraph("Ground-truth segments without a model class: " + string.Join(", ", truth.Unmatched));
             }
+            if (truth.CriticDistance is { } critic)
+            {
+                // One figure per series from the critic the model was trained against (lower is better; docs/metrics.md).
+                page.Facts([(MetricKeys.CriticDistance, critic.ToString("0.00000", CultureInfo.InvariantCulture))]);
+            }
         }
         if (input.Plots.Count > 0)
         {

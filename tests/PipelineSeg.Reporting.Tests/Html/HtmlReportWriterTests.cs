@@ -44,6 +44,17 @@ public sealed partial class HtmlReportWriterTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task A_critic_distance_is_shown_under_its_report_json_key()
+    {
+        var context = await SampleSeries.ContextAsync(_root);
+        var withCritic = context with { Report = context.Report with { GroundTruth = new ReportGroundTruth("truth.dcm", [], []) { CriticDistance = 0.0123 } } };
+        var html = await WriteAsync(withCritic);
+        Assert.Contains(MetricKeys.CriticDistance, html, StringComparison.Ordinal);
+        Assert.Contains("0.01230", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(MetricKeys.CriticDistance, await WriteAsync(context), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task Uncertainty_is_counted_inside_each_predicted_segment_by_stored_byte()
     {
         var context = await SampleSeries.ContextAsync(_root);
