@@ -76,7 +76,7 @@ internal sealed class BatchCommand : ICliCommand
                     foreach (var request in requests)
                     {
                         results.Add(await ProgressDisplays.For(context, parse.GetValue(GlobalOptions.Quiet), parse.GetValue(json))
-                            .RunAsync("batch " + request.PipelineName, progress => processor.RunAsync(request with { Progress = progress }, ct)).ConfigureAwait(false));
+                            .RunAsync(plan is null ? "batch" : "batch " + request.PipelineName, progress => processor.RunAsync(request with { Progress = progress }, ct)).ConfigureAwait(false));
                     }
                 }
                 catch (KeyNotFoundException e)
