@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using PipelineSeg.Host.Cli.Progress;
 using PipelineSeg.Host.Cli.Rendering;
+using PipelineSeg.Host.Cli.Routing;
 using PipelineSeg.Host.Composition;
 using PipelineSeg.Pipeline.Batch;
 using PipelineSeg.Pipeline.Models;
@@ -28,7 +29,8 @@ internal sealed class BatchCommand : ICliCommand
             HelpName = "list",
         };
         var command = new Command("batch", "Segment every series under a folder once and write DICOM-SEG (and the other --outputs) + report.json per series. "
-            + "A folder without DICOM series is reported (\"no DICOM series found\") with exit code 1.")
+            + "A folder without DICOM series is reported (\"no DICOM series found\") with exit code 1. With Routing:Rules and no --pipeline, each series "
+            + "goes through the pipelines its rule names (results in <output>/<pipeline>/) or is ignored; every decision is in <output>/routing.json.")
         {
             input, output, pipeline, plugins, outputs, backend, device, json,
         };
@@ -48,24 +50,37 @@ internal sealed class BatchCommand : ICliCommand
                     await context.Error.WriteLineAsync($"error: {unusable}").ConfigureAwait(false);
                     return ExitCodes.UsageOrConfiguration;
                 }
-                BatchRequest request;
+                var inputPath = Path.GetFullPath(parse.GetRequiredValue(input));
+                var routed = host.Services.GetRequiredService<RoutedBatch>();
+                RoutedBatchPlan? plan = null;
+                IReadOnlyList<BatchRequest> requests;
                 try
                 {
-                    request = host.Services.GetRequiredService<BatchRequestFactory>()
-                        .Create(Path.GetFullPath(parse.GetRequiredValue(input)), outputPath, parse.GetValue(pipeline),
-                            parse.GetValue(outputs) is { } list ? OutputNames.Parse(list) : null);
+                    var list = parse.GetValue(outputs) is { } names ? OutputNames.Parse(names) : null;
+                    if (routed.AppliesTo(parse.GetValue(pipeline)))
+                    {
+                        plan = await routed.PlanAsync(inputPath, outputPath, list, ct).ConfigureAwait(false);
+                        requests = plan.Requests;
+                    }
+                    else
+                    {
+                        requests = [host.Services.GetRequiredService<BatchRequestFactory>().Create(inputPath, outputPath, parse.GetValue(pipeline), list)];
+                    }
                 }
                 catch (KeyNotFoundException e)
                 {
                     await context.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
                     return ExitCodes.UsageOrConfiguration;
                 }
-                BatchResult result;
+                var results = new List<BatchResult>();
                 try
                 {
                     var processor = host.Services.GetRequiredService<BatchProcessor>();
-                    result = await ProgressDisplays.For(context, parse.GetValue(GlobalOptions.Quiet), parse.GetValue(json))
-                        .RunAsync("batch", progress => processor.RunAsync(request with { Progress = progress }, ct)).ConfigureAwait(false);
+                    foreach (var request in requests)
+                    {
+                        results.Add(await ProgressDisplays.For(context, parse.GetValue(GlobalOptions.Quiet), parse.GetValue(json))
+                            .RunAsync(plan is null ? "batch" : "batch " + request.PipelineName, progress => processor.RunAsync(request with { Progress = progress }, ct)).ConfigureAwait(false));
+                    }
                 }
                 catch (KeyNotFoundException e)
                 {
@@ -78,6 +93,11 @@ internal sealed class BatchCommand : ICliCommand
                     }
                     return ExitCodes.UsageOrConfiguration;
                 }
+                if (plan is not null)
+                {
+                    return await RoutedBatchText.WriteAsync(context, plan, results, parse.GetValue(json), outputPath).ConfigureAwait(false);
+                }
+                var result = results[0];
                 await BatchText.WriteAsync(context, result, parse.GetValue(json)).ConfigureAwait(false);
                 if (!result.NothingFound)
                 {
@@ -90,7 +110,7 @@ internal sealed class BatchCommand : ICliCommand
     }
 
     // summary.csv/html are for people; a failure to write them is reported but does not change the batch's outcome
-    private static async Task WriteSummaryAsync(CliContext context, BatchResult result, bool json, CancellationToken cancellationToken)
+    internal static async Task WriteSummaryAsync(CliContext context, BatchResult result, bool json, CancellationToken cancellationToken)
     {
         var console = json ? context.Error : context.Out;
         try

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Reflection;
+using PipelineSeg.Host.Cli.Versioning;
 
 namespace PipelineSeg.Host.Cli;
 
@@ -14,6 +15,7 @@ internal static class CliApplication
         root.Options.Add(GlobalOptions.Config);
         root.Options.Add(GlobalOptions.Verbose);
         root.Options.Add(GlobalOptions.Quiet);
+        root.Options.OfType<VersionOption>().Single().Action = new VersionAction(context.Out);
         var commands = typeof(CliApplication).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ICliCommand).IsAssignableFrom(t))
             .Select(t => ((ICliCommand)Activator.CreateInstance(t)!).Build(context))

@@ -2,11 +2,9 @@ using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using PipelineSeg.Dicom;
 using PipelineSeg.Host.Cli.Routing;
 using PipelineSeg.Host.Options;
 using PipelineSeg.Pipeline.Outputs;
-using PipelineSeg.Pipeline.Routing;
 
 namespace PipelineSeg.Host.Cli;
 
@@ -32,14 +30,7 @@ internal sealed class RouteCommand : ICliCommand
             {
                 var options = host.Services.GetRequiredService<IOptions<RoutingOptions>>().Value;
                 var router = options.CreateRouter(host.Services.GetRequiredService<IOptions<InferenceOptions>>().Value.DefaultPipeline);
-                var scan = await DicomSeriesScanner.ScanPathAsync(Path.GetFullPath(parse.GetRequiredValue(input)), ct).ConfigureAwait(false);
-                var routes = scan.Series.Where(s => !SopClasses.IsSegmentation(s.SopClassUid))
-                    .Select(s =>
-                    {
-                        var attributes = SeriesAttributesReader.Read(s, parse.GetValue(callingAe));
-                        return new SeriesRoute(s.Key, s.SeriesNumber, attributes, router.Route(attributes));
-                    })
-                    .ToList();
+                var routes = await SeriesRoutes.ScanAsync(router, Path.GetFullPath(parse.GetRequiredValue(input)), parse.GetValue(callingAe), ct).ConfigureAwait(false);
                 if (parse.GetValue(json))
                 {
                     await context.Out.WriteLineAsync(JsonSerializer.Serialize(routes, ReportJson.Options)).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PipelineSeg.Host.Cli.Routing;
 using PipelineSeg.Host.Options;
 using PipelineSeg.Pipeline.Batch;
 using PipelineSeg.Pipeline.Models;
@@ -32,6 +33,7 @@ internal static class ProcessingRegistration
         builder.Services.AddSingleton<IModelProvider>(sp => sp.GetRequiredService<PluginCatalogModelProvider>());
         builder.Services.AddSingleton<BatchProcessor>();
         builder.Services.AddSingleton<BatchRequestFactory>();
+        builder.Services.AddSingleton<RoutedBatch>();
         builder.Services.AddResultWriters();
         return builder;
     }

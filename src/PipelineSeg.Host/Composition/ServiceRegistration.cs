@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using PipelineSeg.Host.Health;
 using PipelineSeg.Host.Intake;
 using PipelineSeg.Host.Intake.Claims;
+using PipelineSeg.Host.Intake.Routing;
 using PipelineSeg.Host.Intake.Storage;
 using PipelineSeg.Host.Jobs;
 using PipelineSeg.Host.Options;
@@ -25,6 +26,7 @@ internal static class ServiceRegistration
         services.AddSingleton<IntakeTracker>();
         services.AddSingleton<IntakeRescanner>();
         services.AddSingleton<InboxClaimer>();
+        services.AddSingleton<ClaimRouter>();
         services.AddSingleton<ClaimEnqueuer>();
         services.AddSingleton<PipelineVersions>();
         services.AddSingleton<JobSignal>();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PipelineSeg.Host.Composition;
+using PipelineSeg.Host.Intake.Routing;
 using PipelineSeg.Host.Intake.Storage;
 using PipelineSeg.Host.Options;
 using PipelineSeg.Jobs;
@@ -12,7 +13,8 @@ namespace PipelineSeg.Host.Jobs;
 /// <summary>
 /// One attempt at a job: the batch reads work/&lt;name&gt; and writes into the hidden temporary folder
 /// <c>&lt;Output&gt;/.tmp-&lt;name&gt;</c>; only a complete result is flushed to disk and renamed into
-/// <c>&lt;Output&gt;/&lt;SeriesInstanceUID&gt;</c>. Faults are thrown as <see cref="JobFault"/>; an attempt running past
+/// <c>&lt;Output&gt;/&lt;SeriesInstanceUID&gt;</c> (<c>&lt;Output&gt;/&lt;pipeline&gt;/&lt;SeriesInstanceUID&gt;</c> for a routed
+/// job, see <see cref="RoutedWork"/>). Faults are thrown as <see cref="JobFault"/>; an attempt running past
 /// <c>Jobs:Timeout</c> is cancelled and fails (not retried) naming the cause, e.g. the plugin whose forward never returned.
 /// </summary>
 internal sealed class JobAttempt(IServiceScopeFactory scopes, IOptions<JobsOptions> jobs)
@@ -57,7 +59,7 @@ internal sealed class JobAttempt(IServiceScopeFactory scopes, IOptions<JobsOptio
         Check(result);
         try
         {
-            Publish(result, layout.Output, temp);
+            Publish(result, RoutedWork.ResultRoot(layout.Output, job.Request.WorkName, job.Request.Pipeline), temp);
             Durable.Remove(temp);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -89,6 +91,7 @@ internal sealed class JobAttempt(IServiceScopeFactory scopes, IOptions<JobsOptio
     // Each result folder is flushed, then renamed into place; an older result of the same series is replaced whole.
     private static void Publish(BatchResult result, string output, string temp)
     {
+        Directory.CreateDirectory(output);
         foreach (var folder in result.Series.Where(s => s.Status == SeriesStatus.Succeeded && s.OutputFolder is not null).Select(s => s.OutputFolder!))
         {
             Durable.FlushTree(folder);

@@ -34,13 +34,13 @@ public sealed class BatchProcessor(IModelProvider models, ILogger<BatchProcessor
         Directory.CreateDirectory(request.OutputDirectory);
         var outcomes = new List<SeriesOutcome>();
         var quarantineRoot = Path.Combine(request.OutputDirectory, request.QuarantineFolder);
-        foreach (var rejection in scan.Rejected.Concat(groundTruth.Rejected))
+        foreach (var rejection in request.ReportsInputProblems ? scan.Rejected.Concat(groundTruth.Rejected) : [])
         {
             outcomes.Add(await QuarantineAsync(rejection, quarantineRoot, request, cancellationToken).ConfigureAwait(false));
         }
 
         var toSegment = new List<DicomSeries>();
-        foreach (var series in scan.Candidates)
+        foreach (var series in scan.Candidates.Where(s => request.Selects?.Invoke(s) ?? true))
         {
             if (request.Pipeline.Accepts(series.Modality))
             {
@@ -75,7 +75,7 @@ public sealed class BatchProcessor(IModelProvider models, ILogger<BatchProcessor
         }
         ClearResolvedQuarantine(quarantineRoot, outcomes);
         var result = new BatchResult(request.InputDirectory, request.OutputDirectory, request.PipelineName, request.Pipeline.Model,
-            outcomes, [.. scan.Ignored.Select(i => $"{i.FilePath}: {i.Reason}")], clock.Elapsed.TotalMilliseconds);
+            outcomes, [.. (request.ReportsInputProblems ? scan.Ignored : []).Select(i => $"{i.FilePath}: {i.Reason}")], clock.Elapsed.TotalMilliseconds);
         if (result.NothingFound)
         {
             BatchLog.NothingFound(logger, request.InputDirectory);

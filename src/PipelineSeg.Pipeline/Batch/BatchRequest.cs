@@ -1,3 +1,4 @@
+using PipelineSeg.Dicom;
 using PipelineSeg.Dicom.Seg;
 using PipelineSeg.Pipeline.Definitions;
 using PipelineSeg.Pipeline.Outputs;
@@ -46,6 +47,18 @@ public sealed record BatchRequest
 
     /// <summary>Copy the files of quarantined input next to the reason (the input itself is never modified).</summary>
     public bool CopyQuarantinedFiles { get; init; } = true;
+
+    /// <summary>
+    /// The series this run segments (routing rules give each pipeline its own); null: every series. A series left out
+    /// is not part of this run's result at all (another run, or the routing record, accounts for it).
+    /// </summary>
+    public Func<DicomSeries, bool>? Selects { get; init; }
+
+    /// <summary>
+    /// Quarantine unreadable files and rejected series, and list non-DICOM files, in this run. When one input is run
+    /// through several pipelines only one run does, so each problem is reported (and quarantined) once.
+    /// </summary>
+    public bool ReportsInputProblems { get; init; } = true;
 
     /// <summary>
     /// How log lines name a series, given its key (the SeriesInstanceUID): the key itself by default; the service passes

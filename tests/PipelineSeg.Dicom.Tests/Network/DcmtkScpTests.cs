@@ -57,6 +57,25 @@ public sealed class DcmtkScpTests
         Assert.True(allowed.ExitCode == 0, allowed.StandardError);
     }
 
+    [SkippableFact]
+    public async Task An_instance_over_MaxInstanceBytes_aborts_the_association_keeps_nothing_and_the_listener_keeps_serving()
+    {
+        await using var scp = ScpFixture.Start(s => s with { MaxInstanceBytes = 4096 });
+        var file = Directory.GetFiles(TestPaths.Repo("samples", "dicom", "phantom-0001", "ct"), "*.dcm").Order(StringComparer.Ordinal).First();
+        Assert.True(new FileInfo(file).Length > 4096);
+        var result = ExternalTool.Run("storescu", ["-aet", "MODALITY", "-aec", ScpFixture.AeTitle, "127.0.0.1", Port(scp), file], ToolTimeout);
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("instance larger than the 4096 bytes accepted", await scp.Logger.WaitForAsync("aborted by us"), StringComparison.Ordinal);
+        Assert.Empty(scp.Handler.Stored);
+        for (var i = 0; i < 100 && scp.IncomingLeftovers().Length > 0; i++)
+        {
+            await Task.Delay(100); // the partial file is removed as the association ends, just after the log line
+        }
+        Assert.Empty(scp.IncomingLeftovers());
+        var echo = ExternalTool.Run("echoscu", ["-aet", "MODALITY", "-aec", ScpFixture.AeTitle, "127.0.0.1", Port(scp)], ToolTimeout);
+        Assert.True(echo.ExitCode == 0, echo.StandardError + scp.Logger.Text);
+    }
+
     private static string Port(ScpFixture scp) => scp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string ReadSopInstance(string path)

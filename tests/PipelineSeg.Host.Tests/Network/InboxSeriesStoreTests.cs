@@ -40,6 +40,8 @@ public sealed class InboxSeriesStoreTests : IDisposable
         var series = Published();
         Assert.Equal(2, series.Length);
         Assert.All(series, s => Assert.True(File.Exists(Path.Combine(s, new IntakeOptions().MarkerFile))));
+        // The marker names the sender, for the CallingAeTitle routing condition.
+        Assert.All(series, s => Assert.Equal("MODALITY", ArrivalMarker.ReadCallingAeTitle(s, new IntakeOptions().MarkerFile)));
         Assert.Equal(["1.1.dcm", "1.2.dcm"], Directory.GetFiles(series[0], "*.dcm").Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(0, _store.Pending);
     }

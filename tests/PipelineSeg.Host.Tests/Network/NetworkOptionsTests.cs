@@ -19,6 +19,11 @@ public sealed class NetworkOptionsTests
     [InlineData("{\"Delivery\":{\"Destinations\":[{\"Name\":\"a\",\"Type\":\"Folder\"}]}}", "Delivery:Destinations:0:Path")]
     [InlineData("{\"Delivery\":{\"Destinations\":[{\"Name\":\"a\",\"Type\":\"Folder\",\"Path\":\"/x\"},{\"Name\":\"a\",\"Type\":\"Folder\",\"Path\":\"/y\"}]}}", "Delivery:Destinations:1:Name 'a' is used twice")]
     [InlineData("{\"Delivery\":{\"Destinations\":[{\"Name\":\"a\",\"Type\":\"Folder\",\"Path\":\"/x\",\"Pipelines\":[\"brain\"]}]}}", "Delivery:Destinations:0:Pipelines 'brain'")]
+    [InlineData("{\"DicomListener\":{\"Port\":11112,\"Tls\":{\"RequireClientCertificate\":false}}}", "DicomListener:Tls: CertificateFile and KeyFile are required")]
+    [InlineData("{\"DicomListener\":{\"Port\":11112,\"Tls\":{\"CertificateFile\":\"/nonexistent/c.pem\",\"KeyFile\":\"/nonexistent/k.pem\"}}}", "DicomListener:Tls:CertificateFile/KeyFile cannot be loaded")]
+    [InlineData("{\"Delivery\":{\"Destinations\":[{\"Name\":\"p\",\"Type\":\"DicomStore\",\"Address\":\"P@h:1\",\"Tls\":{\"TrustedCertificatesFile\":\"/nonexistent/ca.pem\"}}]}}", "Delivery:Destinations:0:Tls:TrustedCertificatesFile cannot be loaded")]
+    [InlineData("{\"Delivery\":{\"Destinations\":[{\"Name\":\"p\",\"Type\":\"DicomStore\",\"Address\":\"P@h:1\",\"Tls\":{\"KeyFile\":\"/k.pem\"}}]}}", "Delivery:Destinations:0:Tls: CertificateFile and KeyFile go together")]
+    [InlineData("{\"Delivery\":{\"Destinations\":[{\"Name\":\"w\",\"Type\":\"StowRs\",\"Url\":\"https://x\",\"Tls\":{\"RequireClientCertificate\":false}}]}}", "Delivery:Destinations:0:Tls applies to DicomStore destinations only")]
     public async Task Invalid_network_setting_stops_serve_with_exit_code_2_naming_it(string json, string expected)
     {
         var root = TestPaths.NewTempDirectory("net-options");

@@ -1,7 +1,10 @@
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using Microsoft.Extensions.Logging;
 using PipelineSeg.Dicom.Network.Association;
+using PipelineSeg.Dicom.Network.Tls;
 
 namespace PipelineSeg.Dicom.Network.Scp;
 
@@ -139,7 +142,7 @@ public sealed class DicomScp : IAsyncDisposable
         }
         try
         {
-            var connection = new DicomConnection(client.GetStream());
+            var connection = new DicomConnection(_settings.Tls is { } tls ? await SecureAsync(client, tls, cancellationToken).ConfigureAwait(false) : client.GetStream());
             await using (connection.ConfigureAwait(false))
             {
                 var association = new ScpAssociation(connection, remote, _settings, _handler, _logger);
@@ -153,6 +156,10 @@ public sealed class DicomScp : IAsyncDisposable
                 }
             }
         }
+        catch (AuthenticationException e)
+        {
+            ScpLog.TlsRefused(_logger, remote, e.InnerException?.Message ?? e.Message);
+        }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
         {
             ScpLog.ConnectionClosed(_logger, remote, e.Message);
@@ -161,6 +168,24 @@ public sealed class DicomScp : IAsyncDisposable
         {
             client.Dispose();
             Interlocked.Decrement(ref overLimit ? ref _refusing : ref _active);
+        }
+    }
+
+    // The handshake counts against ARTIM: a caller that never completes it is closed like one that never associates.
+    private async Task<Stream> SecureAsync(TcpClient client, TlsServerSettings tls, CancellationToken cancellationToken)
+    {
+        var ssl = new SslStream(client.GetStream(), leaveInnerStreamOpen: false);
+        using var artim = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        artim.CancelAfter(_settings.Timeouts.Artim);
+        try
+        {
+            await ssl.AuthenticateAsServerAsync(tls.Options(), artim.Token).ConfigureAwait(false);
+            return ssl;
+        }
+        catch
+        {
+            await ssl.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
     }
 }

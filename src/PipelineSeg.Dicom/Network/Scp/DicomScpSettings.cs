@@ -1,4 +1,5 @@
 using System.Net;
+using PipelineSeg.Dicom.Network.Tls;
 
 namespace PipelineSeg.Dicom.Network.Scp;
 
@@ -19,6 +20,9 @@ public sealed record DicomScpSettings
 
     /// <summary>Folder for instances being received (hidden temporary files); the handler moves finished ones out.</summary>
     public required string IncomingDirectory { get; init; }
+
+    /// <summary>DICOM TLS: when set, each connection completes a TLS handshake (within ARTIM) before its first PDU.</summary>
+    public TlsServerSettings? Tls { get; init; }
 
     /// <summary>Largest single instance accepted; a larger one aborts the association (a full disk helps nobody).</summary>
     public long MaxInstanceBytes { get; init; } = 2L << 30;

@@ -50,4 +50,7 @@ internal static partial class ScpLog
 
     [LoggerMessage(EventId = 4113, Level = LogLevel.Error, Message = "association {Id}: the store handler failed: {Problem}")]
     public static partial void HandlerFailed(ILogger logger, string id, string problem);
+
+    [LoggerMessage(EventId = 4114, Level = LogLevel.Warning, Message = "connection from {Remote} refused: TLS handshake failed: {Problem}")]
+    public static partial void TlsRefused(ILogger logger, System.Net.EndPoint? remote, string problem);
 }

@@ -1,3 +1,5 @@
+using PipelineSeg.Dicom.Network.Tls;
+
 namespace PipelineSeg.Dicom.Network.Scu;
 
 /// <summary>How the sender associates: its AE title, the maximum length it receives, and its timers.</summary>
@@ -11,6 +13,9 @@ public sealed record DicomScuSettings
 
     /// <summary>Time to open the TCP connection.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>DICOM TLS: when set, the connection completes a TLS handshake (within the network timeout) before associating.</summary>
+    public TlsClientSettings? Tls { get; init; }
 
     /// <summary>Time to wait for each answer (association, DIMSE response, release).</summary>
     public TimeSpan NetworkTimeout { get; init; } = TimeSpan.FromSeconds(60);

@@ -1,7 +1,10 @@
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using PipelineSeg.Dicom.Network.Association;
 using PipelineSeg.Dicom.Network.Dimse;
 using PipelineSeg.Dicom.Network.Pdus;
+using PipelineSeg.Dicom.Network.Tls;
 
 namespace PipelineSeg.Dicom.Network.Scu;
 
@@ -57,8 +60,9 @@ public sealed class ScuAssociation : IAsyncDisposable
             client.Dispose();
             throw new DicomNetworkException($"cannot connect to {peer}: {e.Message}", e);
         }
+        var stream = settings.Tls is { } tls ? await SecureAsync(client, peer, tls, settings.NetworkTimeout, cancellationToken).ConfigureAwait(false) : client.GetStream();
         var proposals = contexts.Select((c, i) => new PresentationContextProposal((byte)(2 * i + 1), c.AbstractSyntax, c.TransferSyntaxes)).ToList();
-        var association = new ScuAssociation(new DicomConnection(client.GetStream()), settings, proposals);
+        var association = new ScuAssociation(new DicomConnection(stream), settings, proposals);
         try
         {
             await association.NegotiateAsync(peer, cancellationToken).ConfigureAwait(false);
@@ -228,5 +232,24 @@ public sealed class ScuAssociation : IAsyncDisposable
             throw new DicomNetworkException($"the peer aborted the association (source {(byte)abort.Source}, reason {(byte)abort.Reason})");
         }
         return pdu;
+    }
+
+    // DICOM TLS: the handshake comes before the A-ASSOCIATE-RQ; a peer we do not trust is never associated with.
+    private static async Task<Stream> SecureAsync(TcpClient client, DicomPeer peer, TlsClientSettings tls, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var ssl = new SslStream(client.GetStream(), leaveInnerStreamOpen: false);
+        using var handshake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        handshake.CancelAfter(timeout);
+        try
+        {
+            await ssl.AuthenticateAsClientAsync(tls.Options(peer.Host), handshake.Token).ConfigureAwait(false);
+            return ssl;
+        }
+        catch (Exception e) when (e is AuthenticationException or IOException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            await ssl.DisposeAsync().ConfigureAwait(false);
+            client.Dispose();
+            throw new DicomNetworkException($"TLS handshake with {peer} failed: {e.InnerException?.Message ?? e.Message}", e);
+        }
     }
 }

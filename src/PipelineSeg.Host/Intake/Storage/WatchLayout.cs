@@ -38,6 +38,12 @@ internal sealed record WatchLayout(string Inbox, string Output, string Work, str
     /// <summary>A job's input once failed.</summary>
     public string FailedOf(string name) => System.IO.Path.Combine(Failed, name);
 
+    /// <summary>Inputs a routing rule ignored, each with its routing.json: <c>ignored</c> beside done/.</summary>
+    public string Ignored => System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Done) ?? Done, "ignored");
+
+    /// <summary>An input once a routing rule ignored it.</summary>
+    public string IgnoredOf(string name) => System.IO.Path.Combine(Ignored, name);
+
     /// <summary>A job's temporary result folder (results are renamed out of it when complete).</summary>
     public string TempOf(string name) => System.IO.Path.Combine(Output, TempPrefix + name);
 

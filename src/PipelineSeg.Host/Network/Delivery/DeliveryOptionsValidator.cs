@@ -53,6 +53,12 @@ internal sealed class DeliveryOptionsValidator(IOptions<PipelinesOptions> pipeli
                     errors.Add($"{at}:Username is required with PasswordVariable (basic authentication)");
                     break;
             }
+            if (d.Tls is { } tls)
+            {
+                errors.AddRange(d.Type == DestinationType.DicomStore
+                    ? DicomTlsFiles.Problems(tls, $"{at}:Tls", needsCertificate: false)
+                    : [$"{at}:Tls applies to DicomStore destinations only (a StowRs Url uses https)"]);
+            }
             foreach (var pipeline in d.Pipelines.Where(p => !pipelines.Value.Definitions.ContainsKey(p)))
             {
                 errors.Add($"{at}:Pipelines '{pipeline}' is not defined under Pipelines");

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using PipelineSeg.Host.Intake.Routing;
 using PipelineSeg.Host.Jobs;
 using PipelineSeg.Jobs;
 using PipelineSeg.Pipeline.Batch;
@@ -21,8 +22,11 @@ internal sealed class DeliveryOutcomes(ResultDestinations destinations, PendingD
         {
             return;
         }
-        // The batch wrote into <Output>/.tmp-<name>; each series folder was then renamed to <Output>/<its name>.
-        var output = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(result.Output)) ?? result.Output;
+        // The batch wrote into <Output>/.tmp-<name>; each series folder was then renamed to <Output>/<its name>
+        // (<Output>/<pipeline>/<its name> for a routed job, whose id names the pipeline too: a series may have several).
+        var output = RoutedWork.ResultRoot(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(result.Output)) ?? result.Output,
+            job.Request.WorkName, job.Request.Pipeline);
+        var prefix = RoutedWork.IsRouted(job.Request.WorkName) ? RoutedWork.Folder(job.Request.Pipeline) + "-" : string.Empty;
         var queued = false;
         foreach (var series in result.Series.Where(s => s.Status == SeriesStatus.Succeeded && s.OutputFolder is not null))
         {
@@ -36,7 +40,7 @@ internal sealed class DeliveryOutcomes(ResultDestinations destinations, PendingD
             {
                 var delivery = new PendingDelivery
                 {
-                    Id = $"{name}-{destination.Name}-{time.GetUtcNow():yyyyMMddHHmmss}",
+                    Id = $"{prefix}{name}-{destination.Name}-{time.GetUtcNow():yyyyMMddHHmmss}",
                     Destination = destination.Name,
                     Job = name,
                     Files = files,

@@ -27,6 +27,9 @@ public sealed class DestinationOptions
     /// <summary>StowRs: environment variable holding a bearer token.</summary>
     public string? BearerTokenVariable { get; set; }
 
+    /// <summary>DicomStore: DICOM TLS to the peer (trusted certificates, and our certificate if it asks for one); null: plain TCP.</summary>
+    public DicomTlsOptions? Tls { get; set; }
+
     /// <summary>Pipelines whose results go here; empty: every pipeline.</summary>
     public List<string> Pipelines { get; } = [];
 }

@@ -1,5 +1,6 @@
 using PipelineSeg.Dicom.Network.Dimse;
 using PipelineSeg.Dicom.Network.Scu;
+using PipelineSeg.Dicom.Network.Tls;
 
 namespace PipelineSeg.Host.Network.Delivery;
 
@@ -7,15 +8,16 @@ namespace PipelineSeg.Host.Network.Delivery;
 internal sealed class DicomStoreDestination(DestinationOptions options, DeliveryOptions delivery) : IResultDestination
 {
     private readonly DicomPeer _peer = DicomPeer.TryParse(options.Address, out _)!;
+    private readonly Lazy<TlsClientSettings?> _tls = new(() => options.Tls is null ? null : DicomTlsFiles.Client(options.Tls));
 
     public string Name => options.Name;
 
-    public string Describe() => $"{options.Name} ({_peer})";
+    public string Describe() => $"{options.Name} ({_peer}{(options.Tls is null ? string.Empty : ", TLS")})";
 
     public async Task SendAsync(string job, IReadOnlyList<string> files, Func<IReadOnlyList<string>, Task> sent, CancellationToken cancellationToken)
     {
         var sources = files.Select(Part10Source.Open).ToList();
-        var settings = new DicomScuSettings { CallingAeTitle = delivery.CallingAeTitle, NetworkTimeout = delivery.NetworkTimeout };
+        var settings = new DicomScuSettings { CallingAeTitle = delivery.CallingAeTitle, NetworkTimeout = delivery.NetworkTimeout, Tls = _tls.Value };
         var association = await ScuAssociation.OpenAsync(_peer, settings, StoreContexts.For(sources), cancellationToken).ConfigureAwait(false);
         await using (association.ConfigureAwait(false))
         {

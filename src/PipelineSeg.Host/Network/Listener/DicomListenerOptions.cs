@@ -42,6 +42,9 @@ public sealed class DicomListenerOptions
     /// </summary>
     public TimeSpan SeriesIdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>DICOM TLS: when set, every caller must complete a TLS handshake first (see <see cref="DicomTlsOptions"/>).</summary>
+    public DicomTlsOptions? Tls { get; set; }
+
     /// <summary>Watched folder that receives the series; empty: the first of <c>Intake:WatchFolders</c>.</summary>
     public string? Inbox { get; set; }
 }

@@ -57,6 +57,10 @@ internal sealed class DicomListenerOptionsValidator(IOptions<IntakeOptions> inta
                 errors.Add($"{S}:{setting} {value} must be between 00:00:00.1 and 01:00:00");
             }
         }
+        if (options.Tls is { } tls)
+        {
+            errors.AddRange(DicomTlsFiles.Problems(tls, $"{S}:Tls", needsCertificate: true));
+        }
         var watched = intake.Value.WatchFolders.Where(w => !string.IsNullOrWhiteSpace(w.Path)).Select(w => AppPaths.Resolve(w.Path)).ToList();
         if (watched.Count == 0)
         {

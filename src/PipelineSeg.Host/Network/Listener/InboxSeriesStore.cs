@@ -9,7 +9,8 @@ namespace PipelineSeg.Host.Network.Listener;
 /// <summary>
 /// The hook between the receiver and the folder intake. Instances of a series are collected in a hidden staging
 /// folder inside the inbox; when the association is released, or the series has been idle for
-/// <c>DicomListener:SeriesIdleTimeout</c>, the folder gets the intake's marker file (<c>Intake:MarkerFile</c>, <c>.complete</c> by default) and is renamed into the
+/// <c>DicomListener:SeriesIdleTimeout</c>, the folder gets the intake's marker file (<c>Intake:MarkerFile</c>, <c>.complete</c> by default,
+/// holding the calling AE title, see <see cref="ArrivalMarker"/>) and is renamed into the
 /// inbox in one step, so the intake sees a whole series at once and need not wait for its quiet period. An aborted
 /// association's series are discarded: a sender whose transfer broke off sends the series again, and half a series
 /// must never be segmented.
@@ -110,7 +111,8 @@ internal sealed class InboxSeriesStore(ListenerSettings settings, TimeProvider t
     {
         try
         {
-            File.WriteAllBytes(Path.Combine(series.Folder, settings.MarkerFile), []);
+            // The marker carries the sender's AE title for the CallingAeTitle routing condition.
+            ArrivalMarker.Write(Path.Combine(series.Folder, settings.MarkerFile), series.CallingAeTitle);
             Directory.Move(series.Folder, Path.Combine(settings.Inbox, series.Name));
             NetworkLog.SeriesPublished(logger, series.Name, series.Count, series.CallingAeTitle, why);
         }

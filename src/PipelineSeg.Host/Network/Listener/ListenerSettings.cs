@@ -45,6 +45,7 @@ internal sealed class ListenerSettings(IOptions<DicomListenerOptions> listener, 
             MaxAssociations = o.MaxAssociations,
             MaxInstanceBytes = o.MaxInstanceBytes,
             IncomingDirectory = Path.Combine(Staging, "incoming"),
+            Tls = o.Tls is null ? null : DicomTlsFiles.Server(o.Tls),
         };
     }
 

@@ -1,3 +1,4 @@
+using PipelineSeg.Host.Intake.Routing;
 using PipelineSeg.Host.Intake.Storage;
 using PipelineSeg.Jobs;
 
@@ -31,6 +32,14 @@ internal sealed class JobFiles(WatchLayouts layouts, InputIds ids)
     public string? ResultFolder(JobRecord job)
     {
         ArgumentNullException.ThrowIfNull(job);
+        if (RoutedWork.IsRouted(job.Request.WorkName) && layouts.ForOrigin(job.Request.Origin) is { } layout)
+        {
+            // A routed job's results are in its pipeline's subfolder (a series may have one per pipeline).
+            var root = RoutedWork.ResultRoot(layout.Output, job.Request.WorkName, job.Request.Pipeline);
+            return Directory.Exists(root)
+                ? Directory.EnumerateDirectories(root).FirstOrDefault(d => ids.ForSeriesUids([Path.GetFileName(d)]) == job.Request.SeriesUidHash)
+                : null;
+        }
         return ResultFoldersByHash().TryGetValue(job.Request.SeriesUidHash, out var folder) ? folder : null;
     }
 
