@@ -22,10 +22,10 @@ public sealed class DeepLabPlugin : ISegmentationModelPlugin, INetworkFactory
     public IReadOnlyList<string> Presets => DeepLabFamily.Presets;
 
     /// <inheritdoc />
-    public NetworkDescription Describe(NetworkParameters parameters) => DeepLabFamily.Describe(parameters);
+    public NetworkDescription Describe(NetworkParameters parameters) => DeepLabFamily.Describe(NetworkOnly(parameters));
 
     /// <inheritdoc />
-    public Module CreateNetwork(NetworkParameters parameters) => DeepLabFamily.Create(parameters);
+    public Module CreateNetwork(NetworkParameters parameters) => DeepLabFamily.Create(NetworkOnly(parameters));
 
     /// <inheritdoc />
     public ISegmentationModel CreateModel(ModelManifest model, ModelCreationContext context, CancellationToken cancellationToken = default)
@@ -36,8 +36,7 @@ public sealed class DeepLabPlugin : ISegmentationModelPlugin, INetworkFactory
         {
             throw new NotSupportedException($"model '{model.Id}': the DeepLabV3 plugin runs on the builtin engine and gives class probabilities");
         }
-        var network = model.Parameters.Where(p => !p.Key.StartsWith(CriticPrefix, StringComparison.Ordinal)).ToDictionary();
-        var options = DeepLabFamily.Read(new NetworkParameters(network));
+        var options = DeepLabFamily.Read(NetworkOnly(new NetworkParameters(model.Parameters)));
         if (options.InChannels != model.Input.Channels || options.NumClasses != model.Output.Channels)
         {
             throw new ArgumentException($"model '{model.Id}': the network takes {options.InChannels} channel(s) and gives {options.NumClasses} class(es); "
@@ -68,6 +67,10 @@ public sealed class DeepLabPlugin : ISegmentationModelPlugin, INetworkFactory
             throw;
         }
     }
+
+    // The critic's parameters (critic_*) share the manifest's parameters with the network's; the family checks only its own.
+    private static NetworkParameters NetworkOnly(NetworkParameters parameters) =>
+        new(parameters.Values.Where(p => !p.Key.StartsWith(CriticPrefix, StringComparison.Ordinal)).ToDictionary());
 
     private static SegAnCriticDistance LoadCritic(ModelManifest model, string path)
     {

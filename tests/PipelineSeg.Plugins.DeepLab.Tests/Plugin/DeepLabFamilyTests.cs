@@ -19,6 +19,20 @@ public sealed class DeepLabFamilyTests
     }
 
     [SkippableFact]
+    public void The_plugin_describes_the_network_without_the_critics_parameters()
+    {
+        // the host checks every manifest's parameters through Describe at load (the bundled sample lists critic_*)
+        var parameters = new NetworkParameters(new Dictionary<string, string>
+        {
+            ["preset"] = "torchvision", ["backbone"] = "resnet18", ["num_classes"] = "2", ["in_channels"] = "1",
+            ["critic_base_width"] = "16", ["critic_depth"] = "3",
+        });
+        Assert.Equal(new NetworkDescription(1, 2, OutputActivation.Softmax, 1), new DeepLabPlugin().Describe(parameters));
+        var misspelt = new NetworkParameters(new Dictionary<string, string> { ["backbone"] = "resnet18", ["num_clases"] = "2" });
+        Assert.Contains("'num_clases'", Assert.Throws<ArgumentException>(() => new DeepLabPlugin().Describe(misspelt)).Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public void Defaults_are_torchvisions_deeplabv3_resnet50()
     {
         var options = DeepLabFamily.Read(new NetworkParameters(new Dictionary<string, string>()));
