@@ -20,6 +20,9 @@ internal sealed class HostedModel(ISegmentationModel inner, LoadedPlugin plugin,
 
     public ModelManifest Manifest => inner.Manifest;
 
+    // The critic scores after inference, within the same job and leases; passed through so the report keeps it.
+    public ISegmentationCritic? Critic => inner.Critic;
+
     public void Predict(ReadOnlySpan<float> input, int sliceCount, Span<float> output, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
