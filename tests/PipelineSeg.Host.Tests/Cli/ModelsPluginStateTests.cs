@@ -22,7 +22,7 @@ public sealed class ModelsPluginStateTests
 
             Assert.True(code == 1, error);
             using var json = JsonDocument.Parse(output);
-            Assert.Equal(["unet-liver-phantom"], json.RootElement.GetProperty("models").EnumerateArray().Select(m => m.GetProperty("id").GetString()));
+            Assert.Equal(["lgan-liver-phantom", "unet-liver-phantom", "unet-milesial-liver-phantom"], json.RootElement.GetProperty("models").EnumerateArray().Select(m => m.GetProperty("id").GetString()));
             var states = json.RootElement.GetProperty("plugins").EnumerateArray().ToDictionary(p => Path.GetFileName(p.GetProperty("directory").GetString()!));
             Assert.Equal("loaded", states["unet"].GetProperty("state").GetString());
             Assert.Equal(0, states["unet"].GetProperty("reasons").GetArrayLength());

@@ -4,7 +4,7 @@ namespace PipelineSeg.Plugins.Hosting.Tests.BadPlugins;
 public sealed class ManifestRefusalTests
 {
     [SkippableTheory]
-    [InlineData("\"entryType\": \"TestPlugins.Good.GoodPlugin\",", "", "missing required properties including: 'entryType'")]
+    [InlineData("\"entryType\": \"TestPlugins.Good.GoodPlugin\",", "", "'entryType' is empty")] // optional since model packages (no assembly) exist
     [InlineData("\"contractVersion\": \"2.0\"", "\"contractVersion\": \"two\"", "'contractVersion' 'two' is not major.minor")]
     [InlineData("\"assembly\": \"TestPlugins.Good.dll\"", "\"assembly\": \"../TestPlugins.Good.dll\"", "'assembly' '../TestPlugins.Good.dll' must be a .dll inside the plugin folder")]
     [InlineData("\"channels\": 1, \"height\": 4", "\"channels\": 0, \"height\": 4", "model 'threshold-good': 'input.channels', 'input.height' and 'input.width' must be positive (got 0, 4, 4)")]
