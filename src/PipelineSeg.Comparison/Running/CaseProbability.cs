@@ -37,19 +37,8 @@ internal sealed class CaseProbability : ISlabObserver
             {
                 System.Numerics.Tensors.TensorPrimitives.Add(plane, slab.Channel(s, k), plane);
             }
-            var target = Map.Slice(z);
-            if (sameSize)
-            {
-                plane.CopyTo(target);
-            }
-            else if (InPlaneResampler.Map(_grid, z, slab.Width, slab.Height, toModel: false, _spacing) is { } map)
-            {
-                map.Apply(plane, target, 0f);
-            }
-            else
-            {
-                InPlaneResampler.ToSource(plane, slab.Width, slab.Height, _grid, z, 0f, _spacing).CopyTo(target);
-            }
+            var map = sameSize ? null : InPlaneResampler.Map(_grid, z, slab.Width, slab.Height, toModel: false, _spacing);
+            InPlaneResampler.PlaneToSource(plane, slab.Width, slab.Height, _grid, z, sameSize, map, 0f, _spacing, Map.Slice(z));
         }
     }
 }

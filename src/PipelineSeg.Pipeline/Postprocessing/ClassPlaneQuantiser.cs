@@ -24,18 +24,7 @@ internal static class ClassPlaneQuantiser
             for (var m = 0; m < classIndices.Length; m++)
             {
                 var plane = data.AsSpan(((s * slab.Classes) + classIndices[m]) * slab.Plane, slab.Plane);
-                if (sameSize)
-                {
-                    plane.CopyTo(source);
-                }
-                else if (map is not null)
-                {
-                    map.Apply(plane, source, 0f);
-                }
-                else
-                {
-                    InPlaneResampler.ToSource(plane.ToArray(), slab.Width, slab.Height, grid, z, 0f, pixelSpacingMm).CopyTo(source);
-                }
+                InPlaneResampler.PlaneToSource(plane, slab.Width, slab.Height, grid, z, sameSize, map, 0f, pixelSpacingMm, source);
                 var target = maps[m].Slice(z);
                 for (var i = 0; i < source.Length; i++)
                 {

@@ -29,6 +29,28 @@ public static class InPlaneResampler
     }
 
     /// <summary>
+    /// Writes a model-size plane of slice <paramref name="z"/> onto the source grid into <paramref name="target"/>: a copy when
+    /// the sizes agree (<paramref name="sameSize"/>, no fixed spacing), else through <paramref name="map"/> (from
+    /// <see cref="Map"/>, toModel false), else the general resampler for oblique grids. Same floats on every path.
+    /// </summary>
+    public static void PlaneToSource(ReadOnlySpan<float> plane, int width, int height, SlabGrid grid, int z, bool sameSize, PlaneMap? map,
+        float outside, double? pixelSpacingMm, Span<float> target)
+    {
+        if (sameSize)
+        {
+            plane.CopyTo(target);
+        }
+        else if (map is not null)
+        {
+            map.Apply(plane, target, outside);
+        }
+        else
+        {
+            ToSource(plane.ToArray(), width, height, grid, z, outside, pixelSpacingMm).CopyTo(target);
+        }
+    }
+
+    /// <summary>
     /// The bilinear map of slice <paramref name="z"/> from the source grid to the model size (<paramref name="toModel"/>)
     /// or back, as per-axis taps; null for oblique grids, which go through <see cref="ToModel"/> / <see cref="ToSource"/>.
     /// Same floats as those.

@@ -68,18 +68,7 @@ public sealed class ThresholdSweepAccumulator : ISlabObserver
                         System.Numerics.Tensors.TensorPrimitives.Add(model, slab.Channel(s, k), model);
                     }
                     var probability = onGrid.AsSpan(0, _grid.Plane);
-                    if (sameSize)
-                    {
-                        model.CopyTo(probability);
-                    }
-                    else if (map is not null)
-                    {
-                        map.Apply(model, probability, 0f);
-                    }
-                    else
-                    {
-                        InPlaneResampler.ToSource(model.ToArray(), slab.Width, slab.Height, _grid, z, 0f, _spacing).CopyTo(probability);
-                    }
+                    InPlaneResampler.PlaneToSource(model, slab.Width, slab.Height, _grid, z, sameSize, map, 0f, _spacing, probability);
                     target.Count(z, probability, _thresholds);
                 }
             }
