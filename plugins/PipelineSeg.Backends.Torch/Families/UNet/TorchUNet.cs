@@ -2,7 +2,7 @@ using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
-namespace PipelineSeg.Backends.Torch.Families;
+namespace PipelineSeg.Backends.Torch.Families.UNet;
 
 /// <summary>
 /// The U-Net of tools/training/unet.py (and plugins/PipelineSeg.Plugins.UNet) as TorchSharp modules, so its state dict
