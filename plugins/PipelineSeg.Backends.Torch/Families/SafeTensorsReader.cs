@@ -6,7 +6,8 @@ namespace PipelineSeg.Backends.Torch.Families;
 
 /// <summary>
 /// Reads a safetensors file (8-byte little-endian header length, JSON header of name → dtype/shape/data_offsets, raw
-/// little-endian data) into LibTorch tensors: F32 weights and the I64 BatchNorm counters.
+/// little-endian data) into LibTorch tensors: F32 weights, F16 weights widened to F32 (the sample DeepLab models ship
+/// half-precision files; the builtin engine widens them the same way) and the I64 BatchNorm counters.
 /// </summary>
 internal static class SafeTensorsReader
 {
@@ -35,10 +36,21 @@ internal static class SafeTensorsReader
             tensors[entry.Name] = dtype switch
             {
                 "F32" => tensor(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(raw).ToArray(), shape),
+                "F16" => tensor(Widen(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, Half>(raw)), shape),
                 "I64" => tensor(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, long>(raw).ToArray(), shape),
-                _ => throw new InvalidDataException($"{path}: tensor '{entry.Name}' is {dtype}; the torch backend reads F32 and I64"),
+                _ => throw new InvalidDataException($"{path}: tensor '{entry.Name}' is {dtype}; the torch backend reads F32, F16 and I64"),
             };
         }
         return tensors;
+    }
+
+    private static float[] Widen(ReadOnlySpan<Half> values)
+    {
+        var widened = new float[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            widened[i] = (float)values[i];
+        }
+        return widened;
     }
 }
