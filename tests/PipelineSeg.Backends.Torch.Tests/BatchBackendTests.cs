@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Xunit.Abstractions;
 
 namespace PipelineSeg.Backends.Torch.Tests;
@@ -24,7 +23,7 @@ public sealed class BatchBackendTests(ITestOutputHelper output)
             foreach (var path in labels)
             {
                 var twin = Path.Combine(torch, Path.GetRelativePath(builtin, path));
-                var (expected, actual) = (Voxels(path), Voxels(twin));
+                var (expected, actual) = (NiftiVoxels.Read(path), NiftiVoxels.Read(twin));
                 output.WriteLine($"{Path.GetFileName(Path.GetDirectoryName(path))}: {expected.Length} voxels, {expected.Count(v => v != 0)} labelled");
                 Assert.True(expected.Count(v => v != 0) > 1000, "the sample should have liver voxels");
                 Assert.Equal(expected, actual);
@@ -35,16 +34,5 @@ public sealed class BatchBackendTests(ITestOutputHelper output)
             Directory.Delete(builtin, recursive: true);
             Directory.Delete(torch, recursive: true);
         }
-    }
-
-    /// <summary>The voxel bytes of a NIfTI-1 file (after vox_offset), so header text cannot hide or fake a difference.</summary>
-    private static byte[] Voxels(string path)
-    {
-        using var gz = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
-        using var memory = new MemoryStream();
-        gz.CopyTo(memory);
-        var bytes = memory.ToArray();
-        var offset = (int)BitConverter.ToSingle(bytes, 108);
-        return bytes[offset..];
     }
 }

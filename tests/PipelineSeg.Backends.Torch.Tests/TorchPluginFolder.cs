@@ -2,7 +2,7 @@ namespace PipelineSeg.Backends.Torch.Tests;
 
 /// <summary>
 /// A temporary plugins folder: the torch backend's build output linked in (LibTorch is too large to copy per test),
-/// copies of the built U-Net plugin and of sample model packages.
+/// copies of the built U-Net and DeepLab plugins and of sample model packages.
 /// </summary>
 internal sealed class TorchPluginFolder : IDisposable
 {
@@ -29,6 +29,14 @@ internal sealed class TorchPluginFolder : IDisposable
     {
         Copy(Path.Combine(AppContext.BaseDirectory, "testplugins", "UNet"), Path.Combine(Root, "UNet"));
         return this;
+    }
+
+    /// <summary>The built DeepLab plugin (its plugin.json serves deeplabv3-liver-phantom); returns its folder.</summary>
+    public string AddDeepLab()
+    {
+        var target = Path.Combine(Root, "DeepLab");
+        Copy(Path.Combine(AppContext.BaseDirectory, "testplugins", "DeepLab"), target);
+        return target;
     }
 
     /// <summary>Copies samples/models/<paramref name="name"/>; returns its folder.</summary>
