@@ -92,4 +92,7 @@ LOADERS = {"lungct": lungct, "lesion": lesion, "liver": liver}
 
 
 def load(dataset, split):
+    if dataset.startswith("liver-fold"):  # contiguous slab folds of the smoothing benchmark (slab_folds.py)
+        import slab_folds
+        return slab_folds.loader(int(dataset[len("liver-fold"):]))(split)
     return LOADERS[dataset](split)

@@ -19,13 +19,14 @@ def size(recipe):
     """The plugin's input size: the data's, except that the SegNet plugin takes multiples of 32 only (five pooling
     levels without PyTorch's odd-size unpooling), so the lesion SegNet runs on the 48x48 patches resized to 64x64 by the
     pipeline (it was trained at 48: a 4/3 scale mismatch that costs it accuracy; see bench/studies/README.md)."""
-    family, params, dataset = recipes.RECIPES[recipe][:3]
-    n = SIZE[dataset]
+    family, params, dataset = recipes.get(recipe)[:3]
+    n = SIZE[dataset.split("-")[0]]
     return -(-n // 32) * 32 if params.get("preset") == "segnet-vgg16-bn" else n
 
 
 def arguments(recipe):
-    family, params, dataset = recipes.RECIPES[recipe][:3]
+    family, params, dataset = recipes.get(recipe)[:3]
+    dataset = dataset.split("-")[0]  # liver-fold<k>: the liver's size, window and label
     args = ["--preset", params["preset"], "--params", json.dumps({k: v for k, v in params.items() if k != "preset"}, separators=(",", ":")),
             "--size", str(size(recipe)), "--window", WINDOW[dataset], "--labels", f"background,{LABEL[dataset]}"]
     return " ".join(shlex.quote(a) for a in args)

@@ -29,6 +29,17 @@ RECIPES = {
     "liver-unet": ("unet", UNET_LIVER, "liver", "supervised", 150, 4, 3e-3, 0),
 }
 
+# The sequence-smoothing benchmark (bench/smoothing, issue 11): one liver U-Net per contiguous slab fold of patient 1.1
+# (slab_folds.py), trained on the product's own 128x128 sampling of the series. Not part of the studies' tables.
+LIVER_FOLDS = 3
+FOLD_RECIPES = {f"liver-unet-fold{k}": ("unet", UNET_LIVER, f"liver-fold{k}", "supervised", 200, 8, 3e-3, 0)
+                for k in range(LIVER_FOLDS)}
+
+
+def get(name):
+    """A recipe of either table."""
+    return RECIPES[name] if name in RECIPES else FOLD_RECIPES[name]
+
 # The 4-member lesion ensemble: one annotation per patch in MSD (the study had one model per annotator), so the members
 # differ by seed only. Width-8 members keep four trainings affordable on a shared 2-core machine; lesion-unet-w8 (seed 0)
 # is also compared alone, so the ensemble's gain is measured against its own member.

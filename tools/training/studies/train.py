@@ -196,7 +196,7 @@ def load_half(family, params, path):
 
 def main():
     name, out = sys.argv[1], sys.argv[2]
-    recipe = recipes.RECIPES[name]
+    recipe = recipes.get(name)
     family, params, dataset = recipe[:3]
     torch.set_num_threads(1)
     x, y = (torch.from_numpy(a) for a in data.load(dataset, "train"))
