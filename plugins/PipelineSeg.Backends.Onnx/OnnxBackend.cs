@@ -23,7 +23,7 @@ public sealed class OnnxBackend : IExecutionBackend
         ArgumentNullException.ThrowIfNull(context);
         var file = FindGraph(model) ?? throw new NotSupportedException(
             $"model '{model.Id}' has no ONNX graph (a file with role '{GraphRole}', or role 'model' ending in .onnx); "
-            + "tools/backends/export_unet.py shows how to export one");
+            + "tools/backends/export_model.py shows how to export one");
         cancellationToken.ThrowIfCancellationRequested();
         var (options, placement) = OnnxSessionOptions.Create(context.Device, context.MaxThreads);
         InferenceSession? session = null;
