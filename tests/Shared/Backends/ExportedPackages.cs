@@ -44,6 +44,7 @@ internal static class ExportedPackages
         var result = ExternalTool.Run(ExternalTool.Python,
             [TestPaths.Repo("tools", "backends", "export_model.py"), "--model", ExportedAtRunTime, "--out", output], TimeSpan.FromMinutes(3));
         Assert.True(result.ExitCode == 0, result.Combined);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(output, recursive: true);
         return output;
     }
 }
