@@ -25,7 +25,7 @@ rm -rf "$plugins" && mkdir -p "$plugins"
 for p in bench/PipelineSeg.Bench.Backends plugins/PipelineSeg.Plugins.UNet plugins/PipelineSeg.Backends.Onnx plugins/PipelineSeg.Backends.Torch; do
   dotnet build "$repo/$p" -c Release -v quiet -nologo >/dev/null
 done
-/usr/bin/python3 "$repo/tools/backends/export_unet.py" --base 32 --depth 4 --size "$size" --random-weights --name unet-bench \
+/usr/bin/python3 "$repo/tools/backends/export_model.py" --base 32 --depth 4 --size "$size" --random-weights --name unet-bench \
   --out "$out" --safetensors "$out/unet.safetensors" >/dev/null
 cp -r "$repo/plugins/PipelineSeg.Plugins.UNet/bin/Release/net10.0" "$plugins/UNet"
 mkdir -p "$plugins/UNet/models/bench"

@@ -23,9 +23,9 @@ public sealed class OnnxBackend : IExecutionBackend
         ArgumentNullException.ThrowIfNull(context);
         var file = FindGraph(model) ?? throw new NotSupportedException(
             $"model '{model.Id}' has no ONNX graph (a file with role '{GraphRole}', or role 'model' ending in .onnx); "
-            + "tools/backends/export_unet.py shows how to export one");
+            + "tools/backends/export_model.py shows how to export one");
         cancellationToken.ThrowIfCancellationRequested();
-        var (options, placement) = OnnxSessionOptions.Create(context.Device, context.MaxThreads);
+        var (options, placement) = WithNativeLibrary(() => OnnxSessionOptions.Create(context.Device, context.MaxThreads));
         InferenceSession? session = null;
         try
         {
@@ -48,6 +48,25 @@ public sealed class OnnxBackend : IExecutionBackend
         finally
         {
             session?.Dispose();
+        }
+    }
+
+    /// <summary>Runs the first call into ONNX Runtime; a native library that will not load (a partial copy of the plugin
+    /// folder, a missing dependency) becomes one line naming the library and the remedy instead of the loader's probe list.</summary>
+    private static T WithNativeLibrary<T>(Func<T> firstCall)
+    {
+        try
+        {
+            return firstCall();
+        }
+        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException { InnerException: DllNotFoundException })
+        {
+            // The loader's first sentence names the library; the rest is its list of probed paths.
+            var message = (e.InnerException ?? e).Message;
+            var cause = message[..(message.IndexOf(". ", StringComparison.Ordinal) is var end and > 0 ? end + 1 : message.Length)];
+            throw new InvalidOperationException(
+                $"ONNX Runtime's native library (onnxruntime) is missing from the backend plugin folder or cannot be loaded: {cause} "
+                + "(publish the plugin again: dotnet publish plugins/PipelineSeg.Backends.Onnx -c Release -o <plugins>/PipelineSeg.Backends.Onnx)", e);
         }
     }
 

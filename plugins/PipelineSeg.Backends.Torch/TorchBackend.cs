@@ -35,7 +35,7 @@ public sealed class TorchBackend : IExecutionBackend
             ?? (script is not null ? TorchNetwork.FromScript(model, context.ResolveFile(script.Path), placement.Device) : null)
             ?? throw new NotSupportedException(
                 $"model '{model.Id}' has no TorchScript file (role '{ScriptRole}', or role 'model' ending in .pt) and family '{model.Family}' "
-                + $"has no TorchSharp build ({string.Join(", ", NativeFamilies.Supported)}); tools/backends/export_unet.py shows how to export one");
+                + $"has no TorchSharp build ({string.Join(", ", NativeFamilies.Supported)}); tools/backends/export_model.py shows how to export one");
         try
         {
             TorchShapeCheck.Check(model, network, placement.Device);

@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 
 namespace PipelineSeg.Backends.Torch.Tests;
 
-/// <summary>TorchScript exported with PyTorch 1.13 (tools/backends/export_unet.py) on LibTorch 2.10 through the torch backend plugin.</summary>
+/// <summary>TorchScript exported with PyTorch 1.13 (tools/backends/export_model.py) on LibTorch 2.10 through the torch backend plugin.</summary>
 public sealed class TorchScriptTests(ITestOutputHelper output)
 {
     private const string Package = "unet-liver-phantom-torchscript";
