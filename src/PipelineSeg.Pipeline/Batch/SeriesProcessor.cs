@@ -44,6 +44,7 @@ public static class SeriesProcessor
         var stage = Stopwatch.StartNew();
         // Before anything heavy: the model card may refuse the series (ModelNotApplicableException, quarantined).
         var applicability = ApplicabilityGate.BeforeInference(series, models[0].Manifest, request.Pipeline, cancellationToken);
+        ColourInput.Require(series, models.Select(m => m.Manifest));
         var pipeline = SlabPipelineFactory.Create(request.Pipeline, models, request.SlicesPerBatch);
         var source = new DicomVolumeSource(series);
         var classes = models[0].Manifest.Output.Classes;
