@@ -42,9 +42,9 @@ public static class SeriesProcessor
         ArgumentNullException.ThrowIfNull(groundTruth);
         var total = Stopwatch.StartNew();
         var stage = Stopwatch.StartNew();
-        // Before anything heavy: the model card may refuse the series (ModelNotApplicableException, quarantined).
-        var applicability = ApplicabilityGate.BeforeInference(series, models[0].Manifest, request.Pipeline, cancellationToken);
+        // Before anything heavy: a grey model refuses a colour series, the model card may refuse it (ModelNotApplicableException, quarantined).
         ColourInput.Require(series, models.Select(m => m.Manifest));
+        var applicability = ApplicabilityGate.BeforeInference(series, models[0].Manifest, request.Pipeline, cancellationToken);
         var pipeline = SlabPipelineFactory.Create(request.Pipeline, models, request.SlicesPerBatch);
         var source = new DicomVolumeSource(series);
         var classes = models[0].Manifest.Output.Classes;
