@@ -10,6 +10,7 @@ import os
 import sys
 
 import numpy as np
+import PIL  # noqa: F401  pydicom decodes the JPEG sample with Pillow; named so the tests ask for python3-pil
 import pydicom
 from pydicom.dataset import Dataset, FileMetaDataset
 from pydicom.pixel_data_handlers.util import convert_color_space
