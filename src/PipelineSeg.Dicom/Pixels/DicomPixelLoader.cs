@@ -126,7 +126,7 @@ public static class DicomPixelLoader
     /// The files of slices first … first + count − 1 in first-use order, each with its (frame, index from
     /// <paramref name="first"/>) pairs: each file is read once.
     /// </summary>
-    private static List<(string Path, List<(int Frame, int Z)> Slices)> SlicesByFile(DicomSeries series, int first, int count)
+    internal static List<(string Path, List<(int Frame, int Z)> Slices)> SlicesByFile(DicomSeries series, int first, int count)
     {
         var index = new Dictionary<string, int>(count, StringComparer.Ordinal);
         var files = new List<(string Path, List<(int Frame, int Z)> Slices)>(count);
@@ -154,7 +154,7 @@ public static class DicomPixelLoader
         var info = pixels.Info;
         if (info.SamplesPerPixel != 1)
         {
-            throw new DicomException($"colour image ({info.PhotometricInterpretation}) cannot be loaded as a grey-level volume",
+            throw new DicomException($"colour image ({info.PhotometricInterpretation}) cannot be loaded as a grey-level volume (DicomColourLoader reads it as R, G, B)",
                 pixels.File.SourceName, DicomTags.SamplesPerPixel, null);
         }
         if (frameIndex >= pixels.NumberOfFrames)

@@ -42,6 +42,12 @@ public sealed record DicomInstanceHeader
     /// <summary>Columns (0 when the instance is not an image).</summary>
     public int Columns { get; init; }
 
+    /// <summary>Samples per Pixel: 1 for grey levels, 3 for colour.</summary>
+    public int SamplesPerPixel { get; init; } = 1;
+
+    /// <summary>Photometric Interpretation (MONOCHROME2 when absent).</summary>
+    public string PhotometricInterpretation { get; init; } = "MONOCHROME2";
+
     /// <summary>Number of Frames (1 for single-frame images).</summary>
     public int NumberOfFrames { get; init; } = 1;
 
@@ -91,6 +97,8 @@ public sealed record DicomInstanceHeader
             FrameOfReferenceUid = ds.GetString(DicomTags.FrameOfReferenceUID) ?? string.Empty,
             Rows = rows,
             Columns = ds.GetInt32(DicomTags.Columns, 0),
+            SamplesPerPixel = ds.GetInt32(DicomTags.SamplesPerPixel, 1),
+            PhotometricInterpretation = ds.GetString(DicomTags.PhotometricInterpretation)?.Trim() ?? "MONOCHROME2",
             NumberOfFrames = frames,
             InstanceNumber = ds.TryGetInt32(DicomTags.InstanceNumber, out var inst) ? inst : null,
             AcquisitionNumber = ds.TryGetInt32(DicomTags.AcquisitionNumber, out var acq) ? acq : null,

@@ -41,6 +41,15 @@ public sealed record DicomSeries
     /// <summary>Columns of every slice.</summary>
     public int Columns { get; init; }
 
+    /// <summary>Samples per Pixel of the first instance: 3 for a colour series (each file is checked when its pixels are read).</summary>
+    public int SamplesPerPixel { get; init; } = 1;
+
+    /// <summary>Photometric Interpretation of the first instance (RGB, YBR_FULL… for colour).</summary>
+    public string PhotometricInterpretation { get; init; } = "MONOCHROME2";
+
+    /// <summary>True when the pixels are colour (three samples per pixel).</summary>
+    public bool IsColour => SamplesPerPixel == 3;
+
     /// <summary>The slices in volume order (index = z).</summary>
     public required IReadOnlyList<DicomSlice> Slices { get; init; }
 
@@ -79,6 +88,8 @@ public sealed record DicomSeries
         SopClassUid = first.SopClassUid,
         Rows = first.Rows,
         Columns = first.Columns,
+        SamplesPerPixel = first.SamplesPerPixel,
+        PhotometricInterpretation = first.PhotometricInterpretation,
         Slices = slices,
         TransferSyntaxUids = instances.Select(h => h.TransferSyntaxUid).Distinct(StringComparer.Ordinal).ToList(),
     };

@@ -42,7 +42,8 @@ public static class SeriesProcessor
         ArgumentNullException.ThrowIfNull(groundTruth);
         var total = Stopwatch.StartNew();
         var stage = Stopwatch.StartNew();
-        // Before anything heavy: the model card may refuse the series (ModelNotApplicableException, quarantined).
+        // Before anything heavy: a grey model refuses a colour series, the model card may refuse it (ModelNotApplicableException, quarantined).
+        ColourInput.Require(series, models.Select(m => m.Manifest));
         var applicability = ApplicabilityGate.BeforeInference(series, models[0].Manifest, request.Pipeline, cancellationToken);
         var pipeline = SlabPipelineFactory.Create(request.Pipeline, models, request.SlicesPerBatch);
         var source = new DicomVolumeSource(series);

@@ -29,6 +29,28 @@ public static class ChannelStacker
         }
     }
 
+    /// <summary>
+    /// Writes [count, 3, H, W] for an RGB model from colour slices: channel c of core slice s is
+    /// <paramref name="planeOf"/>(s, c), the slice's R, G or B plane at the model size.
+    /// </summary>
+    public static void FillColour(ModelInputSpec spec, int count, Func<int, int, float[]> planeOf, Span<float> input)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(planeOf);
+        if (spec.Color != InputColor.Rgb || spec.Channels != 3)
+        {
+            throw new ArgumentException($"colour slices need an RGB model of 3 channels, not {spec.Color} with {spec.Channels}", nameof(spec));
+        }
+        var plane = spec.Width * spec.Height;
+        for (var s = 0; s < count; s++)
+        {
+            for (var c = 0; c < 3; c++)
+            {
+                planeOf(s, c).CopyTo(input.Slice(((s * 3) + c) * plane, plane));
+            }
+        }
+    }
+
     /// <summary>Neighbour slices needed either side of a slice.</summary>
     public static int Halo(ModelInputSpec spec)
     {

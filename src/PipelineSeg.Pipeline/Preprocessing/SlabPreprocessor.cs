@@ -6,7 +6,8 @@ namespace PipelineSeg.Pipeline.Preprocessing;
 
 /// <summary>
 /// Pre-processing stage: every loaded slice resized in-plane to the model size (bilinear over the whole field of view, or
-/// at the model's fixed pixel spacing centred on it; air outside), channels filled per layout (2.5-D neighbours from the slab's halo), intensity transform applied.
+/// at the model's fixed pixel spacing centred on it; air outside), channels filled per layout (2.5-D neighbours from the slab's halo; R, G, B
+/// planes of a colour slab for an RGB model, each resized like a grey slice), intensity transform applied.
 /// </summary>
 public sealed class SlabPreprocessor
 {
@@ -14,6 +15,7 @@ public sealed class SlabPreprocessor
     public const float AirHu = -1024f;
 
     private readonly ModelInputSpec _spec;
+    private readonly string _modelId;
     private readonly ConcurrentBag<float[]> _releasedInputs = [];
     private readonly ConcurrentBag<float[]> _planes = [];
 
@@ -23,6 +25,7 @@ public sealed class SlabPreprocessor
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
         _spec = spec;
+        _modelId = modelId;
     }
 
     /// <summary>The model's fixed pixel spacing (mm), or null when it takes the whole field of view at its size.</summary>
@@ -32,33 +35,53 @@ public sealed class SlabPreprocessor
     public int Halo => ChannelStacker.Halo(_spec);
 
     /// <summary>The model input for the core slices of <paramref name="slab"/>; its <see cref="ModelInputSlab.Release"/> lends the tensor back.</summary>
+    /// <exception cref="InvalidDataException">The slab is colour and the model takes grey input.</exception>
     public ModelInputSlab Prepare(HounsfieldSlab slab, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(slab);
+        var colour = slab.Samples == 3;
+        if (slab.Samples != 1 && !(colour && _spec.Color == InputColor.Rgb))
+        {
+            throw new InvalidDataException($"the series is colour ({slab.Samples} samples per pixel) but model '{_modelId}' takes grey input");
+        }
         var grid = slab.Grid;
         var size = _spec.Width * _spec.Height;
-        var resized = new float[slab.LoadedCount][];
+        var resized = new float[slab.LoadedCount * slab.Samples][];
         var sameSize = grid.Width == _spec.Width && grid.Height == _spec.Height && _spec.PixelSpacingMm is null;
+        // Outside the field of view: air for grey levels, black for colour.
+        var outside = colour ? 0f : AirHu;
         for (var i = 0; i < slab.LoadedCount; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var z = slab.LoadedFirst + i;
-            var plane = resized[i] = Rent(_planes, size);
-            if (sameSize)
+            var map = sameSize ? null : InPlaneResampler.Map(grid, z, _spec.Width, _spec.Height, toModel: true, _spec.PixelSpacingMm);
+            for (var c = 0; c < slab.Samples; c++)
             {
-                slab.Slice(z).CopyTo(plane);
-            }
-            else if (InPlaneResampler.Map(grid, z, _spec.Width, _spec.Height, toModel: true, _spec.PixelSpacingMm) is { } map)
-            {
-                map.Apply(slab.Slice(z), plane, AirHu);
-            }
-            else
-            {
-                InPlaneResampler.ToModel(slab.Slice(z), grid, z, _spec.Width, _spec.Height, AirHu, _spec.PixelSpacingMm).CopyTo(plane, 0);
+                var plane = resized[(i * slab.Samples) + c] = Rent(_planes, size);
+                var source = slab.Sample(z, c);
+                if (sameSize)
+                {
+                    source.CopyTo(plane);
+                }
+                else if (map is not null)
+                {
+                    map.Apply(source, plane, outside);
+                }
+                else
+                {
+                    InPlaneResampler.ToModel(source, grid, z, _spec.Width, _spec.Height, outside, _spec.PixelSpacingMm).CopyTo(plane, 0);
+                }
             }
         }
         var input = Rent(_releasedInputs, slab.Count * _spec.Channels * size);
-        ChannelStacker.Fill(_spec, slab.First, slab.Count, grid.Depth, z => resized[z - slab.LoadedFirst], input);
+        if (colour)
+        {
+            ChannelStacker.FillColour(_spec, slab.Count, (s, c) => resized[((s + slab.HaloBefore) * 3) + c], input);
+        }
+        else
+        {
+            ChannelStacker.Fill(_spec, slab.First, slab.Count, grid.Depth, z => resized[z - slab.LoadedFirst], input);
+        }
         foreach (var plane in resized)
         {
             _planes.Add(plane);

@@ -9,7 +9,7 @@ namespace PipelineSeg.Pipeline.Slabs;
 /// <param name="Count">Core slices.</param>
 /// <param name="HaloBefore">Neighbour slices loaded before <paramref name="First"/>.</param>
 /// <param name="HaloAfter">Neighbour slices loaded after the core.</param>
-/// <param name="Voxels">(HaloBefore + Count + HaloAfter) × Plane values, slice-major.</param>
+/// <param name="Voxels">(HaloBefore + Count + HaloAfter) × <see cref="Samples"/> × Plane values, slice-major.</param>
 public sealed record HounsfieldSlab(SlabGrid Grid, int First, int Count, int HaloBefore, int HaloAfter, float[] Voxels)
 {
     /// <summary>
@@ -18,19 +18,30 @@ public sealed record HounsfieldSlab(SlabGrid Grid, int First, int Count, int Hal
     /// </summary>
     public Action? Release { get; init; }
 
+    /// <summary>Values per voxel: 1 for grey levels; 3 for colour, each slice then holding its R, G and B planes in turn.</summary>
+    public int Samples { get; init; } = 1;
+
     /// <summary>First loaded slice (halo included).</summary>
     public int LoadedFirst => First - HaloBefore;
 
     /// <summary>Loaded slices (halo included).</summary>
     public int LoadedCount => HaloBefore + Count + HaloAfter;
 
-    /// <summary>Slice <paramref name="z"/> (series index, LoadedFirst ≤ z &lt; LoadedFirst + LoadedCount).</summary>
-    public ReadOnlySpan<float> Slice(int z)
+    /// <summary>Grey slice <paramref name="z"/> (series index, LoadedFirst ≤ z &lt; LoadedFirst + LoadedCount).</summary>
+    /// <exception cref="InvalidOperationException">The slab is colour: its planes are read with <see cref="Sample"/>.</exception>
+    public ReadOnlySpan<float> Slice(int z) => Samples == 1
+        ? Sample(z, 0)
+        : throw new InvalidOperationException($"a slab of {Samples} samples per voxel has no single grey slice");
+
+    /// <summary>Plane <paramref name="sample"/> (0 R, 1 G, 2 B; 0 for grey) of slice <paramref name="z"/>.</summary>
+    public ReadOnlySpan<float> Sample(int z, int sample)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(sample);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(sample, Samples);
         if (z < LoadedFirst || z >= LoadedFirst + LoadedCount)
         {
             throw new ArgumentOutOfRangeException(nameof(z), z, $"slab holds slices {LoadedFirst}–{LoadedFirst + LoadedCount - 1}");
         }
-        return Voxels.AsSpan((z - LoadedFirst) * Grid.Plane, Grid.Plane);
+        return Voxels.AsSpan((((z - LoadedFirst) * Samples) + sample) * Grid.Plane, Grid.Plane);
     }
 }
