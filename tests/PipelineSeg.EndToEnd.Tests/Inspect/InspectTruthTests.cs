@@ -64,4 +64,16 @@ public sealed class InspectTruthTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [SkippableFact]
+    public void Deep_decodes_a_colour_series_instead_of_calling_it_broken()
+    {
+        using var colour = ColourSeries.Create("ybr0", 3);
+
+        var deep = PipelineSegCli.Run("inspect", "--input", colour.Folder, "--deep");
+
+        Assert.True(deep.ExitCode == 0, deep.Combined);
+        Assert.DoesNotContain("BROKEN", deep.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("0 broken DICOM file(s)", deep.StandardOutput, StringComparison.Ordinal);
+    }
 }

@@ -16,10 +16,19 @@ internal static class PixelCheck
             {
                 using var dicom = DicomFile.Open(file.Key, DicomReadOptions.Full);
                 var pixels = DicomPixelData.Create(dicom);
-                var plane = new float[pixels.Info.Rows * pixels.Info.Columns];
+                // A colour image decodes into R, G, B planes through the colour loader (the grey one refuses it).
+                var colour = pixels.Info.SamplesPerPixel == 3;
+                var plane = new float[(colour ? 3 : 1) * pixels.Info.Rows * pixels.Info.Columns];
                 foreach (var slice in file)
                 {
-                    DicomPixelLoader.LoadFrame(pixels, slice.FrameIndex, plane);
+                    if (colour)
+                    {
+                        DicomColourLoader.LoadFrame(pixels, slice.FrameIndex, plane);
+                    }
+                    else
+                    {
+                        DicomPixelLoader.LoadFrame(pixels, slice.FrameIndex, plane);
+                    }
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
