@@ -10,7 +10,8 @@ namespace PipelineSeg.Plugins.CycleGan;
 /// the "weights" file (safetensors or torch.save). Output kind "probabilities" with two classes maps tanh to
 /// [1 − p, p] with p = (y + 1) / 2; kind "image" returns the tanh output as is.
 /// </summary>
-public sealed class CycleGanPlugin() : BuiltinFamilyPlugin(CycleGanFamily.Name, CycleGanFamily.Presets, CycleGanFamily.Describe, CycleGanFamily.Create, "CycleGAN")
+public sealed class CycleGanPlugin() : BuiltinFamilyPlugin(CycleGanFamily.Name, CycleGanFamily.Presets, CycleGanFamily.Describe, CycleGanFamily.Create, "CycleGAN",
+    OutputKind.Probabilities, OutputKind.Image)
 {
     /// <inheritdoc />
     protected override Module Build(ModelManifest model)

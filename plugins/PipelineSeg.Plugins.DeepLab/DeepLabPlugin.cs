@@ -11,7 +11,7 @@ namespace PipelineSeg.Plugins.DeepLab;
 /// which the pipeline uses for <c>groundTruth.criticDistance</c>. Softmax class probabilities.
 /// </summary>
 public sealed class DeepLabPlugin() : BuiltinFamilyPlugin(DeepLabFamily.Name, DeepLabFamily.Presets,
-    p => DeepLabFamily.Describe(NetworkOnly(p)), p => DeepLabFamily.Create(NetworkOnly(p)), "DeepLabV3")
+    p => DeepLabFamily.Describe(NetworkOnly(p)), p => DeepLabFamily.Create(NetworkOnly(p)), "DeepLabV3", OutputKind.Probabilities)
 {
     /// <summary>Prefix of the manifest parameters that describe the critic rather than the network.</summary>
     public const string CriticPrefix = "critic_";
@@ -19,10 +19,6 @@ public sealed class DeepLabPlugin() : BuiltinFamilyPlugin(DeepLabFamily.Name, De
     /// <inheritdoc />
     protected override Module Build(ModelManifest model)
     {
-        if (model.Output.Kind != OutputKind.Probabilities)
-        {
-            throw new NotSupportedException($"model '{model.Id}': the DeepLabV3 plugin gives class probabilities, not {model.Output.Kind}");
-        }
         var options = DeepLabFamily.Read(NetworkOnly(new NetworkParameters(model.Parameters)));
         if (options.InChannels != model.Input.Channels || options.NumClasses != model.Output.Channels)
         {

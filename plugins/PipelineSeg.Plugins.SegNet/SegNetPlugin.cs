@@ -9,15 +9,12 @@ namespace PipelineSeg.Plugins.SegNet;
 /// loads its "weights" file (safetensors or torch.save). Softmax networks give class probabilities; the naive symmetric
 /// net's regression output p is clamped to [0, 1] and given as [1 − p, p] (two classes).
 /// </summary>
-public sealed class SegNetPlugin() : BuiltinFamilyPlugin(SegNetFamily.Name, SegNetFamily.Presets, SegNetFamily.Describe, SegNetFamily.Create, "SegNet")
+public sealed class SegNetPlugin() : BuiltinFamilyPlugin(SegNetFamily.Name, SegNetFamily.Presets, SegNetFamily.Describe, SegNetFamily.Create, "SegNet",
+    OutputKind.Probabilities)
 {
     /// <inheritdoc />
     protected override Module Build(ModelManifest model)
     {
-        if (model.Output.Kind != OutputKind.Probabilities)
-        {
-            throw new NotSupportedException($"model '{model.Id}': the SegNet plugin gives class probabilities, not {model.Output.Kind}");
-        }
         var parameters = new NetworkParameters(model.Parameters);
         var description = SegNetFamily.Describe(parameters);
         var classes = description.Activation == OutputActivation.Softmax ? description.OutChannels : 2;

@@ -9,15 +9,12 @@ namespace PipelineSeg.Plugins.UNet;
 /// name one, else the <see cref="UNetModule"/> of tools/training/unet.py (baseWidth, depth, dropout) — and loads the file
 /// listed with role "weights" (safetensors or torch.save, strict: every key must match the reference).
 /// </summary>
-public sealed class UNetPlugin() : BuiltinFamilyPlugin(UNetFamily.Name, UNetFamily.Presets, UNetFamily.Describe, UNetFamily.Create, "U-Net")
+public sealed class UNetPlugin() : BuiltinFamilyPlugin(UNetFamily.Name, UNetFamily.Presets, UNetFamily.Describe, UNetFamily.Create, "U-Net",
+    OutputKind.Probabilities, OutputKind.Logits)
 {
     /// <inheritdoc />
     protected override Module Build(ModelManifest model)
     {
-        if (model.Output.Kind is not (OutputKind.Probabilities or OutputKind.Logits))
-        {
-            throw new NotSupportedException($"model '{model.Id}': the U-Net produces class probabilities or logits, not {model.Output.Kind}");
-        }
         if (!model.Parameters.ContainsKey(NetworkParameters.PresetKey))
         {
             return new UNetModule(UNetOptions.FromManifest(model));

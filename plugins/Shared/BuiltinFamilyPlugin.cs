@@ -17,17 +17,15 @@ namespace PipelineSeg.Plugins.Shared;
 /// <param name="describe">What the network built from given parameters takes and gives.</param>
 /// <param name="create">Builds that network with fresh weights.</param>
 /// <param name="title">The family as messages name it, e.g. <c>U-Net</c>.</param>
+/// <param name="outputs">The output kinds its models may declare.</param>
 public abstract class BuiltinFamilyPlugin(string family, IReadOnlyList<string> presets, Func<NetworkParameters, NetworkDescription> describe,
-    Func<NetworkParameters, Module> create, string title) : ISegmentationModelPlugin, INetworkFactory
+    Func<NetworkParameters, Module> create, string title, params OutputKind[] outputs) : ISegmentationModelPlugin, INetworkFactory
 {
     /// <inheritdoc />
     public string Family => family;
 
     /// <inheritdoc />
     public IReadOnlyList<string> Presets => presets;
-
-    /// <summary>The family as messages name it.</summary>
-    protected string Title => title;
 
     /// <inheritdoc />
     public NetworkDescription Describe(NetworkParameters parameters) => describe(parameters);
@@ -43,6 +41,11 @@ public abstract class BuiltinFamilyPlugin(string family, IReadOnlyList<string> p
         if (!ExecutionBackends.IsBuiltin(model.Backend))
         {
             throw new NotSupportedException($"model '{model.Id}': the {title} plugin builds networks on the builtin engine, not on backend '{model.Backend}'");
+        }
+        if (!outputs.Contains(model.Output.Kind))
+        {
+            throw new NotSupportedException($"model '{model.Id}': the {title} plugin gives {string.Join(" or ", outputs.Select(k => k.ToString().ToLowerInvariant()))}, "
+                + $"not {model.Output.Kind.ToString().ToLowerInvariant()}");
         }
         var network = Build(model);
         try
@@ -61,7 +64,7 @@ public abstract class BuiltinFamilyPlugin(string family, IReadOnlyList<string> p
         }
     }
 
-    /// <summary>Checks that the family can serve <paramref name="model"/> (output kind, channels, sizes) and builds its network with fresh weights.</summary>
+    /// <summary>Checks that the family can serve <paramref name="model"/> (channels, sizes; its output kind is one the family gives) and builds its network with fresh weights.</summary>
     /// <exception cref="NotSupportedException">The family does not give what the entry asks for; the message says why.</exception>
     /// <exception cref="ArgumentException">The network and the entry disagree (channels, sizes); the message names both.</exception>
     protected abstract Module Build(ModelManifest model);
