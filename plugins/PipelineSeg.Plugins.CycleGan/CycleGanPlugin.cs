@@ -1,6 +1,6 @@
 using PipelineSeg.Nn;
 using PipelineSeg.Plugins.Abstractions;
-using PipelineSeg.Tensors.Kernels;
+using PipelineSeg.Plugins.Shared;
 
 namespace PipelineSeg.Plugins.CycleGan;
 
@@ -10,29 +10,12 @@ namespace PipelineSeg.Plugins.CycleGan;
 /// the "weights" file (safetensors or torch.save). Output kind "probabilities" with two classes maps tanh to
 /// [1 − p, p] with p = (y + 1) / 2; kind "image" returns the tanh output as is.
 /// </summary>
-public sealed class CycleGanPlugin : ISegmentationModelPlugin, INetworkFactory
+public sealed class CycleGanPlugin() : BuiltinFamilyPlugin(CycleGanFamily.Name, CycleGanFamily.Presets, CycleGanFamily.Describe, CycleGanFamily.Create, "CycleGAN",
+    OutputKind.Probabilities, OutputKind.Image)
 {
     /// <inheritdoc />
-    public string Family => CycleGanFamily.Name;
-
-    /// <inheritdoc />
-    public IReadOnlyList<string> Presets => CycleGanFamily.Presets;
-
-    /// <inheritdoc />
-    public NetworkDescription Describe(NetworkParameters parameters) => CycleGanFamily.Describe(parameters);
-
-    /// <inheritdoc />
-    public Module CreateNetwork(NetworkParameters parameters) => CycleGanFamily.Create(parameters);
-
-    /// <inheritdoc />
-    public ISegmentationModel CreateModel(ModelManifest model, ModelCreationContext context, CancellationToken cancellationToken = default)
+    protected override Module Build(ModelManifest model)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(context);
-        if (!ExecutionBackends.IsBuiltin(model.Backend))
-        {
-            throw new NotSupportedException($"model '{model.Id}': the CycleGAN plugin builds networks on the builtin engine, not on backend '{model.Backend}'");
-        }
         var parameters = new NetworkParameters(model.Parameters);
         var description = CycleGanFamily.Describe(parameters);
         var mask = model.Output.Kind == OutputKind.Probabilities;
@@ -46,23 +29,10 @@ public sealed class CycleGanPlugin : ISegmentationModelPlugin, INetworkFactory
             throw new ArgumentException($"model '{model.Id}': input {model.Input.Channels}×{model.Input.Height}×{model.Input.Width} does not fit input_nc "
                 + $"{description.InChannels} and sizes that are a multiple of {description.SizeMultiple}");
         }
-        if (context.MaxThreads > 0)
-        {
-            KernelThreading.MaxThreads = context.MaxThreads;
-        }
-        var weights = model.FindFile("weights") ?? throw new InvalidOperationException($"model '{model.Id}' lists no file with role 'weights'");
-        cancellationToken.ThrowIfCancellationRequested();
-        var network = CycleGanFamily.Create(parameters);
-        try
-        {
-            network.LoadWeights(context.ResolveFile(weights.Path));
-            network.Eval();
-            return new GeneratorSegmentationModel(model, network, mask);
-        }
-        catch
-        {
-            network.Dispose();
-            throw;
-        }
+        return CycleGanFamily.Create(parameters);
     }
+
+    /// <inheritdoc />
+    protected override ISegmentationModel Wrap(ModelManifest model, Module network, ModelCreationContext context) =>
+        new GeneratorSegmentationModel(model, network, mask: model.Output.Kind == OutputKind.Probabilities);
 }

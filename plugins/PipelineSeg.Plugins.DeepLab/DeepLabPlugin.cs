@@ -1,6 +1,6 @@
 using PipelineSeg.Nn;
 using PipelineSeg.Plugins.Abstractions;
-using PipelineSeg.Tensors.Kernels;
+using PipelineSeg.Plugins.Shared;
 
 namespace PipelineSeg.Plugins.DeepLab;
 
@@ -10,63 +10,27 @@ namespace PipelineSeg.Plugins.DeepLab;
 /// it was trained against (parameters <c>critic_base_width</c>, <c>critic_depth</c>; its input channels are the model's),
 /// which the pipeline uses for <c>groundTruth.criticDistance</c>. Softmax class probabilities.
 /// </summary>
-public sealed class DeepLabPlugin : ISegmentationModelPlugin, INetworkFactory
+public sealed class DeepLabPlugin() : BuiltinFamilyPlugin(DeepLabFamily.Name, DeepLabFamily.Presets,
+    p => DeepLabFamily.Describe(NetworkOnly(p)), p => DeepLabFamily.Create(NetworkOnly(p)), "DeepLabV3", OutputKind.Probabilities)
 {
     /// <summary>Prefix of the manifest parameters that describe the critic rather than the network.</summary>
     public const string CriticPrefix = "critic_";
 
     /// <inheritdoc />
-    public string Family => DeepLabFamily.Name;
-
-    /// <inheritdoc />
-    public IReadOnlyList<string> Presets => DeepLabFamily.Presets;
-
-    /// <inheritdoc />
-    public NetworkDescription Describe(NetworkParameters parameters) => DeepLabFamily.Describe(NetworkOnly(parameters));
-
-    /// <inheritdoc />
-    public Module CreateNetwork(NetworkParameters parameters) => DeepLabFamily.Create(NetworkOnly(parameters));
-
-    /// <inheritdoc />
-    public ISegmentationModel CreateModel(ModelManifest model, ModelCreationContext context, CancellationToken cancellationToken = default)
+    protected override Module Build(ModelManifest model)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(context);
-        if (!ExecutionBackends.IsBuiltin(model.Backend) || model.Output.Kind != OutputKind.Probabilities)
-        {
-            throw new NotSupportedException($"model '{model.Id}': the DeepLabV3 plugin runs on the builtin engine and gives class probabilities");
-        }
         var options = DeepLabFamily.Read(NetworkOnly(new NetworkParameters(model.Parameters)));
         if (options.InChannels != model.Input.Channels || options.NumClasses != model.Output.Channels)
         {
             throw new ArgumentException($"model '{model.Id}': the network takes {options.InChannels} channel(s) and gives {options.NumClasses} class(es); "
                 + $"the manifest says {model.Input.Channels} and {model.Output.Channels}");
         }
-        if (context.MaxThreads > 0)
-        {
-            KernelThreading.MaxThreads = context.MaxThreads;
-        }
-        var weights = model.FindFile("weights") ?? throw new InvalidOperationException($"model '{model.Id}' lists no file with role 'weights'");
-        cancellationToken.ThrowIfCancellationRequested();
-        var deeplab = new DeepLabV3(options);
-        SegAnCriticDistance? critic = null;
-        try
-        {
-            deeplab.LoadWeights(context.ResolveFile(weights.Path));
-            deeplab.Eval();
-            if (model.FindFile("critic") is { } criticFile)
-            {
-                critic = LoadCritic(model, context.ResolveFile(criticFile.Path));
-            }
-            return new DeepLabSegmentationModel(model, deeplab, critic);
-        }
-        catch
-        {
-            deeplab.Dispose();
-            critic?.Dispose();
-            throw;
-        }
+        return new DeepLabV3(options);
     }
+
+    /// <inheritdoc />
+    protected override ISegmentationModel Wrap(ModelManifest model, Module network, ModelCreationContext context) =>
+        new DeepLabSegmentationModel(model, network, model.FindFile("critic") is { } criticFile ? LoadCritic(model, context.ResolveFile(criticFile.Path)) : null);
 
     // The critic's parameters (critic_*) share the manifest's parameters with the network's; the family checks only its own.
     private static NetworkParameters NetworkOnly(NetworkParameters parameters) =>

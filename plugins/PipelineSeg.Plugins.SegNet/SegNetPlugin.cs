@@ -1,6 +1,6 @@
 using PipelineSeg.Nn;
 using PipelineSeg.Plugins.Abstractions;
-using PipelineSeg.Tensors.Kernels;
+using PipelineSeg.Plugins.Shared;
 
 namespace PipelineSeg.Plugins.SegNet;
 
@@ -9,29 +9,12 @@ namespace PipelineSeg.Plugins.SegNet;
 /// loads its "weights" file (safetensors or torch.save). Softmax networks give class probabilities; the naive symmetric
 /// net's regression output p is clamped to [0, 1] and given as [1 − p, p] (two classes).
 /// </summary>
-public sealed class SegNetPlugin : ISegmentationModelPlugin, INetworkFactory
+public sealed class SegNetPlugin() : BuiltinFamilyPlugin(SegNetFamily.Name, SegNetFamily.Presets, SegNetFamily.Describe, SegNetFamily.Create, "SegNet",
+    OutputKind.Probabilities)
 {
     /// <inheritdoc />
-    public string Family => SegNetFamily.Name;
-
-    /// <inheritdoc />
-    public IReadOnlyList<string> Presets => SegNetFamily.Presets;
-
-    /// <inheritdoc />
-    public NetworkDescription Describe(NetworkParameters parameters) => SegNetFamily.Describe(parameters);
-
-    /// <inheritdoc />
-    public Module CreateNetwork(NetworkParameters parameters) => SegNetFamily.Create(parameters);
-
-    /// <inheritdoc />
-    public ISegmentationModel CreateModel(ModelManifest model, ModelCreationContext context, CancellationToken cancellationToken = default)
+    protected override Module Build(ModelManifest model)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(context);
-        if (!ExecutionBackends.IsBuiltin(model.Backend) || model.Output.Kind != OutputKind.Probabilities)
-        {
-            throw new NotSupportedException($"model '{model.Id}': the SegNet plugin runs on the builtin engine and gives class probabilities");
-        }
         var parameters = new NetworkParameters(model.Parameters);
         var description = SegNetFamily.Describe(parameters);
         var classes = description.Activation == OutputActivation.Softmax ? description.OutChannels : 2;
@@ -41,23 +24,10 @@ public sealed class SegNetPlugin : ISegmentationModelPlugin, INetworkFactory
             throw new ArgumentException($"model '{model.Id}': the network takes {description.InChannels} channel(s) at multiples of {description.SizeMultiple} "
                 + $"and gives {classes} class(es); the manifest says {model.Input.Channels}×{model.Input.Height}×{model.Input.Width} and {model.Output.Channels}");
         }
-        if (context.MaxThreads > 0)
-        {
-            KernelThreading.MaxThreads = context.MaxThreads;
-        }
-        var weights = model.FindFile("weights") ?? throw new InvalidOperationException($"model '{model.Id}' lists no file with role 'weights'");
-        cancellationToken.ThrowIfCancellationRequested();
-        var network = SegNetFamily.Create(parameters);
-        try
-        {
-            network.LoadWeights(context.ResolveFile(weights.Path));
-            network.Eval();
-            return new SegNetSegmentationModel(model, network, description.Activation == OutputActivation.Identity);
-        }
-        catch
-        {
-            network.Dispose();
-            throw;
-        }
+        return SegNetFamily.Create(parameters);
     }
+
+    /// <inheritdoc />
+    protected override ISegmentationModel Wrap(ModelManifest model, Module network, ModelCreationContext context) =>
+        new SegNetSegmentationModel(model, network, SegNetFamily.Describe(new NetworkParameters(model.Parameters)).Activation == OutputActivation.Identity);
 }

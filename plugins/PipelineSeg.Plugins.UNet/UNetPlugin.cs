@@ -1,6 +1,6 @@
 using PipelineSeg.Nn;
 using PipelineSeg.Plugins.Abstractions;
-using PipelineSeg.Tensors.Kernels;
+using PipelineSeg.Plugins.Shared;
 
 namespace PipelineSeg.Plugins.UNet;
 
@@ -9,59 +9,17 @@ namespace PipelineSeg.Plugins.UNet;
 /// name one, else the <see cref="UNetModule"/> of tools/training/unet.py (baseWidth, depth, dropout) — and loads the file
 /// listed with role "weights" (safetensors or torch.save, strict: every key must match the reference).
 /// </summary>
-public sealed class UNetPlugin : ISegmentationModelPlugin, INetworkFactory
+public sealed class UNetPlugin() : BuiltinFamilyPlugin(UNetFamily.Name, UNetFamily.Presets, UNetFamily.Describe, UNetFamily.Create, "U-Net",
+    OutputKind.Probabilities, OutputKind.Logits)
 {
     /// <inheritdoc />
-    public string Family => UNetFamily.Name;
-
-    /// <inheritdoc />
-    public IReadOnlyList<string> Presets => UNetFamily.Presets;
-
-    /// <inheritdoc />
-    public NetworkDescription Describe(NetworkParameters parameters) => UNetFamily.Describe(parameters);
-
-    /// <inheritdoc />
-    public Module CreateNetwork(NetworkParameters parameters) => UNetFamily.Create(parameters);
-
-    /// <inheritdoc />
-    public ISegmentationModel CreateModel(ModelManifest model, ModelCreationContext context, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(context);
-        if (model.Output.Kind is not (OutputKind.Probabilities or OutputKind.Logits))
-        {
-            throw new NotSupportedException($"model '{model.Id}': the U-Net produces class probabilities or logits, not {model.Output.Kind}");
-        }
-        if (!ExecutionBackends.IsBuiltin(model.Backend))
-        {
-            throw new NotSupportedException($"model '{model.Id}': the U-Net plugin builds networks on the builtin engine, not on backend '{model.Backend}'");
-        }
-        ApplyThreads(context.MaxThreads);
-        var weights = model.FindFile("weights") ?? throw new InvalidOperationException($"model '{model.Id}' lists no file with role 'weights'");
-        cancellationToken.ThrowIfCancellationRequested();
-        var (network, dropout) = Build(model);
-        try
-        {
-            network.LoadWeights(context.ResolveFile(weights.Path));
-            network.Eval();
-            return new UNetSegmentationModel(model, network, dropout);
-        }
-        catch
-        {
-            network.Dispose();
-            throw;
-        }
-    }
-
-    private static (Module Network, bool Dropout) Build(ModelManifest model)
+    protected override Module Build(ModelManifest model)
     {
         if (!model.Parameters.ContainsKey(NetworkParameters.PresetKey))
         {
-            var options = UNetOptions.FromManifest(model);
-            return (new UNetModule(options), options.Dropout > 0);
+            return new UNetModule(UNetOptions.FromManifest(model));
         }
-        var parameters = new NetworkParameters(model.Parameters);
-        var description = UNetFamily.Describe(parameters);
+        var description = UNetFamily.Describe(new NetworkParameters(model.Parameters));
         if (description.InChannels != model.Input.Channels || description.OutChannels != model.Output.Channels)
         {
             throw new ArgumentException($"model '{model.Id}': the network takes {description.InChannels} and gives {description.OutChannels} channel(s), "
@@ -71,20 +29,10 @@ public sealed class UNetPlugin : ISegmentationModelPlugin, INetworkFactory
         {
             throw new ArgumentException($"model '{model.Id}': input {model.Input.Height}×{model.Input.Width} must be a multiple of {description.SizeMultiple}");
         }
-        var network = UNetFamily.Create(new NetworkParameters(model.Parameters));
-        return (network, network is UNetModule { Options.Dropout: > 0 });
+        return UNetFamily.Create(new NetworkParameters(model.Parameters));
     }
 
-    /// <summary>
-    /// Inference:MaxThreads reaches the engine here: kernel threading is process-wide and the host shares the engine with
-    /// this plugin, so the budget holds for every builtin model. 0 leaves the engine's default (all cores).
-    /// </summary>
-    internal static void ApplyThreads(int maxThreads)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(maxThreads);
-        if (maxThreads > 0)
-        {
-            KernelThreading.MaxThreads = maxThreads;
-        }
-    }
+    /// <inheritdoc />
+    protected override ISegmentationModel Wrap(ModelManifest model, Module network, ModelCreationContext context) =>
+        new UNetSegmentationModel(model, network, network is UNetModule { Options.Dropout: > 0 });
 }

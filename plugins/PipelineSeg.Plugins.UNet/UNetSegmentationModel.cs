@@ -1,51 +1,41 @@
 using PipelineSeg.Nn;
 using PipelineSeg.Plugins.Abstractions;
+using PipelineSeg.Plugins.Shared;
 using PipelineSeg.Tensors;
 
 namespace PipelineSeg.Plugins.UNet;
 
 /// <summary>A U-Net with loaded weights behind the plugin contract: softmax probabilities per class (or logits); dropout can be
 /// switched on for the pipeline's Monte-Carlo passes.</summary>
-public sealed class UNetSegmentationModel : BatchedSegmentationModel
+/// <param name="manifest">The model's manifest entry.</param>
+/// <param name="network">The loaded network in eval mode (owned).</param>
+/// <param name="hasDropout">Whether the network has dropout to sample.</param>
+public sealed class UNetSegmentationModel(ModelManifest manifest, Module network, bool hasDropout) : BuiltinNetworkModel(manifest, network)
 {
-    private readonly Module _network;
-    private readonly bool _hasDropout;
     private readonly Softmax _softmax = new(1);
-
-    /// <summary>Wraps a network whose weights are loaded and which is in eval mode.</summary>
-    public UNetSegmentationModel(ModelManifest manifest, Module network, bool hasDropout)
-        : base(manifest)
-    {
-        ArgumentNullException.ThrowIfNull(network);
-        _network = network;
-        _hasDropout = hasDropout;
-    }
 
     /// <inheritdoc />
     public override void EnableStochasticMode(int seed)
     {
-        if (!Manifest.Capabilities.MonteCarloDropout || !_hasDropout)
+        if (!Manifest.Capabilities.MonteCarloDropout || !hasDropout)
         {
             throw new NotSupportedException($"model '{Manifest.Id}' has no dropout to sample (capabilities.monteCarloDropout is false)");
         }
-        _network.EnableMonteCarloDropout(seed);
+        Network.EnableMonteCarloDropout(seed);
     }
 
     /// <inheritdoc />
-    public override void DisableStochasticMode() => _network.DisableMonteCarloDropout();
+    public override void DisableStochasticMode() => Network.DisableMonteCarloDropout();
 
     /// <inheritdoc />
-    protected override void PredictBatch(ReadOnlySpan<float> input, int sliceCount, Span<float> output)
+    protected override void Emit(Tensor y, Span<float> output)
     {
-        var spec = Manifest.Input;
-        using var x = Tensor.FromSpan(input, [sliceCount, spec.Channels, spec.Height, spec.Width]);
-        using var logits = _network.Forward(x);
         if (Manifest.Output.Kind == OutputKind.Logits)
         {
-            logits.Span.CopyTo(output);
+            y.Span.CopyTo(output);
             return;
         }
-        using var probabilities = _softmax.Forward(logits);
+        using var probabilities = _softmax.Forward(y);
         probabilities.Span.CopyTo(output);
     }
 
@@ -54,7 +44,6 @@ public sealed class UNetSegmentationModel : BatchedSegmentationModel
     {
         if (disposing)
         {
-            _network.Dispose();
             _softmax.Dispose();
         }
         base.Dispose(disposing);

@@ -36,18 +36,12 @@ internal sealed class BatchCommand : ICliCommand
         };
         command.SetAction((parse, cancellationToken) =>
         {
-            var overrides = new Dictionary<string, string?>();
-            if (parse.GetValue(plugins) is { } dir)
-            {
-                overrides["Plugins:Directory"] = dir.FullName;
-            }
+            var overrides = CliOptions.PluginsOverride(parse, plugins);
             CliOptions.AddExecutionOverrides(parse, backend, device, overrides);
             return CommandHost.RunAsync(context, parse, overrides, b => b.AddPipelineSegProcessing(), async (host, ct) =>
             {
-                var outputPath = Path.GetFullPath(parse.GetRequiredValue(output));
-                if (CliPaths.PrepareFolder("--output", outputPath) is { } unusable)
+                if (await CliPaths.PrepareOutputAsync(context, parse.GetRequiredValue(output)).ConfigureAwait(false) is not { } outputPath)
                 {
-                    await context.Error.WriteLineAsync($"error: {unusable}").ConfigureAwait(false);
                     return ExitCodes.UsageOrConfiguration;
                 }
                 var inputPath = Path.GetFullPath(parse.GetRequiredValue(input));

@@ -46,6 +46,18 @@ internal static class CliOptions
     public static Option<DirectoryInfo?> Plugins() =>
         new("--plugins") { Description = "Plugins folder (default: Plugins:Directory, next to the binary)", HelpName = "dir" };
 
+    /// <summary>Configuration overrides a command starts from: <c>--plugins</c>, when given, replaces Plugins:Directory.</summary>
+    public static Dictionary<string, string?> PluginsOverride(ParseResult parse, Option<DirectoryInfo?> plugins)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var overrides = new Dictionary<string, string?>();
+        if (parse.GetValue(plugins) is { } dir)
+        {
+            overrides["Plugins:Directory"] = dir.FullName;
+        }
+        return overrides;
+    }
+
     /// <summary><c>--backend</c>: the execution backend of every model (Inference:Backend).</summary>
     public static Option<string?> Backend()
     {
@@ -77,7 +89,7 @@ internal static class CliOptions
     }
 
     /// <summary>Adds <c>--backend</c>/<c>--device</c> values to configuration overrides.</summary>
-    public static void AddExecutionOverrides(System.CommandLine.ParseResult parse, Option<string?> backend, Option<string?> device, Dictionary<string, string?> overrides)
+    public static void AddExecutionOverrides(ParseResult parse, Option<string?> backend, Option<string?> device, Dictionary<string, string?> overrides)
     {
         if (parse.GetValue(backend) is { } b)
         {

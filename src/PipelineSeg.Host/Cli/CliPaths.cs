@@ -24,6 +24,22 @@ internal static class CliPaths
         }
     }
 
+    /// <summary>
+    /// <see cref="PrepareFolder"/> for a command's <c>--output</c>: the full path when it can be used, else null after
+    /// writing why on standard error (the command then exits with <see cref="ExitCodes.UsageOrConfiguration"/>).
+    /// </summary>
+    public static async Task<string?> PrepareOutputAsync(CliContext context, string path)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var full = Path.GetFullPath(path);
+        if (PrepareFolder("--output", full) is { } unusable)
+        {
+            await context.Error.WriteLineAsync($"error: {unusable}").ConfigureAwait(false);
+            return null;
+        }
+        return full;
+    }
+
     /// <summary>Returns why <paramref name="path"/> cannot be written as the <paramref name="option"/> file, or null.</summary>
     public static string? CheckFile(string option, string path)
     {

@@ -35,17 +35,12 @@ internal sealed class CompareCommand : ICliCommand
         };
         command.SetAction((parse, cancellationToken) =>
         {
-            var overrides = new Dictionary<string, string?>();
-            if (parse.GetValue(plugins) is { } dir)
-            {
-                overrides["Plugins:Directory"] = dir.FullName;
-            }
+            var overrides = CliOptions.PluginsOverride(parse, plugins);
             return CommandHost.RunAsync(context, parse, overrides, b => b.AddPipelineSegProcessing(), async (host, ct) =>
             {
-                var outputPath = Path.GetFullPath(parse.GetRequiredValue(output));
-                if (CliPaths.PrepareFolder("--output", outputPath) is { } unusable)
+                if (await CliPaths.PrepareOutputAsync(context, parse.GetRequiredValue(output)).ConfigureAwait(false) is not { } outputPath)
                 {
-                    return await Fail(context, unusable, ExitCodes.UsageOrConfiguration).ConfigureAwait(false);
+                    return ExitCodes.UsageOrConfiguration;
                 }
                 var provider = host.Services.GetRequiredService<IModelProvider>();
                 ComparisonRequest request;

@@ -22,11 +22,7 @@ internal sealed class ModelsCommand : ICliCommand
         command.Subcommands.Add(ModelsNewCommand.Build(context));
         command.SetAction((parse, cancellationToken) =>
         {
-            var overrides = new Dictionary<string, string?>();
-            if (parse.GetValue(plugins) is { } dir)
-            {
-                overrides["Plugins:Directory"] = dir.FullName;
-            }
+            var overrides = CliOptions.PluginsOverride(parse, plugins);
             return CommandHost.RunAsync(context, parse, overrides, b => b.AddPipelineSegProcessing(), async (host, ct) =>
             {
                 var provider = host.Services.GetRequiredService<PluginCatalogModelProvider>();

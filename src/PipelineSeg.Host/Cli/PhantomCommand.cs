@@ -65,10 +65,8 @@ internal sealed class PhantomCommand : ICliCommand
                 await context.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
                 return ExitCodes.UsageOrConfiguration;
             }
-            var directory = Path.GetFullPath(parse.GetRequiredValue(output));
-            if (CliPaths.PrepareFolder("--output", directory) is { } unusable)
+            if (await CliPaths.PrepareOutputAsync(context, parse.GetRequiredValue(output)).ConfigureAwait(false) is not { } directory)
             {
-                await context.Error.WriteLineAsync($"error: {unusable}").ConfigureAwait(false);
                 return ExitCodes.UsageOrConfiguration;
             }
             var kind = Enum.Parse<PhantomFormat>(parse.GetRequiredValue(format), ignoreCase: true);

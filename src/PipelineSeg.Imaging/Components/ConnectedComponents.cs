@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace PipelineSeg.Imaging.Components;
 
 /// <summary>3D connected components of non-zero voxels (union–find over one raster pass), keep-largest and small-component removal.</summary>
@@ -39,7 +41,7 @@ public static class ConnectedComponents
                         {
                             continue;
                         }
-                        current = current == 0 ? Find(parent, n) : Union(parent, current, n);
+                        current = current == 0 ? DisjointSets.Find(CollectionsMarshal.AsSpan(parent), n) : DisjointSets.Union(CollectionsMarshal.AsSpan(parent), current, n);
                     }
                     if (current == 0)
                     {
@@ -62,7 +64,7 @@ public static class ConnectedComponents
                 {
                     continue;
                 }
-                var root = Find(parent, l[i]);
+                var root = DisjointSets.Find(CollectionsMarshal.AsSpan(parent), l[i]);
                 if (final[root] == 0)
                 {
                     infos.Add((0, z, z));
@@ -109,34 +111,5 @@ public static class ConnectedComponents
             dst[i] = keepFlags[lab[i]] ? src[i] : (byte)0;
         }
         return result;
-    }
-
-    private static int Find(List<int> parent, int a)
-    {
-        var root = a;
-        while (parent[root] != root)
-        {
-            root = parent[root];
-        }
-        while (parent[a] != root)
-        {
-            var next = parent[a];
-            parent[a] = root;
-            a = next;
-        }
-        return root;
-    }
-
-    private static int Union(List<int> parent, int a, int b)
-    {
-        var ra = Find(parent, a);
-        var rb = Find(parent, b);
-        if (ra == rb)
-        {
-            return ra;
-        }
-        var (lo, hi) = ra < rb ? (ra, rb) : (rb, ra);
-        parent[hi] = lo;
-        return lo;
     }
 }

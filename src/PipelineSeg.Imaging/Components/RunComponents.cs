@@ -111,7 +111,7 @@ public sealed class RunComponents
         var infos = new List<(long Count, int ZMin, int ZMax)>();
         for (var i = 0; i < runs; i++)
         {
-            var root = Find(parent, i);
+            var root = DisjointSets.Find(parent, i);
             if (labelOfRoot[root] == 0)
             {
                 var z0 = rowOf[i] / ny;
@@ -141,7 +141,7 @@ public sealed class RunComponents
                 }
                 else
                 {
-                    Union(parent, i, j);
+                    DisjointSets.Union(parent, i, j);
                     // the run that ends first cannot reach the other row's next run
                     if (end[i] < end[j])
                     {
@@ -216,31 +216,5 @@ public sealed class RunComponents
             }
         }
         return runs;
-    }
-
-    private static int Find(int[] parent, int a)
-    {
-        var root = a;
-        while (parent[root] != root)
-        {
-            root = parent[root];
-        }
-        while (parent[a] != root)
-        {
-            var next = parent[a];
-            parent[a] = root;
-            a = next;
-        }
-        return root;
-    }
-
-    private static void Union(int[] parent, int a, int b)
-    {
-        var (ra, rb) = (Find(parent, a), Find(parent, b));
-        if (ra != rb)
-        {
-            // the smaller run index stays root, so a root is its component's first run
-            parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
-        }
     }
 }

@@ -55,7 +55,11 @@ public static class SeriesProcessor
         var sweep = placement is { Matched.Count: > 0 }
             ? new ThresholdSweepAccumulator(source.Grid, classes, placement, ReportThresholdSweep.Standard, pipeline.ModelPixelSpacingMm)
             : null;
-        var segmentation = await pipeline.RunAsync(source, sweep is null ? [] : [sweep], cancellationToken).ConfigureAwait(false);
+        // The critic judges the model input the pipeline prepares, kept for the slices it will need: the series is read once.
+        var critic = placement is { Matched.Count: > 0 } && models[0].Critic is { } modelCritic
+            ? new CriticScorer(modelCritic, models[0].Manifest, source.Grid, placement)
+            : null;
+        var segmentation = await pipeline.RunAsync(source, sweep is null ? [] : [sweep], critic is null ? [] : [critic], cancellationToken).ConfigureAwait(false);
         var (loadMs, inferenceMs, postMs) = (segmentation.Timings.SourceMs, segmentation.Timings.InferenceMs, segmentation.Timings.PostprocessingMs);
         stage.Restart();
 
@@ -96,9 +100,7 @@ public static class SeriesProcessor
             score = GroundTruthScorer.Score(placement, labels, manifest.Output.Classes, cancellationToken);
             truth = new ReportGroundTruth(score.File, score.Segments, score.Unmatched, sweep?.Result())
             {
-                CriticDistance = models[0].Critic is { } critic && score.Pairs is { } pairs
-                    ? await CriticScorer.ScoreAsync(critic, new DicomVolumeSource(series), manifest, pairs, cancellationToken).ConfigureAwait(false)
-                    : null,
+                CriticDistance = critic is not null && score.Pairs is { } pairs ? critic.Score(pairs, cancellationToken) : null,
             };
         }
         var evaluateMs = placeMs + Lap(stage);

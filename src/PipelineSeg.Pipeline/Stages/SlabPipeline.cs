@@ -54,10 +54,16 @@ public sealed class SlabPipeline
         RunAsync(source, [], cancellationToken);
 
     /// <summary>Segments the series <paramref name="source"/> reads; <paramref name="observers"/> see every smoothed slab as it is labelled.</summary>
-    public async Task<SegmentationResult> RunAsync(IVolumeSource source, IReadOnlyList<ISlabObserver> observers, CancellationToken cancellationToken = default)
+    public Task<SegmentationResult> RunAsync(IVolumeSource source, IReadOnlyList<ISlabObserver> observers, CancellationToken cancellationToken = default) =>
+        RunAsync(source, observers, [], cancellationToken);
+
+    /// <summary>As above; <paramref name="inputObservers"/> also see every model input before inference and learn when its slices are labelled.</summary>
+    public async Task<SegmentationResult> RunAsync(IVolumeSource source, IReadOnlyList<ISlabObserver> observers, IReadOnlyList<IModelInputObserver> inputObservers,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(observers);
+        ArgumentNullException.ThrowIfNull(inputObservers);
         var labeler = new SlabLabeler(source.Grid, _classes, _thresholds, _preprocessor.PixelSpacingMm);
         var smoother = _smootherFor(source.Grid);
         var (sourceClock, inferenceClock, postClock) = (new Stopwatch(), new Stopwatch(), new Stopwatch());
@@ -78,6 +84,10 @@ public sealed class SlabPipeline
             foreach (var slab in slabs)
             {
                 labeler.Add(slab, cancellationToken);
+                foreach (var observer in inputObservers)
+                {
+                    observer.Labelled(labeler.Labels, slab.First, slab.Count);
+                }
                 probabilities?.Add(slab);
                 foreach (var observer in observers)
                 {
@@ -120,6 +130,10 @@ public sealed class SlabPipeline
             // Decoding and pre-processing run ahead on their own task (PreparedInputs): this thread only runs the model.
             await foreach (var input in PreparedInputs.ReadAsync(source, _preprocessor, _slabSlices, _prefetchSlabs, sourceClock, cancellationToken).ConfigureAwait(false))
             {
+                foreach (var observer in inputObservers)
+                {
+                    observer.AddInput(input, cancellationToken);
+                }
                 inferenceClock.Start();
                 var inferred = _runner.Run(input, cancellationToken);
                 input.Release?.Invoke();

@@ -37,11 +37,7 @@ internal static partial class ModelsNewCommand
         };
         command.SetAction((parse, cancellationToken) =>
         {
-            var overrides = new Dictionary<string, string?>();
-            if (parse.GetValue(plugins) is { } dir)
-            {
-                overrides["Plugins:Directory"] = dir.FullName;
-            }
+            var overrides = CliOptions.PluginsOverride(parse, plugins);
             return CommandHost.RunAsync(context, parse, overrides, _ => { }, async (host, ct) =>
             {
                 NewModelRequest request;

@@ -38,11 +38,7 @@ internal static class ModelsVerifyCommand
         };
         command.SetAction((parse, cancellationToken) =>
         {
-            var overrides = new Dictionary<string, string?>();
-            if (parse.GetValue(plugins) is { } dir)
-            {
-                overrides["Plugins:Directory"] = dir.FullName;
-            }
+            var overrides = CliOptions.PluginsOverride(parse, plugins);
             return CommandHost.RunAsync(context, parse, overrides, _ => { }, async (host, ct) =>
             {
                 Dictionary<string, string> values;
