@@ -10,6 +10,7 @@ using PipelineSeg.Pipeline.Slabs;
 using PipelineSeg.Pipeline.Smoothing;
 using PipelineSeg.Pipeline.Sources;
 using PipelineSeg.Pipeline.Stages;
+using PipelineSeg.Plugins.Abstractions;
 using PipelineSeg.Plugins.Hosting;
 
 namespace PipelineSeg.Bench.Pipeline;
@@ -17,8 +18,9 @@ namespace PipelineSeg.Bench.Pipeline;
 /// <summary>
 /// Issue 11's volume benchmark: a synthetic 512×512×N CT series (the phantom project's series writer) end to end through
 /// the slab pipeline with the sample U-Net plugin (DICOM decode → pre-processing → model → optional smoothing / MC
-/// dropout → labels → clean-up), against the engine's pure inference time on the same model inputs. Peak RSS is the
-/// process's PeakWorkingSet64 after the pipeline run (before the inference-only pass buffers its inputs).
+/// dropout → labels → clean-up), against the engine's pure inference time on the same model inputs and slab size. The two
+/// alternate <c>--repeat</c> times and the ratio is of their medians, so one noisy pass cannot make it. Peak RSS is the
+/// process's PeakWorkingSet64 after the first pipeline run (before the inference-only pass buffers its inputs).
 /// </summary>
 internal sealed class VolumeBenchmark : IBenchmark
 {
@@ -27,7 +29,7 @@ internal sealed class VolumeBenchmark : IBenchmark
 
     public string Name => "volume";
 
-    public string Description => "synthetic 512x512xN CT end to end with the sample U-Net [--slices 871] [--slab 4] [--smoothing] [--mc N] [--no-cleanup] [--profile] [--plugins DIR]";
+    public string Description => "synthetic 512x512xN CT end to end with the sample U-Net [--slices 871] [--slab 4] [--smoothing] [--mc N] [--no-cleanup] [--repeat 3] [--profile] [--plugins DIR]";
 
     public int Run(string[] args)
     {
@@ -48,10 +50,11 @@ internal sealed class VolumeBenchmark : IBenchmark
         }
         definition.Inference.MonteCarloSamples = options.Int("mc", 0);
         definition.Inference.MonteCarloSeed = 1;
-        return RunAsync(slices, slab, plugins, definition, options.Flag("profile")).GetAwaiter().GetResult();
+        var settings = new Settings(Math.Max(1, options.Int("repeat", 3)), options.Flag("profile"));
+        return RunAsync(slices, slab, plugins, definition, settings).GetAwaiter().GetResult();
     }
 
-    private static async Task<int> RunAsync(int slices, int slab, string plugins, PipelineDefinition definition, bool profile)
+    private static async Task<int> RunAsync(int slices, int slab, string plugins, PipelineDefinition definition, Settings settings)
     {
         var folder = SyntheticCtSeries.Ensure(slices);
         using var provider = new PluginCatalogModelProvider(plugins, verifyHashes: true, maxThreads: 0, NullLogger<PluginCatalog>.Instance);
@@ -59,20 +62,59 @@ internal sealed class VolumeBenchmark : IBenchmark
         var series = (await DicomSeriesScanner.ScanPathAsync(folder).ConfigureAwait(false)).Volumes.Single();
         // Warm-up on a short series, so neither measurement pays for JIT compilation (tiered code) and the other does not.
         var warmUp = (await DicomSeriesScanner.ScanPathAsync(SyntheticCtSeries.Ensure(WarmUpSlices)).ConfigureAwait(false)).Volumes.Single();
-        await SlabPipelineFactory.Create(definition, [model], slab).RunAsync(new DicomVolumeSource(warmUp)).ConfigureAwait(false);
+        SlabPipeline Pipeline() => SlabPipelineFactory.Create(definition, [model], slab);
+        await Pipeline().RunAsync(new DicomVolumeSource(warmUp)).ConfigureAwait(false);
+        var passes = Math.Max(1, definition.Inference.MonteCarloSamples);
+        Console.WriteLine(F($"volume: {slices} slices 512x512, model {model.Manifest.Id} {model.Manifest.Input.Width}x{model.Manifest.Input.Height}, slab {slab}, smoothing {definition.Smoothing.Kind}, MC passes {definition.Inference.MonteCarloSamples}, {Environment.ProcessorCount} cores, {settings.Repeats} alternating runs"));
 
+        // End to end and pure inference alternate, so a noisy stretch of a shared machine hits both; the ratio is of medians.
         using var self = Process.GetCurrentProcess();
-        var cpuBefore = self.TotalProcessorTime;
-        var (gcBefore, pauseBefore) = (GcCounts(), GC.GetTotalPauseDuration());
-        var wall = Stopwatch.StartNew();
-        var result = await SlabPipelineFactory.Create(definition, [model], slab).RunAsync(new DicomVolumeSource(series)).ConfigureAwait(false);
-        wall.Stop();
-        self.Refresh();
-        var endToEndCpu = self.TotalProcessorTime - cpuBefore;
-        var (gcAfter, pause) = (GcCounts(), GC.GetTotalPauseDuration() - pauseBefore);
-        var peakRss = self.PeakWorkingSet64;
+        var (endToEnd, pure) = (new List<Measured>(), new List<Measured>());
+        List<ModelInputSlab>? inputs = null;
+        long? labelled = null;
+        var identical = true;
+        for (var run = 0; run < settings.Repeats; run++)
+        {
+            var (gcBefore, pauseBefore) = (GcCounts(), GC.GetTotalPauseDuration());
+            SegmentationResult? result = null;
+            var e2e = await MeasureAsync(self, async () => result = await Pipeline().RunAsync(new DicomVolumeSource(series)).ConfigureAwait(false)).ConfigureAwait(false);
+            var (gcAfter, pause) = (GcCounts(), GC.GetTotalPauseDuration() - pauseBefore);
+            endToEnd.Add(e2e);
+            var count = result!.Labels.Array.LongCount(v => v != 0);
+            identical &= labelled is null || labelled == count;
+            labelled ??= count;
+            Console.WriteLine(F($"  run {run + 1}: end to end {e2e.WallMs:0} ms wall, {e2e.CpuMs:0} ms CPU (decode+pre-processing task {result.Timings.SourceMs:0}, inference {result.Timings.InferenceMs:0}, labels+cleanup {result.Timings.PostprocessingMs:0} ms; GC gen0/1/2 {gcAfter.Gen0 - gcBefore.Gen0}/{gcAfter.Gen1 - gcBefore.Gen1}/{gcAfter.Gen2 - gcBefore.Gen2}, paused {pause.TotalMilliseconds:0} ms)"));
+            result = null;
+            if (run == 0)
+            {
+                self.Refresh();
+                // The pipeline's peak, before the inference-only pass buffers its inputs.
+                Console.WriteLine(F($"  peak RSS {self.PeakWorkingSet64 / (1024.0 * 1024.0):0} MiB; labelled voxels {labelled}"));
+                inputs = await PrepareAsync(self, model, series, slab).ConfigureAwait(false);
+            }
+            var reference = await MeasureAsync(self, () =>
+            {
+                PureInference(model, inputs!, slab, passes, definition.Inference.MonteCarloSamples > 0);
+                return Task.CompletedTask;
+            }).ConfigureAwait(false);
+            pure.Add(reference);
+            Console.WriteLine(F($"  run {run + 1}: pure inference {reference.WallMs:0} ms wall, {reference.CpuMs:0} ms CPU ({passes} pass(es) over the same inputs, same slab size)"));
+        }
+        var (e2eWall, pureWall) = (Median(endToEnd.Select(m => m.WallMs)), Median(pure.Select(m => m.WallMs)));
+        var (e2eCpu, pureCpu) = (Median(endToEnd.Select(m => m.CpuMs)), Median(pure.Select(m => m.CpuMs)));
+        Console.WriteLine(F($"  median: end to end {e2eWall:0} ms wall / pure inference {pureWall:0} ms wall -> ratio {e2eWall / pureWall:0.00} (per run: {string.Join(", ", endToEnd.Zip(pure, (e, p) => F($"{e.WallMs / p.WallMs:0.00}")))})"));
+        Console.WriteLine(F($"  median CPU: end to end {e2eCpu:0} ms, pure inference {pureCpu:0} ms (ratio {e2eCpu / pureCpu:0.00}, overhead {(e2eCpu - pureCpu) / 1000:0.00} CPU-s); labels {(identical ? "identical in every run" : "DIFFER between runs")}"));
+        if (settings.Profile)
+        {
+            model.DisableStochasticMode();
+            StageProfile.Run(model, inputs!, new DicomVolumeSource(series).Grid, definition);
+        }
+        return identical ? 0 : 1;
+    }
 
-        // Pure inference: the same model inputs, prepared beforehand, through the model alone, as many passes as the pipeline ran.
+    /// <summary>The same model inputs the pipeline made, prepared beforehand (decode and pre-processing CPU printed).</summary>
+    private static async Task<List<ModelInputSlab>> PrepareAsync(Process self, ISegmentationModel model, DicomSeries series, int slab)
+    {
         var preprocessor = new SlabPreprocessor(model.Manifest.Input, model.Manifest.Id);
         var inputs = new List<ModelInputSlab>();
         var prepare = Stopwatch.StartNew();
@@ -91,15 +133,18 @@ internal sealed class VolumeBenchmark : IBenchmark
             mark = self.TotalProcessorTime;
         }
         prepare.Stop();
-        var passes = Math.Max(1, definition.Inference.MonteCarloSamples);
-        if (definition.Inference.MonteCarloSamples > 0)
+        Console.WriteLine(F($"  decode + pre-processing alone {prepare.Elapsed.TotalMilliseconds:0} ms wall, CPU decode {decodeCpu.TotalMilliseconds:0} + pre-processing {prepareCpu.TotalMilliseconds:0} ms"));
+        return inputs;
+    }
+
+    /// <summary>The model alone on the prepared inputs, as many passes as the pipeline ran, the pipeline's slab size.</summary>
+    private static void PureInference(ISegmentationModel model, List<ModelInputSlab> inputs, int slab, int passes, bool stochastic)
+    {
+        if (stochastic)
         {
             model.EnableStochasticMode(1);
         }
         var output = new float[model.Manifest.OutputLength(slab)];
-        self.Refresh();
-        cpuBefore = self.TotalProcessorTime;
-        var inference = Stopwatch.StartNew();
         for (var p = 0; p < passes; p++)
         {
             foreach (var input in inputs)
@@ -107,25 +152,34 @@ internal sealed class VolumeBenchmark : IBenchmark
                 model.Predict(input.Input, input.Count, output.AsSpan(0, model.Manifest.OutputLength(input.Count)));
             }
         }
-        inference.Stop();
-        self.Refresh();
-        var inferenceCpu = self.TotalProcessorTime - cpuBefore;
-
-        var labelled = result.Labels.Array.Count(v => v != 0);
-        Console.WriteLine(F($"volume: {slices} slices 512x512, model {model.Manifest.Id} {model.Manifest.Input.Width}x{model.Manifest.Input.Height}, slab {slab}, smoothing {definition.Smoothing.Kind}, MC passes {definition.Inference.MonteCarloSamples}, {Environment.ProcessorCount} cores"));
-        Console.WriteLine(F($"  end to end {wall.Elapsed.TotalMilliseconds:0} ms wall (decode+pre-processing task {result.Timings.SourceMs:0}, inference {result.Timings.InferenceMs:0}, labels+cleanup {result.Timings.PostprocessingMs:0} ms; GC gen0/1/2 {gcAfter.Gen0 - gcBefore.Gen0}/{gcAfter.Gen1 - gcBefore.Gen1}/{gcAfter.Gen2 - gcBefore.Gen2}, paused {pause.TotalMilliseconds:0} ms)"));
-        Console.WriteLine(F($"  pure inference {inference.Elapsed.TotalMilliseconds:0} ms ({passes} pass(es) over the same inputs) -> end to end / inference {wall.Elapsed.TotalMilliseconds / inference.Elapsed.TotalMilliseconds:0.00}"));
-        Console.WriteLine(F($"  CPU time: end to end {endToEndCpu.TotalMilliseconds:0} ms, pure inference {inferenceCpu.TotalMilliseconds:0} ms (ratio {endToEndCpu / inferenceCpu:0.00}, overhead {(endToEndCpu - inferenceCpu).TotalSeconds:0.00} CPU-s); decode + pre-processing alone {prepare.Elapsed.TotalMilliseconds:0} ms wall, CPU decode {decodeCpu.TotalMilliseconds:0} + pre-processing {prepareCpu.TotalMilliseconds:0} ms"));
-        Console.WriteLine(F($"  peak RSS {peakRss / (1024.0 * 1024.0):0} MiB; labelled voxels {labelled}"));
-        if (profile)
+        if (stochastic)
         {
             model.DisableStochasticMode();
-            StageProfile.Run(model, inputs, new DicomVolumeSource(series).Grid, definition);
         }
-        return 0;
+    }
+
+    private static async Task<Measured> MeasureAsync(Process self, Func<Task> work)
+    {
+        self.Refresh();
+        var cpu = self.TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        await work().ConfigureAwait(false);
+        wall.Stop();
+        self.Refresh();
+        return new Measured(wall.Elapsed.TotalMilliseconds, (self.TotalProcessorTime - cpu).TotalMilliseconds);
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     private static (int Gen0, int Gen1, int Gen2) GcCounts() => (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+
+    private sealed record Measured(double WallMs, double CpuMs);
+
+    private sealed record Settings(int Repeats, bool Profile);
 
     private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

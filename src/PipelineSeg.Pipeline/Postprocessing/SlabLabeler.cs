@@ -1,6 +1,7 @@
 using PipelineSeg.Imaging;
 using PipelineSeg.Pipeline.Preprocessing;
 using PipelineSeg.Pipeline.Slabs;
+using PipelineSeg.Pipeline.Volumes;
 using PipelineSeg.Plugins.Abstractions;
 
 namespace PipelineSeg.Pipeline.Postprocessing;
@@ -19,6 +20,7 @@ public sealed class SlabLabeler
     private readonly int _background;
     private readonly PlaneLabeler _planeLabeler;
     private readonly double? _spacing;
+    private Volume<byte>? _labels;
 
     /// <summary>Labels slabs of <paramref name="classes"/> probabilities onto <paramref name="grid"/>, one threshold for every class.</summary>
     public SlabLabeler(SlabGrid grid, IReadOnlyList<SegmentClass> classes, double threshold)
@@ -45,12 +47,11 @@ public sealed class SlabLabeler
         }
         (_grid, _classes, _thresholds) = (grid, classes, [.. thresholds]);
         _background = classes.Select((c, i) => (c, i)).FirstOrDefault(t => t.c.IsBackground).i;
-        Labels = new Volume<byte>(grid.Size, grid.Geometry);
         _planeLabeler = new PlaneLabeler(_thresholds, _background);
     }
 
-    /// <summary>The label volume on the source grid (0 until a slab covers a slice).</summary>
-    public Volume<byte> Labels { get; }
+    /// <summary>The label volume on the source grid (0 until a slab covers a slice); allocated on first use, so the first slab's thread pays for its pages.</summary>
+    public Volume<byte> Labels => _labels ??= LabelVolumeAllocator.Allocate(_grid);
 
     /// <summary>Labels the slices of <paramref name="slab"/>.</summary>
     public void Add(ProbabilitySlab slab, CancellationToken cancellationToken = default)

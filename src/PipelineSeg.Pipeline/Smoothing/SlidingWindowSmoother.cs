@@ -1,5 +1,5 @@
 using System.Buffers;
-using System.Numerics;
+using System.Numerics.Tensors;
 using PipelineSeg.Pipeline.Slabs;
 
 namespace PipelineSeg.Pipeline.Smoothing;
@@ -51,7 +51,14 @@ public sealed class SlidingWindowSmoother : ISlabSmoother
         var perSlice = slab.Classes * slab.Plane;
         for (var s = 0; s < slab.Count; s++)
         {
-            _window[slab.First + s] = (slab.Probabilities.AsSpan(s * perSlice, perSlice).ToArray(), slab.Uncertainty?.AsSpan(s * slab.Plane, slab.Plane).ToArray(),
+            // pooled: each slice is 3 × 128 × 128 floats, a large object the GC would otherwise collect over and over
+            var copy = ArrayPool<float>.Shared.Rent(perSlice);
+            slab.Probabilities.AsSpan(s * perSlice, perSlice).CopyTo(copy);
+            if (_window.Remove(slab.First + s, out var replaced))
+            {
+                ArrayPool<float>.Shared.Return(replaced.Probabilities);
+            }
+            _window[slab.First + s] = (copy, slab.Uncertainty?.AsSpan(s * slab.Plane, slab.Plane).ToArray(),
                 slab.Spread?.AsSpan(s * perSlice, perSlice).ToArray());
         }
         return Emit(slab.First + slab.Count - 1 - _radius);
@@ -87,59 +94,33 @@ public sealed class SlidingWindowSmoother : ISlabSmoother
         _next = last + 1;
         foreach (var old in _window.Keys.Where(k => k < _next - _radius).ToList())
         {
-            _window.Remove(old);
+            _window.Remove(old, out var slice);
+            ArrayPool<float>.Shared.Return(slice.Probabilities);
         }
         return [slab];
     }
 
+    /// <summary>
+    /// Slice <paramref name="z"/>'s weighted average in float, one multiply-add per neighbour and element
+    /// (TensorPrimitives, vectorised), the weights normalised over the neighbours present first; the neighbours are
+    /// always summed in the same order, so the result does not depend on the slab cut.
+    /// </summary>
     private void Smooth(int z, Span<float> target)
     {
-        var rented = ArrayPool<double>.Shared.Rent(target.Length);
-        var sum = rented.AsSpan(0, target.Length);
-        sum.Clear();
         var total = 0.0;
         for (var d = -_radius; d <= _radius; d++)
         {
-            var at = _edges == SmoothingEdges.Nearest ? Math.Clamp(z + d, 0, _depth - 1) : z + d;
-            if (!_window.TryGetValue(at, out var neighbour))
-            {
-                continue; // beyond the series' ends: left out, the rest renormalised
-            }
-            var w = _weights[d + _radius];
-            total += w;
-            WeightedAdd(sum, neighbour.Probabilities, w);
+            total += _window.ContainsKey(At(z, d)) ? _weights[d + _radius] : 0; // beyond the series' ends: left out, the rest renormalised
         }
-        Normalise(sum, total, target);
-        ArrayPool<double>.Shared.Return(rented);
-    }
-
-    /// <summary>sum[i] += w · p[i] in double, a vector at a time: the same multiply and add per element as the scalar loop.</summary>
-    private static void WeightedAdd(Span<double> sum, float[] p, double w)
-    {
-        var i = 0;
-        if (Vector.IsHardwareAccelerated)
+        target.Clear();
+        for (var d = -_radius; d <= _radius; d++)
         {
-            var lanes = Vector<float>.Count;
-            var weight = new Vector<double>(w);
-            var doubles = Vector<double>.Count;
-            for (; i + lanes <= sum.Length; i += lanes)
+            if (_window.TryGetValue(At(z, d), out var neighbour))
             {
-                Vector.Widen(new Vector<float>(p, i), out var low, out var high);
-                (new Vector<double>(sum[i..]) + (weight * low)).CopyTo(sum[i..]);
-                (new Vector<double>(sum[(i + doubles)..]) + (weight * high)).CopyTo(sum[(i + doubles)..]);
+                TensorPrimitives.MultiplyAdd(neighbour.Probabilities.AsSpan(0, target.Length), (float)(_weights[d + _radius] / total), target, target);
             }
-        }
-        for (; i < sum.Length; i++)
-        {
-            sum[i] += w * p[i];
         }
     }
 
-    private static void Normalise(ReadOnlySpan<double> sum, double total, Span<float> target)
-    {
-        for (var i = 0; i < sum.Length; i++)
-        {
-            target[i] = (float)(sum[i] / total);
-        }
-    }
+    private int At(int z, int d) => _edges == SmoothingEdges.Nearest ? Math.Clamp(z + d, 0, _depth - 1) : z + d;
 }
