@@ -1,4 +1,5 @@
 using PipelineSeg.Plugins.Abstractions;
+using static TorchSharp.torch;
 
 namespace PipelineSeg.Backends.Torch.Families.CycleGan;
 
@@ -24,7 +25,7 @@ internal sealed class CycleGanBuilder : INativeFamilyBuilder
         {
             throw new ArgumentException($"model '{model.Id}': input_nc, output_nc and ngf must be at least 1");
         }
-        TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> generator = netG switch
+        nn.Module<Tensor, Tensor> generator = netG switch
         {
             "resnet_9blocks" => new TorchResnetGenerator(inputNc, outputNc, ngf, norm, dropout, 9),
             "resnet_6blocks" => new TorchResnetGenerator(inputNc, outputNc, ngf, norm, dropout, 6),
