@@ -5,7 +5,7 @@ namespace PipelineSeg.Backends.Torch;
 
 /// <summary>
 /// Entry type of the TorchSharp backend plugin. A model runs from its TorchScript file (role <c>torchscript</c>, or role
-/// <c>model</c> ending in .pt: <c>torch.jit.load</c>), or — for a native family it knows (U-Net) — from the family
+/// <c>model</c> ending in .pt: <c>torch.jit.load</c>), or — for a native family it knows (NativeFamilies.Supported) — from the family
 /// plugin's state dict rebuilt as TorchSharp modules, so <c>--backend torch --device cuda</c> runs native plugins on a GPU.
 /// </summary>
 public sealed class TorchBackend : IExecutionBackend

@@ -2,7 +2,7 @@ namespace PipelineSeg.Backends.Torch.Tests;
 
 /// <summary>
 /// A temporary plugins folder: the torch backend's build output linked in (LibTorch is too large to copy per test),
-/// copies of the built U-Net and DeepLab plugins and of sample model packages.
+/// copies of built family plugins and of sample model packages.
 /// </summary>
 internal sealed class TorchPluginFolder : IDisposable
 {
@@ -25,9 +25,12 @@ internal sealed class TorchPluginFolder : IDisposable
         return this;
     }
 
-    public TorchPluginFolder WithUNet()
+    public TorchPluginFolder WithUNet() => WithPlugin("UNet");
+
+    /// <summary>Copies the built family plugin testplugins/<paramref name="family"/> (UNet, SegNet, CycleGan) to Root/<paramref name="family"/>.</summary>
+    public TorchPluginFolder WithPlugin(string family)
     {
-        Copy(Path.Combine(AppContext.BaseDirectory, "testplugins", "UNet"), Path.Combine(Root, "UNet"));
+        Copy(Path.Combine(AppContext.BaseDirectory, "testplugins", family), Path.Combine(Root, family));
         return this;
     }
 

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using static TorchSharp.torch;
 
@@ -6,8 +7,8 @@ namespace PipelineSeg.Backends.Torch.Families;
 
 /// <summary>
 /// Reads a safetensors file (8-byte little-endian header length, JSON header of name → dtype/shape/data_offsets, raw
-/// little-endian data) into LibTorch tensors: F32 weights, F16 weights widened to F32 (the sample DeepLab models ship
-/// half-precision files; the builtin engine widens them the same way) and the I64 BatchNorm counters.
+/// little-endian data) into LibTorch tensors: F32 weights (F16 and BF16 widened to F32 exactly, as the builtin engine and
+/// PyTorch's load_state_dict into float32 parameters do) and the I64 BatchNorm counters.
 /// </summary>
 internal static class SafeTensorsReader
 {
@@ -35,10 +36,11 @@ internal static class SafeTensorsReader
             var raw = data[(int)offsets[0].GetInt64()..(int)offsets[1].GetInt64()];
             tensors[entry.Name] = dtype switch
             {
-                "F32" => tensor(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(raw).ToArray(), shape),
-                "F16" => tensor(Widen(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, Half>(raw)), shape),
-                "I64" => tensor(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, long>(raw).ToArray(), shape),
-                _ => throw new InvalidDataException($"{path}: tensor '{entry.Name}' is {dtype}; the torch backend reads F32, F16 and I64"),
+                "F32" => tensor(MemoryMarshal.Cast<byte, float>(raw).ToArray(), shape),
+                "F16" => tensor(Widen(MemoryMarshal.Cast<byte, Half>(raw)), shape),
+                "BF16" => tensor(WidenBFloat16(MemoryMarshal.Cast<byte, ushort>(raw)), shape),
+                "I64" => tensor(MemoryMarshal.Cast<byte, long>(raw).ToArray(), shape),
+                _ => throw new InvalidDataException($"{path}: tensor '{entry.Name}' is {dtype}; the torch backend reads F32, F16, BF16 and I64"),
             };
         }
         return tensors;
@@ -46,11 +48,22 @@ internal static class SafeTensorsReader
 
     private static float[] Widen(ReadOnlySpan<Half> values)
     {
-        var widened = new float[values.Length];
+        var result = new float[values.Length];
         for (var i = 0; i < values.Length; i++)
         {
-            widened[i] = (float)values[i];
+            result[i] = (float)values[i];
         }
-        return widened;
+        return result;
+    }
+
+    /// <summary>bfloat16 is the upper half of a float32's bits.</summary>
+    private static float[] WidenBFloat16(ReadOnlySpan<ushort> values)
+    {
+        var result = new float[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            result[i] = BitConverter.Int32BitsToSingle(values[i] << 16);
+        }
+        return result;
     }
 }
