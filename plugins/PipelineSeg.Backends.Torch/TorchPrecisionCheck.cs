@@ -8,8 +8,7 @@ namespace PipelineSeg.Backends.Torch;
 /// A reduced precision must earn its place at load: one seeded random slice goes through the network in float32 and then
 /// in the reduced type, and the outputs may differ by at most <see cref="Tolerance"/> of the float32 output's largest
 /// magnitude. Rounding stays far below it; a wrong kernel does not — LibTorch 2.10's oneDNN bf16 convolutions on
-/// AVX-512 CPUs are off by up to 0.4 on unit-range data (measured here; with ONEDNN_MAX_CPU_ISA=AVX2 they are exact to 0.006,
-/// and slow).
+/// AVX-512 CPUs are off by up to 0.4 on unit-range data (measured here; with ONEDNN_MAX_CPU_ISA=AVX2 they are exact to 0.006).
 /// </summary>
 internal static class TorchPrecisionCheck
 {
