@@ -24,6 +24,12 @@ public sealed class OnnxBackend : IExecutionBackend
         var file = FindGraph(model) ?? throw new NotSupportedException(
             $"model '{model.Id}' has no ONNX graph (a file with role '{GraphRole}', or role 'model' ending in .onnx); "
             + "tools/backends/export_model.py shows how to export one");
+        if (context.Precision != ExecutionPrecision.Fp32)
+        {
+            // ORT has no switch that casts a float32 graph: the types are the graph's own (a float16 export is another file).
+            throw new NotSupportedException($"model '{model.Id}': ONNX Runtime runs {file.Path} in the float32 it was exported in, "
+                + $"precision {context.Precision.Name()} needs backend '{ExecutionBackends.Torch}'");
+        }
         cancellationToken.ThrowIfCancellationRequested();
         var (options, placement) = WithNativeLibrary(() => OnnxSessionOptions.Create(context.Device, context.MaxThreads));
         InferenceSession? session = null;

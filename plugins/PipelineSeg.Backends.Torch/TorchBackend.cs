@@ -1,5 +1,6 @@
 using PipelineSeg.Plugins.Abstractions;
 using TorchSharp;
+using static TorchSharp.torch;
 
 namespace PipelineSeg.Backends.Torch;
 
@@ -22,6 +23,7 @@ public sealed class TorchBackend : IExecutionBackend
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(context);
         var placement = TorchDevices.Resolve(context.Device);
+        var type = TorchPrecision.Resolve(model, context.Precision, placement);
         if (context.MaxThreads > 0)
         {
             // LibTorch's intra-op pool is process-wide, like the builtin engine's kernel threads.
@@ -38,6 +40,10 @@ public sealed class TorchBackend : IExecutionBackend
                 + $"has no TorchSharp build ({string.Join(", ", NativeFamilies.Supported)}); tools/backends/export_model.py shows how to export one");
         try
         {
+            if (type != ScalarType.Float32)
+            {
+                TorchPrecisionCheck.CastChecked(model, network, placement, type, context.Precision.Name());
+            }
             TorchShapeCheck.Check(model, network, placement.Device);
             return new TorchSegmentationModel(model, network, placement);
         }

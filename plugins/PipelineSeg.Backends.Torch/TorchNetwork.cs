@@ -9,6 +9,7 @@ internal sealed class TorchNetwork : IDisposable
 {
     private readonly nn.Module _module;
     private readonly Func<Tensor, Tensor> _forward;
+    private ScalarType _type = ScalarType.Float32;
 
     public TorchNetwork(nn.Module module, Func<Tensor, Tensor> forward, string source)
     {
@@ -37,11 +38,25 @@ internal sealed class TorchNetwork : IDisposable
         return new TorchNetwork(script, x => script.call(x), $"TorchScript {Path.GetFileName(path)}");
     }
 
-    /// <summary>One forward pass without autograd.</summary>
+    /// <summary>The type weights and activations are in (float32 unless <see cref="ComputeIn"/> changed it).</summary>
+    public ScalarType ComputeType => _type;
+
+    /// <summary>Casts weights and buffers to <paramref name="type"/>; <see cref="Forward"/> then casts its input to it and its output back.</summary>
+    public void ComputeIn(ScalarType type)
+    {
+        _module.to(type);
+        _type = type;
+    }
+
+    /// <summary>
+    /// One forward pass in inference mode (no autograd records, no version counters: cheaper than no_grad), float32 in
+    /// and out whatever <see cref="ComputeType"/> is.
+    /// </summary>
     public Tensor Forward(Tensor input)
     {
-        using var noGrad = no_grad();
-        return _forward(input);
+        using var inference = inference_mode();
+        var output = _forward(_type == ScalarType.Float32 ? input : input.to(_type));
+        return output.dtype == ScalarType.Float32 ? output : output.to(ScalarType.Float32);
     }
 
     public void Dispose() => _module.Dispose();

@@ -12,6 +12,12 @@ public sealed record ModelCreationContext(string PluginDirectory, int MaxThreads
     /// </summary>
     public ExecutionDevice Device { get; init; } = ExecutionDevice.Cpu;
 
+    /// <summary>
+    /// Type the backend computes in (<c>Inference:Precision</c>; contract 2.1). A backend that cannot compute in it on the
+    /// model's device throws at creation, naming the reason; the builtin engine is float32 only.
+    /// </summary>
+    public ExecutionPrecision Precision { get; init; } = ExecutionPrecision.Fp32;
+
     /// <summary>Absolute path of a file listed in the manifest, relative to <see cref="PluginDirectory"/>.</summary>
     public string ResolveFile(string relativePath)
     {

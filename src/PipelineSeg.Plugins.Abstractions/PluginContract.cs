@@ -11,7 +11,7 @@ public static class PluginContract
     /// execution backend (<see cref="ModelManifest.Backend"/>, <see cref="IExecutionBackend"/>); Monte-Carlo sampling left
     /// the model for the pipeline (<see cref="ISegmentationModel.EnableStochasticMode"/> replaces PredictMonteCarlo).
     /// 2.1 adds <see cref="ISegmentationCritic"/> (<see cref="ISegmentationModel.Critic"/>, default none), the family
-    /// wrappers' shared base <see cref="BatchedSegmentationModel"/>, <see cref="ModelCreationContext.Device"/>,
+    /// wrappers' shared base <see cref="BatchedSegmentationModel"/>, <see cref="ModelCreationContext.Device"/> and <see cref="ModelCreationContext.Precision"/>,
     /// <see cref="IModelPlacement"/> and model packages without an assembly (<see cref="PluginManifest.IsModelPackage"/>).
     /// </summary>
     public static Version Version { get; } = new(2, 1);

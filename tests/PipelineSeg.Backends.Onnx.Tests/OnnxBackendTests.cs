@@ -70,6 +70,17 @@ public sealed class OnnxBackendTests(ITestOutputHelper output)
     }
 
     [SkippableFact]
+    public async Task A_precision_other_than_fp32_is_refused_naming_why()
+    {
+        using var folder = new BackendPluginFolder().WithPlugin("Onnx");
+        folder.AddPackage(Package);
+        using var catalog = await PluginCatalog.LoadAsync(folder.Root);
+
+        var e = Assert.Throws<InvalidOperationException>(() => catalog.CreateModel(Package, new ExecutionTarget(null, ExecutionDevice.Cpu) { Precision = ExecutionPrecision.Bf16 }));
+        Assert.Contains("ONNX Runtime runs model.onnx in the float32 it was exported in, precision bf16 needs backend 'torch'", e.Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task A_package_without_its_backend_plugin_is_refused_and_a_native_model_without_a_graph_says_so()
     {
         using var folder = new BackendPluginFolder().WithPlugin("UNet");

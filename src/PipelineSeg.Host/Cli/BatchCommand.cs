@@ -23,6 +23,7 @@ internal sealed class BatchCommand : ICliCommand
         var json = CliOptions.Json();
         var backend = CliOptions.Backend();
         var device = CliOptions.Device();
+        var precision = CliOptions.Precision();
         var outputs = new Option<string?>("--outputs")
         {
             Description = "Result objects per series, comma-separated: seg, rtstruct, overlay, nifti, html (default: the pipeline's Outputs, else seg)",
@@ -32,12 +33,12 @@ internal sealed class BatchCommand : ICliCommand
             + "A folder without DICOM series is reported (\"no DICOM series found\") with exit code 1. With Routing:Rules and no --pipeline, each series "
             + "goes through the pipelines its rule names (results in <output>/<pipeline>/) or is ignored; every decision is in <output>/routing.json.")
         {
-            input, output, pipeline, plugins, outputs, backend, device, json,
+            input, output, pipeline, plugins, outputs, backend, device, precision, json,
         };
         command.SetAction((parse, cancellationToken) =>
         {
             var overrides = CliOptions.PluginsOverride(parse, plugins);
-            CliOptions.AddExecutionOverrides(parse, backend, device, overrides);
+            CliOptions.AddExecutionOverrides(parse, backend, device, precision, overrides);
             return CommandHost.RunAsync(context, parse, overrides, b => b.AddPipelineSegProcessing(), async (host, ct) =>
             {
                 if (await CliPaths.PrepareOutputAsync(context, parse.GetRequiredValue(output)).ConfigureAwait(false) is not { } outputPath)

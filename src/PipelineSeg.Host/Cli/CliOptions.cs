@@ -88,9 +88,25 @@ internal static class CliOptions
         return option;
     }
 
-    /// <summary>Adds <c>--backend</c>/<c>--device</c> values to configuration overrides.</summary>
-    public static void AddExecutionOverrides(ParseResult parse, Option<string?> backend, Option<string?> device, Dictionary<string, string?> overrides)
+    /// <summary><c>--precision</c>: the type the torch backend computes in (Inference:Precision).</summary>
+    public static Option<string?> Precision()
     {
+        var option = new Option<string?>("--precision")
+        {
+            Description = "Type the torch backend computes in: fp32, fp16 (CUDA) or bf16 (default: Inference:Precision, fp32)",
+            HelpName = "fp32|fp16|bf16",
+        };
+        option.AcceptOnlyFromAmong("fp32", "fp16", "bf16");
+        return option;
+    }
+
+    /// <summary>Adds <c>--backend</c>/<c>--device</c>/<c>--precision</c> values to configuration overrides.</summary>
+    public static void AddExecutionOverrides(ParseResult parse, Option<string?> backend, Option<string?> device, Option<string?> precision, Dictionary<string, string?> overrides)
+    {
+        if (parse.GetValue(precision) is { } p)
+        {
+            overrides["Inference:Precision"] = p;
+        }
         if (parse.GetValue(backend) is { } b)
         {
             overrides["Inference:Backend"] = b;

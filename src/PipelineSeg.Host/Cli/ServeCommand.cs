@@ -29,11 +29,12 @@ internal sealed class ServeCommand : ICliCommand
         var aeTitle = new Option<string?>("--ae-title") { Description = "Quick start: AE title of the DICOM listener (sets DicomListener:AeTitle; default PIPELINESEG)" };
         var backend = CliOptions.Backend();
         var device = CliOptions.Device();
+        var precision = CliOptions.Precision();
         var sendTo = new Option<string[]>("--send-to") { Description = "Quick start: send each result with C-STORE to AE@host:port (repeatable; adds a Delivery:Destinations entry)", AllowMultipleArgumentsPerToken = false };
         var command = new Command("serve", "Run the service: watch Intake:WatchFolders (or --inbox), segment each export folder or series of dropped files "
             + "once it settles, write health to Service:DataDirectory; Ctrl+C/SIGTERM stop gracefully. See docs/service.md")
         {
-            inbox, output, quiet, pipeline, dicomPort, aeTitle, sendTo, backend, device,
+            inbox, output, quiet, pipeline, dicomPort, aeTitle, sendTo, backend, device, precision,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -44,7 +45,7 @@ internal sealed class ServeCommand : ICliCommand
                 await context.Error.WriteLineAsync($"usage error: {usage}").ConfigureAwait(false);
                 return ExitCodes.UsageOrConfiguration;
             }
-            CliOptions.AddExecutionOverrides(parse, backend, device, overrides);
+            CliOptions.AddExecutionOverrides(parse, backend, device, precision, overrides);
             return await CommandHost.RunAsync(context, parse, overrides,
                 b => b.AddPipelineSegProcessing().AddPipelineSegService().AddPipelineSegNetwork().AddPipelineSegOperations(),
                 (host, ct) => ServeAsync(context, host, ct),

@@ -26,7 +26,10 @@ internal static class ProcessingRegistration
                 SkipFileHashes = !plugins.VerifyHashes,
                 CheckModel = NetworkParametersCheck.Check,
                 ForwardCancellationGrace = plugins.ForwardCancellationGrace,
-                Target = new ExecutionTarget(string.IsNullOrWhiteSpace(inference.Backend) ? null : inference.Backend, ExecutionDevice.Parse(inference.Device)),
+                Target = new ExecutionTarget(string.IsNullOrWhiteSpace(inference.Backend) ? null : inference.Backend, ExecutionDevice.Parse(inference.Device))
+                {
+                    Precision = ExecutionPrecisionNames.Parse(inference.Precision),
+                },
             };
             return new PluginCatalogModelProvider(AppPaths.Resolve(plugins.Directory), options, inference.MaxThreads, sp.GetRequiredService<ILogger<PluginCatalog>>());
         });

@@ -30,6 +30,12 @@ public sealed class InferenceOptions
     public string Device { get; set; } = "cpu";
 
     /// <summary>
+    /// Type the torch backend computes in: <c>fp32</c> (default), <c>fp16</c> (CUDA) or <c>bf16</c> (<c>--precision</c>;
+    /// docs/backends.md). Labels stay within the Dice tolerance of fp32 that tests and bench/gpu/run.sh check.
+    /// </summary>
+    public string Precision { get; set; } = "fp32";
+
+    /// <summary>
     /// <see cref="SlicesPerBatch"/> per backend name (e.g. <c>{ "torch": 16 }</c>: a GPU wants larger batches than the
     /// builtin engine); the backend is <see cref="Backend"/>, else builtin.
     /// </summary>

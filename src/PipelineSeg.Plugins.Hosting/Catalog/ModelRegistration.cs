@@ -13,8 +13,11 @@ public sealed record ModelRegistration(ModelManifest Model, LoadedPlugin Plugin)
     /// <summary>Device handed to <see cref="Backend"/> (<see cref="PluginCatalog.Place"/>); the builtin engine runs on the CPU.</summary>
     public ExecutionDevice Device { get; init; } = ExecutionDevice.Cpu;
 
+    /// <summary>Precision handed to <see cref="Backend"/>; the builtin engine computes in float32.</summary>
+    public ExecutionPrecision Precision { get; init; } = ExecutionPrecision.Fp32;
+
     /// <summary>Creates a ready-to-run instance on the model's execution backend; the caller disposes it.</summary>
     public ISegmentationModel Create(int maxThreads = 0, CancellationToken cancellationToken = default) => Backend is null
         ? Plugin.CreateModel(Model, maxThreads, cancellationToken)
-        : Backend.CreateModelOnBackend(Model, Plugin, new ModelCreationContext(Plugin.Directory, maxThreads) { Device = Device }, cancellationToken);
+        : Backend.CreateModelOnBackend(Model, Plugin, new ModelCreationContext(Plugin.Directory, maxThreads) { Device = Device, Precision = Precision }, cancellationToken);
 }

@@ -139,6 +139,11 @@ public sealed class PluginCatalog : IDisposable
                 throw new InvalidOperationException($"model '{modelId}': the builtin engine runs on the CPU only, device '{target.Device}' needs "
                     + $"backend '{ExecutionBackends.Torch}' or '{ExecutionBackends.Onnx}'");
             }
+            if (target.Precision != ExecutionPrecision.Fp32)
+            {
+                throw new InvalidOperationException($"model '{modelId}': the builtin engine computes in fp32 only, precision "
+                    + $"'{target.Precision.Name()}' needs backend '{ExecutionBackends.Torch}'");
+            }
             return registration with { Backend = null, Device = ExecutionDevice.Cpu };
         }
         if (!_backends.TryGetValue(backend, out var provider))
@@ -146,7 +151,7 @@ public sealed class PluginCatalog : IDisposable
             var installed = _backends.Count == 0 ? "none installed" : string.Join(", ", Backends);
             throw new InvalidOperationException($"model '{modelId}': execution backend '{backend}' is not installed in {Directory} (builtin; {installed})");
         }
-        return registration with { Backend = provider, Device = target.Device };
+        return registration with { Backend = provider, Device = target.Device, Precision = target.Precision };
     }
 
     /// <summary>Creates model <paramref name="modelId"/> on <paramref name="target"/> (<see cref="Place"/>); the caller disposes it.</summary>

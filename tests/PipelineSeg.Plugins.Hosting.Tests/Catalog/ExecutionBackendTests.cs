@@ -1,3 +1,4 @@
+using PipelineSeg.Plugins.Abstractions;
 using System.Runtime.Loader;
 
 namespace PipelineSeg.Plugins.Hosting.Tests.Catalog;
@@ -51,6 +52,22 @@ public sealed class ExecutionBackendTests
 
         Assert.Single(catalog.Plugins);
         Assert.Contains("execution backend 'threshold-runtime' is already provided by plugin 'test.backend'", Assert.Single(catalog.Failures).Reason, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task A_precision_other_than_fp32_on_the_builtin_engine_is_refused_and_reaches_a_backend()
+    {
+        using var folder = new TestPluginFolder();
+        var family = folder.Add("Good");
+        folder.Add("Backend");
+        using var catalog = await PluginCatalog.LoadAsync(folder.Root);
+        var bf16 = new ExecutionTarget(null, ExecutionDevice.Cpu) { Precision = ExecutionPrecision.Bf16 };
+        var e = Assert.Throws<InvalidOperationException>(() => catalog.Place("threshold-good", bf16));
+        Assert.Contains("the builtin engine computes in fp32 only, precision 'bf16' needs backend 'torch'", e.Message, StringComparison.Ordinal);
+
+        await UseBackendAsync(family, "threshold-runtime");
+        using var onBackend = await PluginCatalog.LoadAsync(folder.Root);
+        Assert.Equal(ExecutionPrecision.Bf16, onBackend.Place("threshold-good", bf16).Precision);
     }
 
     private static async Task UseBackendAsync(string pluginDirectory, string backend)

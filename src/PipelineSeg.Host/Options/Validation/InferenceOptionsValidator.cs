@@ -3,7 +3,7 @@ using PipelineSeg.Plugins.Abstractions;
 
 namespace PipelineSeg.Host.Options.Validation;
 
-/// <summary>The default pipeline must be defined; backend and device must be ones PipelineSeg knows, and agree.</summary>
+/// <summary>The default pipeline must be defined; backend, device and precision must be ones PipelineSeg knows, and agree.</summary>
 internal sealed class InferenceOptionsValidator(IOptions<PipelinesOptions> pipelines) : IValidateOptions<InferenceOptions>
 {
     public ValidateOptionsResult Validate(string? name, InferenceOptions options)
@@ -27,6 +27,7 @@ internal sealed class InferenceOptionsValidator(IOptions<PipelinesOptions> pipel
         {
             errors.Add($"Inference:Device '{options.Device}' needs Inference:Backend torch or onnx (the builtin engine runs on the CPU only)");
         }
+        ValidatePrecision(options, device, errors);
         foreach (var (backend, slices) in options.SlicesPerBatchByBackend)
         {
             if (!ExecutionBackends.Known.Contains(backend, StringComparer.OrdinalIgnoreCase))
@@ -39,5 +40,33 @@ internal sealed class InferenceOptionsValidator(IOptions<PipelinesOptions> pipel
             }
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    /// <summary>
+    /// Only the torch backend casts a network (builtin computes in float32; ONNX Runtime runs a graph in the type it was
+    /// exported in), and fp16 is a GPU format: on the CPU LibTorch has no float16 arithmetic to gain from, bf16 serves there.
+    /// </summary>
+    private static void ValidatePrecision(InferenceOptions options, ExecutionDevice? device, List<string> errors)
+    {
+        if (!ExecutionPrecisionNames.TryParse(options.Precision, out var precision))
+        {
+            errors.Add($"Inference:Precision '{options.Precision}' is not {string.Join(", ", ExecutionPrecisionNames.Known)}");
+            return;
+        }
+        if (precision == ExecutionPrecision.Fp32)
+        {
+            return;
+        }
+        if (!string.Equals(options.Backend, ExecutionBackends.Torch, StringComparison.OrdinalIgnoreCase))
+        {
+            var backend = string.IsNullOrWhiteSpace(options.Backend) ? "empty (each model's own)" : $"'{options.Backend}'";
+            errors.Add($"Inference:Precision '{options.Precision}' needs Inference:Backend torch, it is {backend} "
+                + "(the builtin engine computes in fp32 only; ONNX Runtime runs a graph in the type it was exported in)");
+        }
+        else if (precision == ExecutionPrecision.Fp16 && device?.Kind == ExecutionDeviceKind.Cpu)
+        {
+            errors.Add($"Inference:Precision 'fp16' needs Inference:Device cuda, cuda:N or auto, it is '{options.Device}' "
+                + "(float16 is for GPUs; on the CPU use bf16)");
+        }
     }
 }
