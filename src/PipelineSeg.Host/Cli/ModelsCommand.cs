@@ -8,8 +8,8 @@ using PipelineSeg.Pipeline.Outputs;
 
 namespace PipelineSeg.Host.Cli;
 
-/// <summary><c>pipelineseg models [--json]</c>: the models the plugins folder serves, each plugin folder's state (loaded /
-/// refused + reason / reloaded at), and plugins that were refused;
+/// <summary><c>pipelineseg models [--check] [--json]</c>: the models the plugins folder serves, each plugin folder's state (loaded /
+/// refused + reason / reloaded at), and plugins that were refused (with <c>--check</c> also models that fail when created);
 /// subcommands <c>verify</c> (parity of a family's network with a reference output) and <c>new</c> (checkpoint to plugin folder).</summary>
 internal sealed class ModelsCommand : ICliCommand
 {
@@ -17,7 +17,12 @@ internal sealed class ModelsCommand : ICliCommand
     {
         var json = CliOptions.Json();
         var plugins = CliOptions.Plugins();
-        var command = new Command("models", "List the segmentation models served by the plugins folder (refused plugins with their reason)") { json, plugins };
+        var check = new Option<bool>("--check")
+        {
+            Description = "Create each model once on its backend and device, so a model that fails at load (missing native library, "
+                + "device not available, graph shapes disagreeing with the manifest) is listed refused with its cause",
+        };
+        var command = new Command("models", "List the segmentation models served by the plugins folder (refused plugins with their reason)") { json, plugins, check };
         command.Subcommands.Add(ModelsVerifyCommand.Build(context));
         command.Subcommands.Add(ModelsNewCommand.Build(context));
         command.SetAction((parse, cancellationToken) =>
@@ -26,6 +31,10 @@ internal sealed class ModelsCommand : ICliCommand
             return CommandHost.RunAsync(context, parse, overrides, b => b.AddPipelineSegProcessing(), async (host, ct) =>
             {
                 var provider = host.Services.GetRequiredService<PluginCatalogModelProvider>();
+                if (parse.GetValue(check))
+                {
+                    await CreateEachAsync(provider, ct).ConfigureAwait(false);
+                }
                 var models = await provider.ListAsync(ct).ConfigureAwait(false);
                 var failures = await provider.FailuresAsync(ct).ConfigureAwait(false);
                 var states = await provider.Catalog.StatesAsync(ct).ConfigureAwait(false);
@@ -68,5 +77,21 @@ internal sealed class ModelsCommand : ICliCommand
             }, cancellationToken);
         });
         return command;
+    }
+
+    // A model that fails to be created is recorded as refused by the catalog (listed below with its cause).
+    private static async Task CreateEachAsync(PluginCatalogModelProvider provider, CancellationToken cancellationToken)
+    {
+        foreach (var available in await provider.ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            try
+            {
+                using var model = await provider.CreateAsync(available.Model.Id, cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidOperationException)
+            {
+                // Listed as refused with its cause; the other models are still checked.
+            }
+        }
     }
 }

@@ -33,16 +33,12 @@ public sealed class PluginCatalogModelProvider : IModelProvider, IDisposable
     /// <inheritdoc />
     public async Task<IReadOnlyList<AvailableModel>> ListAsync(CancellationToken cancellationToken = default)
     {
-        var catalog = await Catalog.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        return [.. catalog.Models.Select(m => new AvailableModel(m.Model, m.Plugin.Manifest.Id, m.Plugin.Manifest.Version, m.Plugin.Directory))];
+        var models = await Catalog.ModelsAsync(cancellationToken).ConfigureAwait(false);
+        return [.. models.Select(m => new AvailableModel(m.Model, m.Plugin.Manifest.Id, m.Plugin.Manifest.Version, m.Plugin.Directory))];
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<string>> FailuresAsync(CancellationToken cancellationToken = default)
-    {
-        var catalog = await Catalog.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        return [.. catalog.Failures.Select(f => f.Reason)];
-    }
+    public Task<IReadOnlyList<string>> FailuresAsync(CancellationToken cancellationToken = default) => Catalog.FailuresAsync(cancellationToken);
 
     /// <inheritdoc />
     public Task<ISegmentationModel> CreateAsync(string modelId, CancellationToken cancellationToken = default) =>

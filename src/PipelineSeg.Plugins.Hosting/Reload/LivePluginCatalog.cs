@@ -21,6 +21,7 @@ public sealed class LivePluginCatalog : IDisposable
     private readonly Dictionary<string, string> _inService = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (DateTimeOffset LoadedAt, DateTimeOffset? ReloadedAt)> _history = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _faults = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ModelRefusal> _refusals = new(StringComparer.Ordinal);
     private HashSet<string> _pending = [];
     private PluginCatalog? _current;
     private DateTimeOffset _firstScan;
@@ -52,6 +53,8 @@ public sealed class LivePluginCatalog : IDisposable
     /// <summary>
     /// Creates a model holding leases on its plugin (and backend plugin) until disposed; its forwards are guarded
     /// (<see cref="PluginFaultException"/> names the plugin when one throws or does not return after cancellation).
+    /// A model that fails to be created is listed as refused (<see cref="FailuresAsync"/>, <see cref="StatesAsync"/>) until
+    /// its plugin or backend folder changes or a later creation succeeds.
     /// </summary>
     public async Task<ISegmentationModel> CreateAsync(string modelId, int maxThreads = 0, CancellationToken cancellationToken = default)
     {
@@ -70,14 +73,68 @@ public sealed class LivePluginCatalog : IDisposable
         try
         {
             var model = registration.Create(maxThreads, cancellationToken);
+            _refusals.TryRemove(modelId, out _);
             LogPlacement(registration, model);
             return new HostedModel(model, registration.Plugin, leases, _options.ForwardCancellationGrace, RecordFault);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The plugin's code (or its backend) failed to build the model: a load error, shown like a refusal at load.
+            leases.Dispose();
+            Refuse(registration, ex.Message);
+            throw;
         }
         catch
         {
             leases.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Every refusal's reason: plugin folders refused at load, models the catalog refused, and models that failed when
+    /// created (each until its folder changes); what <c>models</c>, health and the dashboard show.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> FailuresAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var catalog = await RefreshAsync(cancellationToken).ConfigureAwait(false);
+            return [.. catalog.Failures.Select(f => f.Reason), .. _refusals.Values.OrderBy(r => r.ModelId, StringComparer.Ordinal).Select(r => r.Reason)];
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>The models of the catalog in service that are not refused (<see cref="FailuresAsync"/>).</summary>
+    public async Task<IReadOnlyList<ModelRegistration>> ModelsAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var catalog = await RefreshAsync(cancellationToken).ConfigureAwait(false);
+            return [.. catalog.Models.Where(m => !_refusals.ContainsKey(m.Model.Id))];
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private void Refuse(ModelRegistration registration, string cause)
+    {
+        var manifest = Path.Combine(registration.Plugin.Directory, PluginContract.ManifestFileName);
+        var refusal = new ModelRefusal(registration.Model.Id, registration.Plugin.Directory, registration.Backend?.Directory,
+            $"{manifest}: model '{registration.Model.Id}' refused when created: {cause}");
+        if (_refusals.TryGetValue(refusal.ModelId, out var known) && known == refusal)
+        {
+            return;
+        }
+        _refusals[refusal.ModelId] = refusal;
+        PluginLog.Refused(_logger, refusal.Directory, refusal.Reason);
     }
 
     private void LogPlacement(ModelRegistration registration, ISegmentationModel model)
@@ -121,7 +178,7 @@ public sealed class LivePluginCatalog : IDisposable
         var plugin = catalog.Plugins.FirstOrDefault(p => p.Directory == dir);
         var (loadedAt, reloadedAt) = _history.TryGetValue(dir, out var h) ? h : (_firstScan, null);
         return new PluginState(dir, plugin?.Manifest.Id, plugin?.Manifest.Version, plugin is null ? PluginStatus.Refused : PluginStatus.Loaded,
-            [.. catalog.Failures.Where(f => f.Directory == dir).Select(f => f.Reason)], loadedAt, reloadedAt, plugin?.Leases ?? 0,
+            [.. catalog.Failures.Where(f => f.Directory == dir).Select(f => f.Reason), .. _refusals.Values.Where(r => r.Directory == dir).OrderBy(r => r.ModelId, StringComparer.Ordinal).Select(r => r.Reason)], loadedAt, reloadedAt, plugin?.Leases ?? 0,
             _pending.Contains(dir), _faults.GetValueOrDefault(dir));
     }
 
@@ -174,6 +231,11 @@ public sealed class LivePluginCatalog : IDisposable
         }
         foreach (var dir in loaded)
         {
+            // A changed folder (new weights, the native library put back) gets a fresh try at creating its models.
+            foreach (var refusal in _refusals.Values.Where(r => r.DependsOn(dir)))
+            {
+                _refusals.TryRemove(refusal.ModelId, out _);
+            }
             if (!scan.TryGetValue(dir, out var fingerprint))
             {
                 _inService.Remove(dir);

@@ -12,9 +12,9 @@ public sealed class ModelsPluginStateTests
         try
         {
             var plugins = Path.Combine(root, "plugins");
-            Copy(Bundled("PipelineSeg.Plugins.UNet"), Path.Combine(plugins, "unet"));
+            BundledPlugins.CopyTo("PipelineSeg.Plugins.UNet", Path.Combine(plugins, "unet"));
             var cyclegan = Path.Combine(plugins, "cyclegan");
-            Copy(Bundled("PipelineSeg.Plugins.CycleGan"), cyclegan);
+            BundledPlugins.CopyTo("PipelineSeg.Plugins.CycleGan", cyclegan);
             var manifest = Path.Combine(cyclegan, "plugin.json");
             await File.WriteAllTextAsync(manifest, (await File.ReadAllTextAsync(manifest)).Replace("\"preset\": \"junyanz\"", "\"preset\": \"pix2pixhd\"", StringComparison.Ordinal));
 
@@ -44,9 +44,9 @@ public sealed class ModelsPluginStateTests
         try
         {
             var plugins = Path.Combine(root, "plugins");
-            Copy(Bundled("PipelineSeg.Plugins.UNet"), Path.Combine(plugins, "unet"));
+            BundledPlugins.CopyTo("PipelineSeg.Plugins.UNet", Path.Combine(plugins, "unet"));
             var broken = Path.Combine(plugins, "broken");
-            Copy(Bundled("PipelineSeg.Plugins.UNet"), broken);
+            BundledPlugins.CopyTo("PipelineSeg.Plugins.UNet", broken);
             File.Delete(Path.Combine(broken, "plugin.json"));
 
             var (code, output, error) = await CliRun.RunAsync("models", "--plugins", plugins);
@@ -59,23 +59,6 @@ public sealed class ModelsPluginStateTests
         finally
         {
             Directory.Delete(root, recursive: true);
-        }
-    }
-
-    /// <summary>A bundled plugin as the Host's build publishes it (src/PipelineSeg.Host/bin/&lt;Configuration&gt;/&lt;tfm&gt;/plugins).</summary>
-    private static string Bundled(string name)
-    {
-        var tfm = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        return TestPaths.Repo("src", "PipelineSeg.Host", "bin", tfm.Parent!.Name, tfm.Name, "plugins", name);
-    }
-
-    private static void Copy(string source, string target)
-    {
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
         }
     }
 }
