@@ -8,7 +8,7 @@ public interface IModelProvider
     /// <summary>Every model that can be created, with the plugin serving it.</summary>
     Task<IReadOnlyList<AvailableModel>> ListAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Plugin folders that were refused, with reasons (for <c>models</c> and health).</summary>
+    /// <summary>Plugin folders that were refused and models refused when created, with reasons (for <c>models</c> and health).</summary>
     Task<IReadOnlyList<string>> FailuresAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Creates a ready model; the caller disposes it.</summary>
