@@ -56,13 +56,32 @@ internal static class FolderScanner
         }
         foreach (var folder in Directory.EnumerateDirectories(watchedFolder, "*", TopLevel))
         {
+            if (NewestWriteIn(folder) is { } newest)
+            {
+                yield return (folder, newest);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The newest write time of <paramref name="folder"/> and every file below it, or null when the folder is gone: another
+    /// instance on the same inbox (or the PACS) may move it away between the listing and this read.
+    /// </summary>
+    public static DateTime? NewestWriteIn(string folder)
+    {
+        try
+        {
             var newest = Directory.GetLastWriteTimeUtc(folder);
             foreach (var file in Directory.EnumerateFiles(folder, "*", Recursive))
             {
                 var t = File.GetLastWriteTimeUtc(file);
                 newest = t > newest ? t : newest;
             }
-            yield return (folder, newest);
+            return Directory.Exists(folder) ? newest : null;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return null;
         }
     }
 

@@ -14,6 +14,9 @@ internal static partial class IntakeLog
     [LoggerMessage(EventId = 201, Level = LogLevel.Warning, Message = "Watcher on {Folder} failed ({Reason}); the periodic rescan covers it")]
     public static partial void WatcherError(ILogger logger, string folder, string reason);
 
+    [LoggerMessage(EventId = 209, Level = LogLevel.Warning, Message = "Rescan of {Folder} failed ({Reason}); the next rescan tries again")]
+    public static partial void RescanFailed(ILogger logger, string folder, string reason);
+
     [LoggerMessage(EventId = 202, Level = LogLevel.Information, Message = "Claiming {Input}")]
     public static partial void Claiming(ILogger logger, string input);
 

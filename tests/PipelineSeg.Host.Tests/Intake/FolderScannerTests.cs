@@ -66,4 +66,24 @@ public sealed class FolderScannerTests
             Directory.Delete(root, recursive: true);
         }
     }
+
+    [SkippableFact]
+    public void A_folder_taken_away_between_listing_and_reading_is_skipped_not_thrown()
+    {
+        var root = TestPaths.NewTempDirectory("rescan-gone");
+        try
+        {
+            var kept = Directory.CreateDirectory(Path.Combine(root, "kept")).FullName;
+            File.WriteAllBytes(Path.Combine(kept, "a.dcm"), [1]);
+
+            // Scale-out: another instance claims (moves) the folder while this one walks the inbox.
+            Assert.Null(FolderScanner.NewestWriteIn(Path.Combine(root, "claimed-by-the-other-instance")));
+            Assert.NotNull(FolderScanner.NewestWriteIn(kept));
+            Assert.Equal([kept], FolderScanner.ExportFolders(root).Select(f => f.Folder));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }
