@@ -39,12 +39,7 @@ internal sealed class OnnxSegmentationModel : ISegmentationModel, IModelPlacemen
     /// <inheritdoc />
     public void Predict(ReadOnlySpan<float> input, int sliceCount, Span<float> output, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(sliceCount, 1);
-        if (input.Length != Manifest.InputLength(sliceCount) || output.Length != Manifest.OutputLength(sliceCount))
-        {
-            throw new ArgumentException($"model '{Manifest.Id}': {sliceCount} slice(s) need {Manifest.InputLength(sliceCount)} input and "
-                + $"{Manifest.OutputLength(sliceCount)} output values, got {input.Length} and {output.Length}");
-        }
+        Manifest.CheckPredictBuffers(input.Length, sliceCount, output.Length);
         var step = _io.OneSlicePerRun ? 1 : sliceCount;
         var (inPerSlice, outPerSlice) = (Manifest.InputLength(1), Manifest.OutputLength(1));
         for (var start = 0; start < sliceCount; start += step)

@@ -35,12 +35,7 @@ internal sealed class TorchSegmentationModel : ISegmentationModel, IModelPlaceme
     /// <inheritdoc />
     public void Predict(ReadOnlySpan<float> input, int sliceCount, Span<float> output, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(sliceCount, 1);
-        if (input.Length != Manifest.InputLength(sliceCount) || output.Length != Manifest.OutputLength(sliceCount))
-        {
-            throw new ArgumentException($"model '{Manifest.Id}': {sliceCount} slice(s) need {Manifest.InputLength(sliceCount)} input and "
-                + $"{Manifest.OutputLength(sliceCount)} output values, got {input.Length} and {output.Length}");
-        }
+        Manifest.CheckPredictBuffers(input.Length, sliceCount, output.Length);
         cancellationToken.ThrowIfCancellationRequested();
         if (_input.Length != input.Length)
         {

@@ -29,15 +29,7 @@ public abstract class BatchedSegmentationModel : ISegmentationModel
     /// <inheritdoc />
     public void Predict(ReadOnlySpan<float> input, int sliceCount, Span<float> output, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(sliceCount, 1);
-        if (input.Length != Manifest.InputLength(sliceCount))
-        {
-            throw new ArgumentException($"model '{Manifest.Id}': input for {sliceCount} slice(s) of {Manifest.Input.Channels}×{Manifest.Input.Height}×{Manifest.Input.Width} needs {Manifest.InputLength(sliceCount)} values, got {input.Length}", nameof(input));
-        }
-        if (output.Length != Manifest.OutputLength(sliceCount))
-        {
-            throw new ArgumentException($"model '{Manifest.Id}': output for {sliceCount} slice(s) needs {Manifest.OutputLength(sliceCount)} values, got {output.Length}", nameof(output));
-        }
+        Manifest.CheckPredictBuffers(input.Length, sliceCount, output.Length);
         var (inPerSlice, outPerSlice) = (Manifest.InputLength(1), Manifest.OutputLength(1));
         for (var start = 0; start < sliceCount; start += slicesPerForward)
         {

@@ -53,6 +53,24 @@ public sealed class ModelManifest
         ? checked(sliceCount * Output.Channels)
         : checked(sliceCount * Output.Channels * Input.Height * Input.Width);
 
+    /// <summary>
+    /// Checks a <see cref="ISegmentationModel.Predict"/> call's buffers: at least one slice, and exactly
+    /// <see cref="InputLength"/> input and <see cref="OutputLength"/> output values for it (one check for every model).
+    /// </summary>
+    /// <exception cref="ArgumentException">A buffer has the wrong length; the message names the model and both lengths.</exception>
+    public void CheckPredictBuffers(int inputLength, int sliceCount, int outputLength)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(sliceCount, 1);
+        if (inputLength != InputLength(sliceCount))
+        {
+            throw new ArgumentException($"model '{Id}': input for {sliceCount} slice(s) of {Input.Channels}×{Input.Height}×{Input.Width} needs {InputLength(sliceCount)} values, got {inputLength}", "input");
+        }
+        if (outputLength != OutputLength(sliceCount))
+        {
+            throw new ArgumentException($"model '{Id}': output for {sliceCount} slice(s) needs {OutputLength(sliceCount)} values, got {outputLength}", "output");
+        }
+    }
+
     /// <summary>The file with the given role (e.g. "weights"), or null.</summary>
     public ModelFile? FindFile(string role) => Files.FirstOrDefault(f => string.Equals(f.Role, role, StringComparison.Ordinal));
 
