@@ -5,6 +5,7 @@ using PipelineSeg.Bench.Dicom;
 using PipelineSeg.Bench.Engine;
 using PipelineSeg.Dicom;
 using PipelineSeg.Pipeline.Definitions;
+using PipelineSeg.Pipeline.Inference;
 using PipelineSeg.Pipeline.Preprocessing;
 using PipelineSeg.Pipeline.Slabs;
 using PipelineSeg.Pipeline.Smoothing;
@@ -12,6 +13,7 @@ using PipelineSeg.Pipeline.Sources;
 using PipelineSeg.Pipeline.Stages;
 using PipelineSeg.Plugins.Abstractions;
 using PipelineSeg.Plugins.Hosting;
+using PipelineSeg.Tensors.Kernels;
 
 namespace PipelineSeg.Bench.Pipeline;
 
@@ -25,11 +27,12 @@ namespace PipelineSeg.Bench.Pipeline;
 internal sealed class VolumeBenchmark : IBenchmark
 {
     private const string ModelId = "unet-liver-phantom";
-    private const int WarmUpSlices = 64; // 16 slabs: per-slab code reaches its optimised tier
+    private const int WarmUpSlices = 64;
+    private const int WarmUpPasses = 5; // 80 slabs: per-slab code reaches its optimised tier
 
     public string Name => "volume";
 
-    public string Description => "synthetic 512x512xN CT end to end with the sample U-Net [--slices 871] [--slab 4] [--smoothing] [--mc N] [--no-cleanup] [--repeat 3] [--profile] [--plugins DIR]";
+    public string Description => "synthetic 512x512xN CT end to end with the sample U-Net [--slices 871] [--slab 4] [--smoothing] [--mc N] [--no-cleanup] [--repeat 3] [--threads 0] [--profile] [--plugins DIR]";
 
     public int Run(string[] args)
     {
@@ -50,22 +53,24 @@ internal sealed class VolumeBenchmark : IBenchmark
         }
         definition.Inference.MonteCarloSamples = options.Int("mc", 0);
         definition.Inference.MonteCarloSeed = 1;
-        var settings = new Settings(Math.Max(1, options.Int("repeat", 3)), options.Flag("profile"));
+        using var trace = options.Flag("gc-trace") ? new GcTrace() : null;
+        // Inference:MaxThreads as the host resolves it (0: every core but one, the other left to decoding and labelling).
+        var settings = new Settings(Math.Max(1, options.Int("repeat", 3)), options.Flag("profile"), InferenceThreads.Resolve(options.Int("threads", 0)));
         return RunAsync(slices, slab, plugins, definition, settings).GetAwaiter().GetResult();
     }
 
     private static async Task<int> RunAsync(int slices, int slab, string plugins, PipelineDefinition definition, Settings settings)
     {
         var folder = SyntheticCtSeries.Ensure(slices);
-        using var provider = new PluginCatalogModelProvider(plugins, verifyHashes: true, maxThreads: 0, NullLogger<PluginCatalog>.Instance);
+        using var provider = new PluginCatalogModelProvider(plugins, verifyHashes: true, maxThreads: settings.Threads, NullLogger<PluginCatalog>.Instance);
         using var model = await provider.CreateAsync(ModelId).ConfigureAwait(false);
         var series = (await DicomSeriesScanner.ScanPathAsync(folder).ConfigureAwait(false)).Volumes.Single();
         // Warm-up on a short series, so neither measurement pays for JIT compilation (tiered code) and the other does not.
         var warmUp = (await DicomSeriesScanner.ScanPathAsync(SyntheticCtSeries.Ensure(WarmUpSlices)).ConfigureAwait(false)).Volumes.Single();
         SlabPipeline Pipeline() => SlabPipelineFactory.Create(definition, [model], slab);
-        await Pipeline().RunAsync(new DicomVolumeSource(warmUp)).ConfigureAwait(false);
+        await WarmUpAsync(() => Pipeline().RunAsync(new DicomVolumeSource(warmUp))).ConfigureAwait(false);
         var passes = Math.Max(1, definition.Inference.MonteCarloSamples);
-        Console.WriteLine(F($"volume: {slices} slices 512x512, model {model.Manifest.Id} {model.Manifest.Input.Width}x{model.Manifest.Input.Height}, slab {slab}, smoothing {definition.Smoothing.Kind}, MC passes {definition.Inference.MonteCarloSamples}, {Environment.ProcessorCount} cores, {settings.Repeats} alternating runs"));
+        Console.WriteLine(F($"volume: {slices} slices 512x512, model {model.Manifest.Id} {model.Manifest.Input.Width}x{model.Manifest.Input.Height}, slab {slab}, smoothing {definition.Smoothing.Kind}, MC passes {definition.Inference.MonteCarloSamples}, {settings.Threads} model thread(s) on {Environment.ProcessorCount} cores, {settings.Repeats} alternating runs; warmed up by {WarmUpPasses} passes of {WarmUpSlices} slices"));
 
         // End to end and pure inference alternate, so a noisy stretch of a shared machine hits both; the ratio is of medians.
         using var self = Process.GetCurrentProcess();
@@ -75,15 +80,15 @@ internal sealed class VolumeBenchmark : IBenchmark
         var identical = true;
         for (var run = 0; run < settings.Repeats; run++)
         {
-            var (gcBefore, pauseBefore) = (GcCounts(), GC.GetTotalPauseDuration());
+            var (gcBefore, pauseBefore, jitBefore) = (GcCounts(), GC.GetTotalPauseDuration(), System.Runtime.JitInfo.GetCompilationTime());
             SegmentationResult? result = null;
             var e2e = await MeasureAsync(self, async () => result = await Pipeline().RunAsync(new DicomVolumeSource(series)).ConfigureAwait(false)).ConfigureAwait(false);
-            var (gcAfter, pause) = (GcCounts(), GC.GetTotalPauseDuration() - pauseBefore);
+            var (gcAfter, pause, jit) = (GcCounts(), GC.GetTotalPauseDuration() - pauseBefore, System.Runtime.JitInfo.GetCompilationTime() - jitBefore);
             endToEnd.Add(e2e);
             var count = result!.Labels.Array.LongCount(v => v != 0);
             identical &= labelled is null || labelled == count;
             labelled ??= count;
-            Console.WriteLine(F($"  run {run + 1}: end to end {e2e.WallMs:0} ms wall, {e2e.CpuMs:0} ms CPU (decode+pre-processing task {result.Timings.SourceMs:0}, inference {result.Timings.InferenceMs:0}, labels+cleanup {result.Timings.PostprocessingMs:0} ms; GC gen0/1/2 {gcAfter.Gen0 - gcBefore.Gen0}/{gcAfter.Gen1 - gcBefore.Gen1}/{gcAfter.Gen2 - gcBefore.Gen2}, paused {pause.TotalMilliseconds:0} ms)"));
+            Console.WriteLine(F($"  run {run + 1}: end to end {e2e.WallMs:0} ms wall, {e2e.CpuMs:0} ms CPU (decode+pre-processing task {result.Timings.SourceMs:0}, inference {result.Timings.InferenceMs:0}, labels+cleanup {result.Timings.PostprocessingMs:0} ms; GC gen0/1/2 {gcAfter.Gen0 - gcBefore.Gen0}/{gcAfter.Gen1 - gcBefore.Gen1}/{gcAfter.Gen2 - gcBefore.Gen2}, paused {pause.TotalMilliseconds:0} ms; JIT {jit.TotalMilliseconds:0} ms)"));
             result = null;
             if (run == 0)
             {
@@ -91,6 +96,19 @@ internal sealed class VolumeBenchmark : IBenchmark
                 // The pipeline's peak, before the inference-only pass buffers its inputs.
                 Console.WriteLine(F($"  peak RSS {self.PeakWorkingSet64 / (1024.0 * 1024.0):0} MiB; labelled voxels {labelled}"));
                 inputs = await PrepareAsync(self, model, series, slab).ConfigureAwait(false);
+                if (settings.Threads != Environment.ProcessorCount)
+                {
+                    // For comparison only: the engine alone on every core, as Inference:MaxThreads = cores would run it.
+                    var threads = KernelThreading.MaxThreads;
+                    KernelThreading.MaxThreads = Environment.ProcessorCount;
+                    var allCores = await MeasureAsync(self, () =>
+                    {
+                        PureInference(model, inputs, slab, passes, definition.Inference.MonteCarloSamples > 0);
+                        return Task.CompletedTask;
+                    }).ConfigureAwait(false);
+                    KernelThreading.MaxThreads = threads;
+                    Console.WriteLine(F($"  (pure inference on all {Environment.ProcessorCount} cores instead: {allCores.WallMs:0} ms wall, {allCores.CpuMs:0} ms CPU)"));
+                }
             }
             var reference = await MeasureAsync(self, () =>
             {
@@ -110,6 +128,21 @@ internal sealed class VolumeBenchmark : IBenchmark
             StageProfile.Run(model, inputs!, new DicomVolumeSource(series).Grid, definition);
         }
         return identical ? 0 : 1;
+    }
+
+    /// <summary>
+    /// Runs the pipeline <see cref="WarmUpPasses"/> times on the warm-up series, pausing after each pass for tiered
+    /// compilation (PGO needs a method called ~60 times, then compiles it in the background after a 100 ms quiet spell),
+    /// so neither measured run pays for the JIT: a background compile on one of two cores stretches the run it lands in.
+    /// Methods called once per series still compile now and then; each run prints the JIT time it paid.
+    /// </summary>
+    private static async Task WarmUpAsync(Func<Task> pass)
+    {
+        for (var passes = 0; passes < WarmUpPasses; passes++)
+        {
+            await pass().ConfigureAwait(false);
+            await Task.Delay(300).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The same model inputs the pipeline made, prepared beforehand (decode and pre-processing CPU printed).</summary>
@@ -179,7 +212,7 @@ internal sealed class VolumeBenchmark : IBenchmark
 
     private sealed record Measured(double WallMs, double CpuMs);
 
-    private sealed record Settings(int Repeats, bool Profile);
+    private sealed record Settings(int Repeats, bool Profile, int Threads);
 
     private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using PipelineSeg.Host.Cli.Routing;
 using PipelineSeg.Host.Options;
 using PipelineSeg.Pipeline.Batch;
+using PipelineSeg.Pipeline.Inference;
 using PipelineSeg.Pipeline.Models;
 using PipelineSeg.Plugins.Abstractions;
 using PipelineSeg.Plugins.Hosting;
@@ -31,7 +32,7 @@ internal static class ProcessingRegistration
                     Precision = ExecutionPrecisionNames.Parse(inference.Precision),
                 },
             };
-            return new PluginCatalogModelProvider(AppPaths.Resolve(plugins.Directory), options, inference.MaxThreads, sp.GetRequiredService<ILogger<PluginCatalog>>());
+            return new PluginCatalogModelProvider(AppPaths.Resolve(plugins.Directory), options, InferenceThreads.Resolve(inference.MaxThreads), sp.GetRequiredService<ILogger<PluginCatalog>>());
         });
         builder.Services.AddSingleton<IModelProvider>(sp => sp.GetRequiredService<PluginCatalogModelProvider>());
         builder.Services.AddSingleton<BatchProcessor>();

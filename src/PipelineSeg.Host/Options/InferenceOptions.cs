@@ -12,7 +12,7 @@ public sealed class InferenceOptions
     [Required(AllowEmptyStrings = false)]
     public string DefaultPipeline { get; set; } = "liver";
 
-    /// <summary>Threads one forward pass may use (0 = all cores).</summary>
+    /// <summary>Threads one forward pass may use (0 = automatic: all cores but one, left to decoding and labelling; <see cref="PipelineSeg.Pipeline.Inference.InferenceThreads"/>).</summary>
     [Range(0, 1024)]
     public int MaxThreads { get; set; }
 

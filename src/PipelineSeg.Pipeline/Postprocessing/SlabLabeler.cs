@@ -50,7 +50,7 @@ public sealed class SlabLabeler
         _planeLabeler = new PlaneLabeler(_thresholds, _background);
     }
 
-    /// <summary>The label volume on the source grid (0 until a slab covers a slice); allocated on first use, so the first slab's thread pays for its pages.</summary>
+    /// <summary>The label volume on the source grid (0 until a slab covers a slice); allocated on first use, its pages mapped slab by slab as they are labelled.</summary>
     public Volume<byte> Labels => _labels ??= LabelVolumeAllocator.Allocate(_grid);
 
     /// <summary>Labels the slices of <paramref name="slab"/>.</summary>
@@ -62,6 +62,7 @@ public sealed class SlabLabeler
             throw new ArgumentException($"slab has {slab.Classes} classes, the model {_classes.Count}", nameof(slab));
         }
         var sameSize = slab.Width == _grid.Width && slab.Height == _grid.Height && _spacing is null;
+        LabelVolumeAllocator.Prefault(Labels, slab.First, slab.Count);
         // Slice after slice on the caller: the pipeline labels on its own task beside inference, which keeps the cores busy.
         for (var s = 0; s < slab.Count; s++)
         {

@@ -15,6 +15,13 @@ namespace PipelineSeg.Pipeline.Slabs;
 public sealed record ProbabilitySlab(int First, int Count, int Classes, int Width, int Height, float[] Probabilities, float[]? Uncertainty = null,
     float[]? Spread = null)
 {
+    /// <summary>
+    /// Hands <see cref="Probabilities"/> back to the runner that made them, once the slab has been smoothed, labelled and
+    /// observed (the runner reuses the array for a later slab); null when the array is the slab's own. Smoothers and
+    /// observers copy what they keep.
+    /// </summary>
+    public Action? Release { get; init; }
+
     /// <summary>Pixels per slice.</summary>
     public int Plane => Width * Height;
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using PipelineSeg.Dicom;
 using PipelineSeg.Pipeline.Slabs;
 using PipelineSeg.Pipeline.Volumes;
@@ -9,7 +8,7 @@ namespace PipelineSeg.Pipeline.Sources;
 /// <summary>
 /// Reads a DICOM series slab by slab (modality LUT / rescale applied), decoding only the slices of each slab, so the
 /// series is never held as a float volume. Halo slices are decoded again by the next slab (2.5-D models only). Files are
-/// read one after another: the pipeline decodes ahead on its own task while inference keeps the cores busy. A colour
+/// read one after another: the pipeline decodes ahead on its side thread while inference keeps the other cores busy. A colour
 /// series gives slabs of R, G, B planes (<see cref="HounsfieldSlab.Samples"/> 3, see <see cref="DicomColourLoader"/>).
 /// </summary>
 public sealed class DicomVolumeSource : IVolumeSource
@@ -46,7 +45,11 @@ public sealed class DicomVolumeSource : IVolumeSource
     public SlabGrid Grid { get; }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<HounsfieldSlab> ReadAsync(int slabSlices, int halo, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <remarks>Decoding runs on the thread that asks for the next slab (the pipeline's side thread), not on the thread pool.</remarks>
+    public IAsyncEnumerable<HounsfieldSlab> ReadAsync(int slabSlices, int halo, CancellationToken cancellationToken = default) =>
+        Read(slabSlices, halo, cancellationToken).ToAsyncEnumerable();
+
+    private IEnumerable<HounsfieldSlab> Read(int slabSlices, int halo, CancellationToken cancellationToken)
     {
         foreach (var range in SlabRange.Cover(Grid.Depth, slabSlices, halo))
         {
@@ -55,7 +58,7 @@ public sealed class DicomVolumeSource : IVolumeSource
             {
                 voxels = GC.AllocateUninitializedArray<float>(length);
             }
-            await Task.Run(() => Load(range, voxels, cancellationToken), cancellationToken).ConfigureAwait(false);
+            Load(range, voxels, cancellationToken);
             var lent = voxels;
             yield return new HounsfieldSlab(Grid, range.First, range.Count, range.HaloBefore, range.HaloAfter, voxels)
             {

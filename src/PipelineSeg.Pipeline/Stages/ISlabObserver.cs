@@ -3,8 +3,9 @@ using PipelineSeg.Pipeline.Slabs;
 namespace PipelineSeg.Pipeline.Stages;
 
 /// <summary>
-/// Sees each smoothed probability slab while it still exists (the labelling task, in slice order), for figures that need
-/// the probabilities rather than the labels, e.g. a threshold sweep against ground truth. Must not keep the slab.
+/// Sees each smoothed probability slab while it still exists (on the pipeline's side thread, in slice order), for figures that need
+/// the probabilities rather than the labels, e.g. a threshold sweep against ground truth. Must not keep the slab: its
+/// arrays are reused once the observers have returned.
 /// </summary>
 public interface ISlabObserver
 {

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.ExceptionServices;
-using System.Threading.Channels;
 using PipelineSeg.Pipeline.Definitions;
 using PipelineSeg.Pipeline.Inference;
 using PipelineSeg.Pipeline.Postprocessing;
@@ -13,10 +11,10 @@ using PipelineSeg.Plugins.Abstractions;
 namespace PipelineSeg.Pipeline.Stages;
 
 /// <summary>
-/// One pipeline's stages over slabs of slices: volume source → pre-processing (both on their own task, ahead of
-/// inference) → inference runner → smoothing along z → labelling on the source grid (both on their own task, overlapping
-/// the next slab's inference) → 3-D clean-up. The inference thread runs nothing but the model. Class
-/// probabilities exist per slab only; the label volume is bytes.
+/// One pipeline's stages over slabs of slices: volume source → pre-processing → inference runner → smoothing along z →
+/// labelling on the source grid → 3-D clean-up. Inference runs on a thread of its own; decoding and pre-processing
+/// ahead of it and smoothing and labelling behind it share one side thread (<see cref="StageThreads{TInput, TOutput}"/>).
+/// Class probabilities exist per slab only; the label volume is bytes.
 /// Built by <see cref="SlabPipelineFactory"/>; one series at a time (models are not thread-safe).
 /// </summary>
 public sealed class SlabPipeline
@@ -106,29 +104,11 @@ public sealed class SlabPipeline
             postClock.Stop();
         }
 
-        // Smoothing and labelling of slab k run on their own task while slab k + 1 is inferred; a bounded channel keeps
-        // at most two inferred slabs waiting, so memory stays per slab.
-        var toLabel = Channel.CreateBounded<ProbabilitySlab>(new BoundedChannelOptions(2) { SingleReader = true });
-        var labelling = Task.Run(async () =>
+        // Two dedicated threads: one runs the model; the other decodes and pre-processes the next slabs and smooths and
+        // labels the inferred ones (StageThreads). Probabilities exist for at most two inferred slabs waiting.
+        using (var prepared = new PreparedSlabSource(source, _preprocessor, _slabSlices, sourceClock, cancellationToken))
         {
-            try
-            {
-                await foreach (var inferred in toLabel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    Label(Smooth(() => smoother.Push(inferred)));
-                }
-                Label(Smooth(smoother.Complete));
-            }
-            catch (Exception e)
-            {
-                toLabel.Writer.TryComplete(e); // the producer's next write fails instead of waiting forever
-                throw;
-            }
-        }, CancellationToken.None);
-        try
-        {
-            // Decoding and pre-processing run ahead on their own task (PreparedInputs): this thread only runs the model.
-            await foreach (var input in PreparedInputs.ReadAsync(source, _preprocessor, _slabSlices, _prefetchSlabs, sourceClock, cancellationToken).ConfigureAwait(false))
+            await StageThreads<ModelInputSlab, ProbabilitySlab>.RunAsync(prepared, input =>
             {
                 foreach (var observer in inputObservers)
                 {
@@ -138,21 +118,14 @@ public sealed class SlabPipeline
                 var inferred = _runner.Run(input, cancellationToken);
                 input.Release?.Invoke();
                 inferenceClock.Stop();
-                await toLabel.Writer.WriteAsync(inferred, cancellationToken).ConfigureAwait(false);
-            }
-            toLabel.Writer.Complete();
-        }
-        catch (Exception e)
-        {
-            toLabel.Writer.TryComplete(e);
-            await Task.WhenAny(labelling).ConfigureAwait(false); // it has stopped before the failure leaves
-            if (e is ChannelClosedException && labelling.Exception?.InnerException is { } cause)
+                return inferred;
+            }, inferred =>
             {
-                ExceptionDispatchInfo.Throw(cause); // labelling failed first: that is the cause
-            }
-            throw;
+                Label(Smooth(() => smoother.Push(inferred)));
+                inferred.Release?.Invoke(); // smoothers and observers keep copies: the runner may reuse the array
+            }, _prefetchSlabs, 2, cancellationToken).ConfigureAwait(false);
         }
-        await labelling.ConfigureAwait(false);
+        Label(Smooth(smoother.Complete));
         postClock.Start();
         LabelMapCleanup.Apply(labeler.Labels, _classes, _definition);
         postClock.Stop();

@@ -7,9 +7,11 @@ namespace PipelineSeg.Pipeline.Volumes;
 /// <summary>
 /// Allocates the pipeline's whole-volume label result. A 512×512×871 byte volume is 228 MB of fresh pages, which the
 /// kernel hands out one 4 KiB fault at a time as the labeller first writes them (≈0.5–0.8 CPU-s here, in a VM where a
-/// fault is expensive). On Linux the array's page-aligned interior is advised MADV_HUGEPAGE (2 MiB pages where the kernel
-/// has them) and then prefaulted with MADV_POPULATE_WRITE (Linux 5.14+): one system call maps every page, ≈0.1 CPU-s.
-/// Both are hints: a kernel that declines leaves ordinary faults. Elsewhere it is an ordinary zeroed array.
+/// fault is expensive). On Linux the array (zeroed by the GC, which does not touch memory fresh from the OS) is advised
+/// MADV_HUGEPAGE (2 MiB pages where the kernel has them), and each slab's slices are prefaulted with
+/// MADV_POPULATE_WRITE (Linux 5.14+) just before they are labelled: one system call per slab, so the cost is spread
+/// over the run instead of stalling the first slab. Both are hints: a kernel that declines leaves ordinary faults.
+/// Elsewhere it is an ordinary zeroed array.
 /// </summary>
 internal static partial class LabelVolumeAllocator
 {
@@ -22,27 +24,40 @@ internal static partial class LabelVolumeAllocator
     public static Volume<byte> Allocate(SlabGrid grid)
     {
         ArgumentNullException.ThrowIfNull(grid);
-        var length = grid.Size.VoxelCount;
-        if (length < MinimumBytes || !OperatingSystem.IsLinux())
+        var volume = new Volume<byte>(grid.Size, grid.Geometry);
+        if (Advisable(volume.Array.LongLength))
         {
-            return new Volume<byte>(grid.Size, grid.Geometry);
+            Advise(volume.Array, 0, volume.Array.LongLength, MadvHugePage);
         }
-        var data = GC.AllocateUninitializedArray<byte>(checked((int)length));
-        Prefault(data);
-        data.AsSpan().Clear(); // uninitialised: the GC may hand back a used region; pages already mapped, so no faults
-        return new Volume<byte>(grid.Size, grid.Geometry, data);
+        return volume;
     }
 
-    private static unsafe void Prefault(byte[] data)
+    /// <summary>Maps the pages of slices <paramref name="first"/> … <paramref name="first"/> + <paramref name="count"/> − 1 in one call, before they are written.</summary>
+    public static void Prefault(Volume<byte> volume, int first, int count)
+    {
+        ArgumentNullException.ThrowIfNull(volume);
+        if (Advisable(volume.Array.LongLength))
+        {
+            var plane = (long)volume.Size.X * volume.Size.Y;
+            Advise(volume.Array, first * plane, count * plane, MadvPopulateWrite);
+        }
+    }
+
+    private static bool Advisable(long bytes) => bytes >= MinimumBytes && OperatingSystem.IsLinux();
+
+    private static unsafe void Advise(byte[] data, long offset, long length, int advice)
     {
         fixed (byte* start = data)
         {
-            var first = ((long)start + Page - 1) & ~(Page - 1);
-            var end = ((long)start + data.LongLength) & ~(Page - 1);
+            var first = ((long)start + offset + Page - 1) & ~(Page - 1);
+            var end = ((long)start + offset + length) & ~(Page - 1);
+            if (end <= first)
+            {
+                return;
+            }
             try
             {
-                _ = MAdvise((nint)first, (nuint)(end - first), MadvHugePage); // refused: ordinary pages
-                _ = MAdvise((nint)first, (nuint)(end - first), MadvPopulateWrite); // refused (old kernel): faults on first write
+                _ = MAdvise((nint)first, (nuint)(end - first), advice); // refused (old kernel): ordinary pages and faults
             }
             catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
             {

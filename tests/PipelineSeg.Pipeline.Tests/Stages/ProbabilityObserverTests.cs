@@ -36,9 +36,9 @@ public sealed class ProbabilityObserverTests
         }
     }
 
-    /// <summary>Keeps every slab (safe here: the pipeline does not reuse slab buffers).</summary>
+    /// <summary>Keeps a copy of every slab: the pipeline reuses a slab's arrays once its observers have returned.</summary>
     private sealed class Collecting(List<ProbabilitySlab> seen) : ISlabObserver
     {
-        public void Add(ProbabilitySlab slab, CancellationToken cancellationToken) => seen.Add(slab);
+        public void Add(ProbabilitySlab slab, CancellationToken cancellationToken) => seen.Add(slab with { Probabilities = [.. slab.Probabilities], Release = null });
     }
 }
