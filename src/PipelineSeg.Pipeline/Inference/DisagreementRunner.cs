@@ -36,7 +36,7 @@ public sealed class DisagreementRunner : IInferenceRunner
         ArgumentNullException.ThrowIfNull(slab);
         var plane = _width * _height;
         var classes = _members[0].Pass.Classes;
-        var accumulator = new MonteCarloAccumulator(slab.Count, classes, plane);
+        var accumulator = new MonteCarloAccumulator(slab.Count, classes, plane, sampleEntropies: _measure == UncertaintyMeasure.MutualInformation);
         var sample = new float[slab.Count * classes * plane];
         foreach (var (pass, weight) in _members)
         {

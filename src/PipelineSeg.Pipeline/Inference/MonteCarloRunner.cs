@@ -38,7 +38,8 @@ public sealed class MonteCarloRunner : IInferenceRunner
         ArgumentNullException.ThrowIfNull(slab);
         var plane = _width * _height;
         // one slab at a time: the sums (megabytes of doubles) serve every slab of the same size
-        var accumulator = _accumulator is { } last && last.Slices == slab.Count ? last : new MonteCarloAccumulator(slab.Count, _pass.Classes, plane);
+        var accumulator = _accumulator is { } last && last.Slices == slab.Count ? last : new MonteCarloAccumulator(slab.Count, _pass.Classes, plane,
+            sampleEntropies: _options.Measure == UncertaintyMeasure.MutualInformation);
         accumulator.Reset();
         _accumulator = accumulator;
         var sample = new float[slab.Count * _pass.Classes * plane];

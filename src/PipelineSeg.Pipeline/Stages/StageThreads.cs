@@ -11,8 +11,8 @@ namespace PipelineSeg.Pipeline.Stages;
 /// <para>
 /// At most <c>inputCapacity</c> inputs wait, plus one being made and one being inferred. At most
 /// <c>outputCapacity</c> outputs wait. Outputs are consumed in inference order. The first failure stops both threads
-/// and is rethrown: a source error, a model error, a consumer error or the cancellation. The side thread disposes the
-/// source before <see cref="RunAsync"/> completes.
+/// and is rethrown: a source error, a model error or a consumer error; else a cancellation. The side thread disposes
+/// the source before <see cref="RunAsync"/> completes.
 /// </para>
 /// </summary>
 /// <typeparam name="TInput">A model input.</typeparam>
@@ -58,6 +58,7 @@ internal sealed class StageThreads<TInput, TOutput>
             await Task.WhenAll(inference, side).ConfigureAwait(false);
         }
         run._failure?.Throw();
+        cancellationToken.ThrowIfCancellationRequested();
     }
 
     private static Task Dedicated(string name, Action body) => Task.Factory.StartNew(() =>
@@ -200,16 +201,12 @@ internal sealed class StageThreads<TInput, TOutput>
         return Running();
     }
 
-    /// <summary>Under the lock: false once the run has failed or been cancelled (a cancellation is recorded as the failure).</summary>
-    private bool Running()
-    {
-        if (_failure is null && _cancellationToken.IsCancellationRequested)
-        {
-            _failure = ExceptionDispatchInfo.Capture(new OperationCanceledException(_cancellationToken));
-            Monitor.PulseAll(_gate);
-        }
-        return _failure is null;
-    }
+    /// <summary>
+    /// Under the lock: false once the run has failed or been cancelled. A thread that sees the cancellation while it
+    /// waits stops without recording it, so the error of a thread still at work (a model that fails to stop in time, a
+    /// source that fails) stays the cause; a run that ends without one throws the cancellation.
+    /// </summary>
+    private bool Running() => _failure is null && !_cancellationToken.IsCancellationRequested;
 
     private void Fail(Exception e)
     {

@@ -28,6 +28,27 @@ public sealed class MonteCarloTests
     }
 
     [SkippableFact]
+    public void Without_sample_entropies_the_other_measures_are_the_same_and_mutual_information_is_refused()
+    {
+        var (full, lean) = (new MonteCarloAccumulator(1, 2, 1), new MonteCarloAccumulator(1, 2, 1, sampleEntropies: false));
+        foreach (var accumulator in new[] { full, lean })
+        {
+            accumulator.Add([0.2f, 0.8f]);
+            accumulator.Add([0.6f, 0.4f]);
+        }
+        foreach (var measure in new[] { UncertaintyMeasure.PredictiveEntropy, UncertaintyMeasure.Variance })
+        {
+            var (fullMean, fullU, leanMean, leanU) = (new float[2], new float[1], new float[2], new float[1]);
+            full.Write(fullMean, fullU, measure);
+            lean.Write(leanMean, leanU, measure);
+            Assert.Equal(fullMean, leanMean);
+            Assert.Equal(fullU, leanU);
+        }
+        var error = Assert.Throws<InvalidOperationException>(() => lean.Write(new float[2], new float[1], UncertaintyMeasure.MutualInformation));
+        Assert.Contains("entropies", error.Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public void Runner_seeds_each_slab_by_its_first_slice_and_switches_stochastic_mode_off()
     {
         using var model = new ThresholdModel(4, stochastic: true);

@@ -169,6 +169,28 @@ public sealed class StageThreadsTests
     }
 
     [SkippableFact]
+    public async Task A_model_that_fails_after_the_cancellation_is_the_cause_not_the_cancellation()
+    {
+        using var cancel = new CancellationTokenSource();
+        var source = new CountingSource(1000);
+
+        // a forward that does not stop in time and is abandoned (HostedModel) fails with its own error a moment later
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => StageThreads<int[], int[]>.RunAsync(source, input =>
+        {
+            if (input[0] == 2)
+            {
+                cancel.Cancel();
+                Thread.Sleep(200); // meanwhile the side thread sees the cancellation and stops
+                throw new TimeoutException("forward did not return in time");
+            }
+            return input;
+        }, _ => { }, 1, 2, cancel.Token).WaitAsync(Limit));
+
+        Assert.Equal("forward did not return in time", error.Message);
+        Assert.True(source.Disposed);
+    }
+
+    [SkippableFact]
     public async Task Cancelling_while_both_threads_wait_wakes_them()
     {
         using var cancel = new CancellationTokenSource();
