@@ -63,7 +63,7 @@ public sealed class SlabLabeler
         }
         var sameSize = slab.Width == _grid.Width && slab.Height == _grid.Height && _spacing is null;
         LabelVolumeAllocator.Prefault(Labels, slab.First, slab.Count);
-        // Slice after slice on the caller: the pipeline labels on its own task beside inference, which keeps the cores busy.
+        // Slice after slice on the caller: the pipeline labels on its side thread beside inference, which has the other cores.
         for (var s = 0; s < slab.Count; s++)
         {
             cancellationToken.ThrowIfCancellationRequested();
