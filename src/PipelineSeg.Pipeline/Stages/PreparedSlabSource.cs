@@ -15,6 +15,7 @@ internal sealed class PreparedSlabSource : IStageSource<ModelInputSlab>
     private readonly SlabPreprocessor _preprocessor;
     private readonly Stopwatch _busy;
     private readonly CancellationToken _cancellationToken;
+    private bool _disposed;
 
     /// <summary>Reads <paramref name="source"/> in slabs of <paramref name="slabSlices"/>; <paramref name="busy"/> accumulates the time spent decoding and pre-processing.</summary>
     public PreparedSlabSource(IVolumeSource source, SlabPreprocessor preprocessor, int slabSlices, Stopwatch busy, CancellationToken cancellationToken)
@@ -48,7 +49,14 @@ internal sealed class PreparedSlabSource : IStageSource<ModelInputSlab>
     }
 
     /// <inheritdoc />
-    public void Dispose() => Wait(_slabs.DisposeAsync());
+    public void Dispose()
+    {
+        if (!_disposed)
+        {
+            _disposed = true;
+            Wait(_slabs.DisposeAsync());
+        }
+    }
 
     // The sources read synchronously (they complete at once); one that does not is waited for on this dedicated thread.
     private static bool Wait(ValueTask<bool> pending) => pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();

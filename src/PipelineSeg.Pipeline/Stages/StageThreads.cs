@@ -61,11 +61,31 @@ internal sealed class StageThreads<TInput, TOutput>
         cancellationToken.ThrowIfCancellationRequested();
     }
 
-    private static Task Dedicated(string name, Action body) => Task.Factory.StartNew(() =>
+    /// <summary>A named background thread of its own (not the thread pool's: a forward that never returns must not hold a pool worker).</summary>
+    private static Task Dedicated(string name, Action body)
     {
-        Thread.CurrentThread.Name ??= name;
-        body();
-    }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                body();
+                done.SetResult();
+            }
+#pragma warning disable CA1031 // handed to the awaiting caller
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                done.SetException(e);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = name,
+        };
+        thread.Start();
+        return done.Task;
+    }
 
     private void Infer(Func<TInput, TOutput> infer)
     {
