@@ -21,24 +21,7 @@ public sealed class MissingNativeLibraryTests(ITestOutputHelper output)
         }
         Assert.True(copied > 0, $"torch backend not built: {build}");
         var package = ExportedPackages.Add(folder.Root, "unet-liver-phantom", "torchscript");
-        var work = TestPaths.NewTempDirectory("e2e-nolib");
-        try
-        {
-            // Its own process: a test that ran the complete backend earlier would have the library mapped in this one.
-            var config = BackendHost.WriteConfig(work, folder.Root, [package, "unet-liver-phantom"]);
-            var refused = BackendHost.Batch(config, package, Path.Combine(work, "package"));
-            output.WriteLine(refused.Combined);
-            Assert.Equal(1, refused.ExitCode);
-            Assert.Contains("plugin 'pipelineseg.backend.torch'", refused.Combined, StringComparison.Ordinal);
-            Assert.Contains($"failed to create model '{package}' of plugin 'pipelineseg.package.{package}'", refused.Combined, StringComparison.Ordinal);
-            Assert.Contains("libtorch", refused.Combined, StringComparison.OrdinalIgnoreCase);
-
-            var builtin = BackendHost.Batch(config, "unet-liver-phantom", Path.Combine(work, "builtin"));
-            Assert.True(builtin.ExitCode == 0, builtin.Combined);
-        }
-        finally
-        {
-            Directory.Delete(work, recursive: true);
-        }
+        PackageChecks.MissingLibraryRefusesThePackage(folder.Root, package, "pipelineseg.backend.torch",
+            combined => Assert.Contains("libtorch", combined, StringComparison.OrdinalIgnoreCase), output);
     }
 }

@@ -4,18 +4,9 @@ namespace PipelineSeg.EndToEnd.Tests.Cli;
 internal static class PipelineSegCli
 {
     /// <summary>The Host's own output folder (it holds config/ and the bundled plugins/), same configuration as the tests.</summary>
-    public static string HostDirectory
-    {
-        get
-        {
-            // tests/PipelineSeg.EndToEnd.Tests/bin/<Configuration>/net10.0/ -> src/PipelineSeg.Host/bin/<Configuration>/net10.0/
-            var tfm = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-            var configuration = tfm.Parent!.Name;
-            return TestPaths.Repo("src", "PipelineSeg.Host", "bin", configuration, tfm.Name);
-        }
-    }
+    public static string HostDirectory => HostBuild.Directory;
 
-    public static string Dll => Path.Combine(HostDirectory, "pipelineseg.dll");
+    public static string Dll => HostBuild.Dll;
 
     public static ExternalToolResult Run(params string[] args)
     {

@@ -7,15 +7,13 @@ internal static class BackendHost
 {
     private static readonly JsonSerializerOptions IgnoreNulls = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
-    /// <summary>src/PipelineSeg.Host/bin/&lt;Configuration&gt;/net10.0/pipelineseg.dll.</summary>
+    /// <summary>src/PipelineSeg.Host/bin/&lt;Configuration&gt;/net10.0/pipelineseg.dll, which must be built.</summary>
     public static string Dll
     {
         get
         {
-            var tfm = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-            var dll = TestPaths.Repo("src", "PipelineSeg.Host", "bin", tfm.Parent!.Name, tfm.Name, "pipelineseg.dll");
-            Assert.True(File.Exists(dll), $"host not built: {dll}");
-            return dll;
+            Assert.True(File.Exists(HostBuild.Dll), $"host not built: {HostBuild.Dll}");
+            return HostBuild.Dll;
         }
     }
 

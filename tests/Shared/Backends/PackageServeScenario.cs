@@ -26,7 +26,7 @@ internal static class PackageServeScenario
         Directory.CreateDirectory(Folder(good, "in"));
         Directory.CreateDirectory(Folder(bad, "in"));
 
-        using (var serve = new ServeRun(config))
+        using (var serve = ServeProcess.Start("--config", config))
         {
             await serve.WaitForLogAsync("service started");
             Drop(root, Folder(bad, "in"), "phantom-0001");

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using PipelineSeg.EndToEnd.Tests.Cli;
-
-namespace PipelineSeg.EndToEnd.Tests.Serve;
+namespace PipelineSeg.Testing;
 
 /// <summary>
 /// The real <c>pipelineseg serve</c> as a child process, its log (standard error) captured line by line so a test can
@@ -57,13 +55,13 @@ internal sealed class ServeProcess : IDisposable
     /// <summary>Starts <c>pipelineseg serve</c> with <paramref name="arguments"/> and extra <paramref name="environment"/> variables.</summary>
     public static ServeProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        Assert.True(File.Exists(PipelineSegCli.Dll), $"host not built: {PipelineSegCli.Dll}");
+        Assert.True(File.Exists(HostBuild.Dll), $"host not built: {HostBuild.Dll}");
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var (name, value) in environment)
         {
             psi.Environment[name] = value;
         }
-        foreach (var a in new[] { PipelineSegCli.Dll, "serve" }.Concat(arguments))
+        foreach (var a in new[] { HostBuild.Dll, "serve" }.Concat(arguments))
         {
             psi.ArgumentList.Add(a);
         }
